@@ -1,0 +1,93 @@
+# ibrief: build, test and install.
+#
+#   make            build ./ibrief
+#   make test       run every test; ends with "N passed, N failed"
+#   make asan       the same tests under AddressSanitizer + UBSan
+#   make deps       install the Debian 12 packages the build and tests need
+#   make demo       import the bundled demo data into demo/incidents.db
+#   make bench      import benchmarks (see bench/)
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+BUILD ?= build/default
+WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	   -Wno-missing-field-initializers -Wformat=2
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) \
+	     -MMD -MP -I.
+LIBS = -lsqlite3 -ljansson -lcsv -lz -lm
+VERSION = $(shell cat VERSION)
+
+# Debian 12 packages: build, run, test.
+DEB_PACKAGES = make gcc libc6-dev pkg-config libsqlite3-dev libjansson-dev libcsv-dev \
+	       zlib1g-dev iso-codes sqlite3 python3 valgrind
+
+LIB_SRC = $(wildcard util/*.c store/*.c queries/*.c charts/*.c report/*.c)
+CLI_SRC = $(wildcard cli/*.c)
+UNIT_SRC = $(wildcard tests/unit/t_*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+CLI_TESTS = $(sort $(wildcard tests/cli/t*.sh))
+
+all: ibrief
+
+ibrief: $(BUILD)/ibrief
+	cp $< $@
+
+$(BUILD)/ibrief: $(CLI_OBJ) $(BUILD)/libibrief.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libibrief.a $(LIBS)
+
+$(BUILD)/libibrief.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/cli/version.o: VERSION
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DIBRIEF_VERSION='"$(VERSION)"' -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/tests/test.o $(BUILD)/libibrief.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/tests/test.o $(BUILD)/libibrief.a $(LIBS)
+
+$(BUILD)/tests/test.o: tests/unit/test.c tests/unit/test.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+test: ibrief $(UNIT_BIN)
+	@sh tests/run.sh $(UNIT_BIN) $(CLI_TESTS)
+
+# The sanitizers get a build tree of their own; the CLI tests run the
+# instrumented binary through $IBRIEF.
+asan:
+	$(MAKE) BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all' \
+		build/asan/ibrief $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 IBRIEF=$(CURDIR)/build/asan/ibrief \
+		sh tests/run.sh $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%) $(CLI_TESTS)
+
+valgrind: ibrief $(UNIT_BIN)
+	IBRIEF_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' \
+		sh tests/run.sh $(UNIT_BIN) $(CLI_TESTS)
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing:" $$missing; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+demo: ibrief
+	@mkdir -p demo
+	./ibrief --db demo/incidents.db import data/demo/pages/*.txt data/demo/vcdb-slice.jsonl.gz data/demo/incidents.csv
+	./ibrief --db demo/incidents.db stats
+
+bench: ibrief
+	sh bench/import.sh
+
+clean:
+	rm -rf build ibrief
+
+.PHONY: all test asan valgrind deps demo bench clean
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

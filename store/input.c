@@ -1,0 +1,117 @@
+#include "input.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../util/banned.h"
+
+#define CHUNK (256 * 1024)
+
+int input_open(struct input *in, const char *path)
+{
+	memset(in, 0, sizeof(*in));
+	in->name = path;
+	if (!strcmp(path, "-")) {
+		int fd = dup(STDIN_FILENO);
+
+		in->gz = fd < 0 ? NULL : gzdopen(fd, "rb");
+		if (!in->gz && fd >= 0)
+			close(fd);
+	} else {
+		in->gz = gzopen(path, "rb");
+	}
+	if (!in->gz)
+		return error("'%s': cannot open: %s", path, errno ? strerror(errno) : "out of memory");
+	gzbuffer(in->gz, CHUNK);
+	in->data = xmalloc(CHUNK);
+	return 0;
+}
+
+/* Reads more into the buffer, keeping unconsumed bytes. 0 ok, -1 error. */
+static int fill(struct input *in)
+{
+	int n, zerr;
+	size_t room;
+
+	if (in->eof)
+		return 0;
+	if (in->pos) {
+		memmove(in->data, in->data + in->pos, in->len - in->pos);
+		in->len -= in->pos;
+		in->pos = 0;
+	}
+	room = CHUNK - in->len;
+	if (!room)
+		return 0;
+	n = gzread(in->gz, in->data + in->len, (unsigned)room);
+	if (n < 0) {
+		const char *msg = gzerror(in->gz, &zerr);
+
+		return error("'%s': read error: %s", in->name,
+			     zerr == Z_ERRNO ? strerror(errno) : msg);
+	}
+	if (n == 0) {
+		/* gzread returns 0 both at the end and on a truncated stream. */
+		const char *msg = gzerror(in->gz, &zerr);
+
+		if (zerr != Z_OK && zerr != Z_BUF_ERROR)
+			return error("'%s': read error: %s", in->name, msg);
+		if (zerr == Z_BUF_ERROR)
+			return error("'%s': read error: the compressed file is truncated", in->name);
+		in->eof = 1;
+	}
+	in->len += (size_t)n;
+	return 0;
+}
+
+const char *input_peek(struct input *in, size_t max, size_t *len)
+{
+	while (!in->eof && in->len < max && in->len < CHUNK)
+		if (fill(in) < 0)
+			return NULL;
+	*len = in->len < max ? in->len : max;
+	return in->data;
+}
+
+int input_getline(struct input *in, struct buf *line)
+{
+	buf_reset(line);
+	for (;;) {
+		char *start = in->data + in->pos;
+		size_t avail = in->len - in->pos;
+		char *nl = memchr(start, '\n', avail);
+		size_t take = nl ? (size_t)(nl - start) : avail;
+
+		if (line->len + take > INPUT_MAX_LINE)
+			return error("'%s':%ld: line longer than %zu MiB", in->name,
+				     in->line + 1, INPUT_MAX_LINE >> 20);
+		buf_add(line, start, take);
+		in->pos += take;
+		if (nl) {
+			in->pos++;
+			break;
+		}
+		if (in->eof) {
+			if (!line->len)
+				return 0;
+			break;
+		}
+		if (fill(in) < 0)
+			return -1;
+	}
+	if (line->len && line->buf[line->len - 1] == '\r')
+		buf_setlen(line, line->len - 1);
+	in->line++;
+	return 1;
+}
+
+void input_close(struct input *in)
+{
+	if (in->gz)
+		gzclose(in->gz);
+	free(in->data);
+	memset(in, 0, sizeof(*in));
+}

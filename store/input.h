@@ -1,0 +1,50 @@
+#ifndef INPUT_H
+#define INPUT_H
+
+/*
+ * Reads an input file line by line, gzip or plain alike (zlib passes plain
+ * files through), from a path or "-" for standard input. Holds one buffer of
+ * the file at a time, never the whole file.
+ */
+
+#include <stddef.h>
+#include <zlib.h>
+
+#include "../util/buf.h"
+
+/* A line longer than this is an error, not a reason to exhaust memory. */
+#define INPUT_MAX_LINE ((size_t)64 << 20)
+
+struct input {
+	const char *name;	/* for messages; borrowed from the caller */
+	long line;		/* number of the last line returned, 1-based */
+	gzFile gz;
+	char *data;		/* read buffer */
+	size_t len, pos;
+	int eof;
+};
+
+/*
+ * Opens `path` ("-" is standard input). `name` is borrowed and must outlive
+ * the input. Returns 0, or -1 after reporting "PATH: cannot open: REASON".
+ */
+int input_open(struct input *in, const char *path);
+
+/*
+ * Returns up to `max` bytes from the start of the file without consuming
+ * them, for telling formats apart. Call before the first input_getline().
+ * Returns NULL (with a message) on a read error; *len is 0 for an empty file.
+ */
+const char *input_peek(struct input *in, size_t max, size_t *len);
+
+/*
+ * Reads the next line into `line` (replacing its contents), without the
+ * line end ("\n" or "\r\n"). Returns 1 for a line, 0 at the end of the file,
+ * -1 after reporting a read error or an over-long line.
+ */
+int input_getline(struct input *in, struct buf *line);
+
+/* Closes the file (not standard input's descriptor) and frees the buffer. */
+void input_close(struct input *in);
+
+#endif

@@ -1,0 +1,80 @@
+#include "parse.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/banned.h"
+
+int parse_emit(struct parse_ctx *ctx, struct incident *inc, long line)
+{
+	int ret;
+
+	ctx->records++;
+	free(inc->format);
+	inc->format = xstrdup(ctx->format);
+	free(inc->file);
+	inc->file = xstrdup(ctx->in->name);
+	inc->record = ctx->records;
+	if (!inc->line)
+		inc->line = line;
+	ret = ctx->on_record(ctx, inc);
+	incident_release(inc);
+	return ret;
+}
+
+int parse_reject(struct parse_ctx *ctx, long line, const char *field,
+		 const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+
+	ctx->records++;
+	ctx->rejected++;
+	buf_addf(&msg, "'%s'", ctx->in->name);
+	if (line)
+		buf_addf(&msg, ":%ld", line);
+	buf_addf(&msg, ": record %ld: ", ctx->records);
+	if (field)
+		buf_addf(&msg, "field '%s': ", field);
+	va_start(ap, fmt);
+	buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	error("%s", msg.buf);
+	buf_release(&msg);
+	return ctx->skip_bad ? 0 : -1;
+}
+
+static const char *skip_space(const char *p, const char *end)
+{
+	/* A UTF-8 byte order mark counts as white space here. */
+	if (end - p >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+		p += 3;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	return p;
+}
+
+const char *parse_detect(const char *data, size_t len)
+{
+	const char *end = data + len;
+	const char *p = skip_space(data, end);
+	size_t rest = (size_t)(end - p);
+
+	if (p == end)
+		return NULL;
+	if (*p == '{' || *p == '[')
+		return "veris";
+	/* A saved tracker page opens with the site's navigation or a label. */
+	if ((rest >= 4 && !memcmp(p, "Menu", 4)) ||
+	    (rest >= 22 && !memcmp(p, "Cyber Incident Victim:", 22)) ||
+	    (rest >= 5 && !memcmp(p, "Date:", 5)))
+		return "page";
+	/* A CSV file opens with its header row, which names the id column. */
+	if (rest >= 3 && !ascii_ncasecmp(p, "id,", 3))
+		return "csv";
+	if (rest >= 5 && !ascii_ncasecmp(p, "\"id\",", 5))
+		return "csv";
+	return NULL;
+}

@@ -1,0 +1,63 @@
+#ifndef PARSE_H
+#define PARSE_H
+
+/*
+ * The contract between the format parsers (page.c, veris.c, csvin.c) and
+ * whoever consumes their records (the import in import.c, or a test).
+ *
+ * A parser reads an opened input to the end and, for each record, either
+ * fills a struct incident and calls parse_emit(), or calls parse_reject()
+ * with what was wrong. Both return 0 to go on and -1 to stop: a parser that
+ * gets -1 stops reading and returns -1 at once. A parser returns 0 when it
+ * reached the end of the input, -1 when it stopped or hit an error it
+ * reported itself (a read error, a file that is not of its format at all).
+ *
+ * A parser never writes to the store and never exits.
+ */
+
+#include "incident.h"
+#include "input.h"
+
+struct parse_ctx {
+	const char *format;	/* "page", "veris", "csv": set by the caller */
+	int skip_bad;		/* reject and go on, instead of stopping */
+	long records;		/* records seen so far, good and bad */
+	long rejected;		/* bad records reported */
+
+	/*
+	 * Called with each good record. The callee may take what it wants
+	 * from `inc`; the parser releases the incident afterwards. Returns 0
+	 * to go on, -1 to stop.
+	 */
+	int (*on_record)(struct parse_ctx *ctx, struct incident *inc);
+	void *data;		/* for on_record */
+	struct input *in;	/* set by the caller before parsing */
+};
+
+/*
+ * Sets the provenance (format, file, record ordinal, and `line` if the
+ * parser left it 0) and hands the record to ctx->on_record. `inc` is
+ * released when this returns, whatever the outcome.
+ */
+int parse_emit(struct parse_ctx *ctx, struct incident *inc, long line);
+
+/*
+ * Reports a bad record as "FILE:LINE: record N: field 'F': WHAT" (the field
+ * part is left out when `field` is NULL, the line when it is 0). Returns 0 to
+ * go on when ctx->skip_bad is set, else -1.
+ */
+int parse_reject(struct parse_ctx *ctx, long line, const char *field,
+		 const char *fmt, ...) ATTR_PRINTF(4, 5);
+
+/* The parsers. Each reads ctx->in to its end. */
+int page_parse(struct parse_ctx *ctx);
+int veris_parse(struct parse_ctx *ctx);
+int csv_parse(struct parse_ctx *ctx);
+
+/*
+ * Guesses the format from the first bytes of a file: returns "page",
+ * "veris", "csv", or NULL when it cannot tell.
+ */
+const char *parse_detect(const char *data, size_t len);
+
+#endif

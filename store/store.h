@@ -1,0 +1,107 @@
+#ifndef STORE_H
+#define STORE_H
+
+/*
+ * The incident store: one SQLite file holding every imported incident.
+ *
+ * Layout (see store/schema.c for the tables): one row per incident in
+ * `incident`, child tables for each list (countries, sectors, motives,
+ * techniques, actors, sources, CIA attributes), the derived values with the
+ * phrases they came from, and provenance on the incident row. The schema
+ * version is PRAGMA user_version; store_open() migrates older files forward
+ * and refuses newer ones.
+ *
+ * All functions report failures with error() and return -1; nothing here
+ * exits. A struct store is not thread-safe.
+ */
+
+#include "incident.h"
+
+struct store;
+
+enum store_mode {
+	STORE_READ,	/* the file must exist */
+	STORE_WRITE,	/* created when missing */
+};
+
+/*
+ * Opens (or creates) the store at `path` and migrates it to the current
+ * schema. On success sets *out to a store the caller must store_close().
+ * On failure returns -1 with a message naming the file, *out is NULL.
+ */
+int store_open(struct store **out, const char *path, enum store_mode mode);
+/* Closes the store; NULL is a no-op. An open transaction is rolled back. */
+void store_close(struct store *st);
+
+/* The schema version this build writes. */
+int store_schema_version(void);
+/* The path the store was opened with; owned by the store. */
+const char *store_path(const struct store *st);
+
+/* Transactions: one per imported file. */
+int store_begin(struct store *st);
+int store_commit(struct store *st);
+/* Never fails loudly: rolling back a store with no transaction is a no-op. */
+void store_rollback(struct store *st);
+
+enum store_put_result {
+	STORE_PUT_NEW,
+	STORE_PUT_UPDATED,
+	STORE_PUT_UNCHANGED,
+};
+
+/*
+ * Writes `inc` under its key (which must be set): inserts it when the key is
+ * new, replaces it in place (same id) when what the source said differs,
+ * and leaves it alone when it does not. Sets *result accordingly. Sets
+ * inc->id to the row id. Returns 0, or -1 on a database error.
+ */
+int store_put(struct store *st, struct incident *inc, enum store_put_result *result);
+
+/*
+ * Reads the incident whose row id or key is `ref` into `out` (which must be
+ * initialised; it is released first). Returns 1 when found, 0 when there is
+ * no such incident, -1 on a database error.
+ */
+int store_get(struct store *st, const char *ref, struct incident *out);
+
+struct store_filter {
+	const char *from;	/* "YYYY-MM-DD" inclusive, or NULL */
+	const char *to;		/* "YYYY-MM-DD" inclusive, or NULL */
+	const char *country;	/* alpha-2, or NULL */
+	int public_only;
+	long limit;		/* 0 for all */
+};
+
+/*
+ * Calls fn for each incident matching the filter, newest first (by date,
+ * then by id). An incident known only to the month or the year falls
+ * within from/to when any day of it does. The incident passed to fn is
+ * owned by store_list and valid during the call. fn returns 0 to go on or
+ * -1 to stop, which store_list returns. Returns 0, or -1 on a database error.
+ */
+int store_list(struct store *st, const struct store_filter *filter,
+	       int (*fn)(const struct incident *inc, void *arg), void *arg);
+
+struct store_count {
+	char *name;
+	long long n;
+};
+
+struct store_stats {
+	long long incidents;
+	char first[11], last[11];	/* date range, "" when empty */
+	long long countries;		/* distinct victim countries */
+	long long no_country;		/* incidents with no known country */
+	struct store_count *formats;	/* incidents per source format */
+	size_t formats_nr;
+	char *last_import;		/* ISO 8601 UTC, NULL when empty */
+	long long file_size;		/* bytes, main file and WAL */
+	int schema_version;
+};
+
+/* Fills `out`, which the caller releases with store_stats_release(). */
+int store_stats(struct store *st, struct store_stats *out);
+void store_stats_release(struct store_stats *s);
+
+#endif
