@@ -100,13 +100,15 @@ void incident_date_string(const struct incident *inc, char out[11])
 {
 	switch (inc->date_precision) {
 	case DATE_DAY:
-		snprintf(out, 11, "%04d-%02d-%02d", inc->year % 10000, inc->month % 100, inc->day % 100);
+		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)inc->year % 10000,
+			 (unsigned)inc->month % 100, (unsigned)inc->day % 100);
 		break;
 	case DATE_MONTH:
-		snprintf(out, 11, "%04d-%02d", inc->year % 10000, inc->month % 100);
+		snprintf(out, 11, "%04u-%02u", (unsigned)inc->year % 10000,
+			 (unsigned)inc->month % 100);
 		break;
 	case DATE_YEAR:
-		snprintf(out, 11, "%04d", inc->year % 10000);
+		snprintf(out, 11, "%04u", (unsigned)inc->year % 10000);
 		break;
 	default:
 		out[0] = '\0';

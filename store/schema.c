@@ -1,0 +1,110 @@
+#include "schema.h"
+
+#include "../util/util.h"
+#include "../util/banned.h"
+
+/*
+ * Version 1: incidents, their lists as child tables, derived values and
+ * the import log.
+ *
+ * Dates: year/month/day hold what is known (NULL for an unknown part);
+ * date_start and date_end are the first and last day the date can mean
+ * ("2024-04" -> 2024-04-01 .. 2024-04-30), so that range filters need no
+ * case analysis. Hours are REAL; NULL is unknown everywhere.
+ */
+static const char schema_v1[] =
+	"CREATE TABLE incident ("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL UNIQUE,"
+	"  digest INTEGER NOT NULL,"
+	"  victim TEXT,"
+	"  year INTEGER, month INTEGER, day INTEGER,"
+	"  date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year')),"
+	"  date_start TEXT, date_end TEXT,"
+	"  public_sector INTEGER CHECK (public_sector IN (0, 1)),"
+	"  public_kind TEXT,"
+	"  type TEXT,"
+	"  summary TEXT,"
+	"  description TEXT,"
+	"  affected INTEGER,"
+	"  contain_hours REAL,"
+	"  contain_approximate INTEGER NOT NULL DEFAULT 0,"
+	"  recover_hours REAL,"
+	"  discovery_hours REAL,"
+	"  motive_count INTEGER, technique_count INTEGER,"
+	"  actor_count INTEGER, source_count INTEGER,"
+	"  format TEXT NOT NULL,"
+	"  file TEXT NOT NULL,"
+	"  line INTEGER,"
+	"  record INTEGER,"
+	"  imported_at TEXT NOT NULL"
+	");"
+#define LIST_TABLE(name, column) \
+	"CREATE TABLE " name " ("						\
+	"  incident_id INTEGER NOT NULL REFERENCES incident(id) ON DELETE CASCADE," \
+	"  pos INTEGER NOT NULL,"						\
+	"  " column " TEXT NOT NULL,"						\
+	"  PRIMARY KEY (incident_id, pos)"					\
+	") WITHOUT ROWID;"
+	LIST_TABLE("incident_country", "country")
+	LIST_TABLE("incident_sector", "sector")
+	LIST_TABLE("incident_cia", "attribute")
+	LIST_TABLE("incident_motive", "motive")
+	LIST_TABLE("incident_technique", "technique")
+	LIST_TABLE("incident_actor", "actor")
+	LIST_TABLE("incident_source", "url")
+#undef LIST_TABLE
+	"CREATE TABLE incident_derived ("
+	"  incident_id INTEGER NOT NULL REFERENCES incident(id) ON DELETE CASCADE,"
+	"  field TEXT NOT NULL,"
+	"  phrase TEXT NOT NULL,"
+	"  PRIMARY KEY (incident_id, field)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE import_run ("
+	"  id INTEGER PRIMARY KEY,"
+	"  file TEXT NOT NULL,"
+	"  format TEXT NOT NULL,"
+	"  finished_at TEXT NOT NULL,"
+	"  new INTEGER NOT NULL, updated INTEGER NOT NULL,"
+	"  unchanged INTEGER NOT NULL, rejected INTEGER NOT NULL"
+	");";
+
+/*
+ * Version 2: the indexes the monthly and country queries need, and the
+ * analysts' marks (pin an incident as notable, or ignore it).
+ */
+static const char schema_v2[] =
+	"CREATE INDEX incident_by_date ON incident(date_start, date_end);"
+	"CREATE INDEX incident_by_public ON incident(public_sector, date_start);"
+	"CREATE INDEX incident_country_by_country ON incident_country(country, incident_id);"
+	"CREATE INDEX incident_sector_by_sector ON incident_sector(sector, incident_id);"
+	"CREATE TABLE incident_mark ("
+	"  incident_id INTEGER PRIMARY KEY REFERENCES incident(id) ON DELETE CASCADE,"
+	"  mark TEXT NOT NULL CHECK (mark IN ('notable', 'ignore')),"
+	"  marked_at TEXT NOT NULL"
+	");";
+
+static const char *const migrations[] = {
+	schema_v1,
+	schema_v2,
+};
+
+int schema_version(void)
+{
+	return (int)ARRAY_SIZE(migrations);
+}
+
+int schema_migrate(sqlite3 *db, const char *path, int from)
+{
+	char *err = NULL;
+
+	for (int v = from; v < schema_version(); v++) {
+		if (sqlite3_exec(db, migrations[v], NULL, NULL, &err) != SQLITE_OK) {
+			error("'%s': cannot migrate the store to version %d: %s",
+			      path, v + 1, err ? err : sqlite3_errmsg(db));
+			sqlite3_free(err);
+			return -1;
+		}
+	}
+	return 0;
+}

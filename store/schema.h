@@ -1,0 +1,25 @@
+#ifndef SCHEMA_H
+#define SCHEMA_H
+
+/*
+ * The store's schema, as a list of migrations. Migration i (1-based) takes
+ * a file at user_version i-1 to i; a new file runs them all. Only the store
+ * includes this header.
+ */
+
+#include <sqlite3.h>
+
+/* PRAGMA application_id of an ibrief store: "ibrf". */
+#define SCHEMA_APPLICATION_ID 0x69627266
+
+/* The version this build writes: the number of migrations. */
+int schema_version(void);
+
+/*
+ * Brings `db` (inside a transaction the caller opened) from version `from`
+ * to schema_version(). Returns 0, or -1 after reporting what failed,
+ * naming `path`.
+ */
+int schema_migrate(sqlite3 *db, const char *path, int from);
+
+#endif

@@ -1,0 +1,720 @@
+#include "store.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "schema.h"
+#include "../util/buf.h"
+#include "../util/banned.h"
+
+/*
+ * The lists of an incident and their child tables. The SQL is spelled out
+ * per table (a table name cannot be a bound parameter); LIST() keeps the
+ * three statements of a table in step.
+ */
+struct list_table {
+	size_t offset;		/* of the struct strlist in struct incident */
+	const char *insert_sql;
+	const char *select_sql;
+};
+
+#define LIST(member, table, column) { \
+	.offset = offsetof(struct incident, member), \
+	.insert_sql = "INSERT INTO " table " (incident_id, pos, " column ") VALUES (?, ?, ?)", \
+	.select_sql = "SELECT " column " FROM " table " WHERE incident_id = ? ORDER BY pos", \
+}
+
+static const struct list_table list_tables[] = {
+	LIST(countries, "incident_country", "country"),
+	LIST(sectors, "incident_sector", "sector"),
+	LIST(cia, "incident_cia", "attribute"),
+	LIST(motives, "incident_motive", "motive"),
+	LIST(techniques, "incident_technique", "technique"),
+	LIST(actors, "incident_actor", "actor"),
+	LIST(sources, "incident_source", "url"),
+};
+#undef LIST
+#define NLISTS ARRAY_SIZE(list_tables)
+
+/*
+ * Removing an incident's children before rewriting them. Spelled out for
+ * the same reason as above; run in this order.
+ */
+static const char *const delete_children_sql[] = {
+	"DELETE FROM incident_country WHERE incident_id = ?",
+	"DELETE FROM incident_sector WHERE incident_id = ?",
+	"DELETE FROM incident_cia WHERE incident_id = ?",
+	"DELETE FROM incident_motive WHERE incident_id = ?",
+	"DELETE FROM incident_technique WHERE incident_id = ?",
+	"DELETE FROM incident_actor WHERE incident_id = ?",
+	"DELETE FROM incident_source WHERE incident_id = ?",
+	"DELETE FROM incident_derived WHERE incident_id = ?",
+};
+
+/* Columns of `incident` that store_put writes, in bind order (after the key). */
+#define INCIDENT_COLUMNS \
+	"digest, victim, year, month, day, date_precision, date_start, date_end, " \
+	"public_sector, public_kind, type, summary, description, affected, " \
+	"contain_hours, contain_approximate, recover_hours, discovery_hours, " \
+	"motive_count, technique_count, actor_count, source_count, " \
+	"format, file, line, record, imported_at"
+#define NCOLUMNS 27
+
+static const char insert_sql[] =
+	"INSERT INTO incident (key, " INCIDENT_COLUMNS ") VALUES (?1, "
+	"?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+	"?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)";
+static const char update_sql[] =
+	"UPDATE incident SET (" INCIDENT_COLUMNS ") = ("
+	"?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+	"?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28) WHERE key = ?1";
+static const char lookup_sql[] = "SELECT id, digest FROM incident WHERE key = ?";
+static const char derived_insert_sql[] =
+	"INSERT INTO incident_derived (incident_id, field, phrase) VALUES (?, ?, ?)";
+static const char derived_select_sql[] =
+	"SELECT field, phrase FROM incident_derived WHERE incident_id = ? ORDER BY rowid";
+
+/* The columns store_get and store_list read, in the order read_incident expects. */
+#define SELECT_COLUMNS \
+	"id, key, victim, year, month, day, date_precision, " \
+	"public_sector, public_kind, type, summary, description, affected, " \
+	"contain_hours, contain_approximate, recover_hours, discovery_hours, " \
+	"motive_count, technique_count, actor_count, source_count, " \
+	"format, file, line, record, imported_at"
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char now[32];		/* import time stamp of this session */
+	int in_transaction;
+	sqlite3_stmt *lookup, *insert, *update, *derived_insert, *derived_select;
+	sqlite3_stmt *list_insert[NLISTS], *list_select[NLISTS];
+	sqlite3_stmt *delete_children[ARRAY_SIZE(delete_children_sql)];
+};
+
+static int db_error(struct store *st, const char *what)
+{
+	return error("'%s': %s: %s", st->path, what, sqlite3_errmsg(st->db));
+}
+
+static int prepare(struct store *st, const char *sql, sqlite3_stmt **out)
+{
+	if (*out) {
+		sqlite3_reset(*out);
+		sqlite3_clear_bindings(*out);
+		return 0;
+	}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL) != SQLITE_OK)
+		return db_error(st, "cannot prepare a statement");
+	return 0;
+}
+
+int store_schema_version(void)
+{
+	return schema_version();
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+static int exec(struct store *st, const char *sql)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		error("'%s': %s", st->path, err ? err : sqlite3_errmsg(st->db));
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads one integer from a pragma or query with no parameters. */
+static int query_int(struct store *st, const char *sql, long long *out)
+{
+	sqlite3_stmt *s = NULL;
+	int ret = -1;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		db_error(st, "cannot read the store");
+		goto out;
+	}
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		db_error(st, "cannot read the store");
+		goto out;
+	}
+	*out = sqlite3_column_int64(s, 0);
+	ret = 0;
+out:
+	sqlite3_finalize(s);
+	return ret;
+}
+
+/* Sets the version and the application id of a store being created or migrated. */
+static int stamp(struct store *st, int version)
+{
+	char sql[96];
+
+	/* PRAGMA takes no bound parameters; both numbers are this build's own. */
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d",
+		 version, SCHEMA_APPLICATION_ID);
+	return exec(st, sql);
+}
+
+static int migrate(struct store *st)
+{
+	long long version, app_id, tables;
+	int ret = -1;
+
+	if (query_int(st, "PRAGMA application_id", &app_id) < 0 ||
+	    query_int(st, "PRAGMA user_version", &version) < 0 ||
+	    query_int(st, "SELECT count(*) FROM sqlite_master", &tables) < 0)
+		return -1;
+	if ((app_id && app_id != SCHEMA_APPLICATION_ID) || (!app_id && tables))
+		return error("'%s': not an ibrief store (it is an SQLite file made by something else)",
+			     st->path);
+	if (version > schema_version())
+		return error("'%s': the store has schema version %lld, newer than this ibrief "
+			     "understands (%d); use a newer ibrief", st->path, version, schema_version());
+	if (version == schema_version())
+		return 0;
+	if (exec(st, "BEGIN IMMEDIATE") < 0)
+		return -1;
+	if (schema_migrate(st->db, st->path, (int)version) < 0)
+		goto out;
+	if (stamp(st, schema_version()) < 0)
+		goto out;
+	ret = exec(st, "COMMIT");
+out:
+	if (ret < 0)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return ret;
+}
+
+int store_open(struct store **out, const char *path, enum store_mode mode)
+{
+	struct store *st = NULL;
+	int flags = SQLITE_OPEN_READWRITE;
+	struct tm tm;
+	time_t now = time(NULL);
+
+	*out = NULL;
+	if (mode == STORE_READ && access(path, F_OK) < 0)
+		return error("'%s': no such store (import incidents first, or name one with --db)",
+			     path);
+	if (mode == STORE_WRITE)
+		flags |= SQLITE_OPEN_CREATE;
+
+	st = xcalloc(1, sizeof(*st));
+	st->path = xstrdup(path);
+	gmtime_r(&now, &tm);
+	strftime(st->now, sizeof(st->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		error("'%s': cannot open the store: %s", path,
+		      st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	/*
+	 * WAL lets readers (a report) run while an import writes; NORMAL
+	 * synchronisation is durable across application crashes in WAL mode,
+	 * which is what a batch import needs.
+	 */
+	if (exec(st, "PRAGMA foreign_keys = ON") < 0 ||
+	    exec(st, "PRAGMA journal_mode = WAL") < 0 ||
+	    exec(st, "PRAGMA synchronous = NORMAL") < 0 ||
+	    migrate(st) < 0)
+		goto fail;
+	*out = st;
+	return 0;
+fail:
+	store_close(st);
+	return -1;
+}
+
+static void finalize_all(sqlite3_stmt **s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_finalize(s[i]);
+		s[i] = NULL;
+	}
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	if (st->in_transaction)
+		store_rollback(st);
+	sqlite3_finalize(st->lookup);
+	sqlite3_finalize(st->insert);
+	sqlite3_finalize(st->update);
+	sqlite3_finalize(st->derived_insert);
+	sqlite3_finalize(st->derived_select);
+	finalize_all(st->list_insert, NLISTS);
+	finalize_all(st->list_select, NLISTS);
+	finalize_all(st->delete_children, ARRAY_SIZE(st->delete_children));
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+int store_begin(struct store *st)
+{
+	if (exec(st, "BEGIN IMMEDIATE") < 0)
+		return -1;
+	st->in_transaction = 1;
+	return 0;
+}
+
+int store_commit(struct store *st)
+{
+	if (exec(st, "COMMIT") < 0)
+		return -1;
+	st->in_transaction = 0;
+	return 0;
+}
+
+void store_rollback(struct store *st)
+{
+	if (st->in_transaction)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_transaction = 0;
+}
+
+static int bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	return v ? sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(s, i);
+}
+
+static int bind_count(sqlite3_stmt *s, int i, long long v)
+{
+	return v >= 0 ? sqlite3_bind_int64(s, i, v) : sqlite3_bind_null(s, i);
+}
+
+static int bind_hours(sqlite3_stmt *s, int i, double v)
+{
+	return v >= 0 ? sqlite3_bind_double(s, i, v) : sqlite3_bind_null(s, i);
+}
+
+static int days_in(int year, int month)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	return month == 2 && leap ? 29 : days[month - 1];
+}
+
+/* The first and last day an incident's date can mean. */
+static void date_bounds(const struct incident *inc, char start[11], char end[11])
+{
+	int y = inc->year % 10000;
+	int m1 = inc->month ? inc->month : 1, m2 = inc->month ? inc->month : 12;
+	int d1 = inc->day ? inc->day : 1, d2 = inc->day ? inc->day : days_in(y, m2);
+
+	snprintf(start, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m1 % 100, (unsigned)d1 % 100);
+	snprintf(end, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m2 % 100, (unsigned)d2 % 100);
+}
+
+static int bind_incident(sqlite3_stmt *s, const struct incident *inc,
+			 unsigned long long digest, const char *now)
+{
+	char start[11], end[11];
+	int has_date = inc->date_precision != DATE_NONE;
+	int rc = 0;
+
+	if (has_date)
+		date_bounds(inc, start, end);
+	rc |= bind_text(s, 1, inc->key);
+	rc |= sqlite3_bind_int64(s, 2, (sqlite3_int64)digest);
+	rc |= bind_text(s, 3, inc->victim);
+	rc |= has_date ? sqlite3_bind_int(s, 4, inc->year) : sqlite3_bind_null(s, 4);
+	rc |= inc->month ? sqlite3_bind_int(s, 5, inc->month) : sqlite3_bind_null(s, 5);
+	rc |= inc->day ? sqlite3_bind_int(s, 6, inc->day) : sqlite3_bind_null(s, 6);
+	rc |= bind_text(s, 7, date_precision_name(inc->date_precision));
+	rc |= bind_text(s, 8, has_date ? start : NULL);
+	rc |= bind_text(s, 9, has_date ? end : NULL);
+	rc |= bind_count(s, 10, inc->public_sector);
+	rc |= bind_text(s, 11, inc->public_kind);
+	rc |= bind_text(s, 12, inc->type);
+	rc |= bind_text(s, 13, inc->summary);
+	rc |= bind_text(s, 14, inc->description);
+	rc |= bind_count(s, 15, inc->affected);
+	rc |= bind_hours(s, 16, inc->contain_hours);
+	rc |= sqlite3_bind_int(s, 17, inc->contain_approximate);
+	rc |= bind_hours(s, 18, inc->recover_hours);
+	rc |= bind_hours(s, 19, inc->discovery_hours);
+	rc |= bind_count(s, 20, inc->motive_count);
+	rc |= bind_count(s, 21, inc->technique_count);
+	rc |= bind_count(s, 22, inc->actor_count);
+	rc |= bind_count(s, 23, inc->source_count);
+	rc |= bind_text(s, 24, inc->format ? inc->format : "unknown");
+	rc |= bind_text(s, 25, inc->file ? inc->file : "");
+	rc |= bind_count(s, 26, inc->line > 0 ? inc->line : -1);
+	rc |= bind_count(s, 27, inc->record > 0 ? inc->record : -1);
+	rc |= bind_text(s, 28, now);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+static int step_done(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, what);
+	return 0;
+}
+
+static int write_children(struct store *st, const struct incident *inc)
+{
+	for (size_t t = 0; t < NLISTS; t++) {
+		const struct strlist *l = (const void *)((const char *)inc + list_tables[t].offset);
+
+		for (size_t i = 0; i < l->n; i++) {
+			sqlite3_stmt *s;
+
+			if (prepare(st, list_tables[t].insert_sql, &st->list_insert[t]) < 0)
+				return -1;
+			s = st->list_insert[t];
+			sqlite3_bind_int64(s, 1, inc->id);
+			sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+			sqlite3_bind_text(s, 3, l->v[i], -1, SQLITE_STATIC);
+			if (step_done(st, s, "cannot write an incident's list") < 0)
+				return -1;
+		}
+	}
+	for (size_t i = 0; i < inc->derived_nr; i++) {
+		if (prepare(st, derived_insert_sql, &st->derived_insert) < 0)
+			return -1;
+		sqlite3_bind_int64(st->derived_insert, 1, inc->id);
+		sqlite3_bind_text(st->derived_insert, 2, inc->derived[i].field, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st->derived_insert, 3, inc->derived[i].phrase, -1, SQLITE_STATIC);
+		if (step_done(st, st->derived_insert, "cannot write a derived value") < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int delete_children(struct store *st, long long id)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(delete_children_sql); i++) {
+		if (prepare(st, delete_children_sql[i], &st->delete_children[i]) < 0)
+			return -1;
+		sqlite3_bind_int64(st->delete_children[i], 1, id);
+		if (step_done(st, st->delete_children[i], "cannot update an incident") < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int store_put(struct store *st, struct incident *inc, enum store_put_result *result)
+{
+	unsigned long long digest = incident_digest(inc);
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!inc->key)
+		return error("'%s': an incident has no key", st->path);
+	if (prepare(st, lookup_sql, &st->lookup) < 0)
+		return -1;
+	s = st->lookup;
+	sqlite3_bind_text(s, 1, inc->key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		inc->id = sqlite3_column_int64(s, 0);
+		if ((unsigned long long)sqlite3_column_int64(s, 1) == digest) {
+			sqlite3_reset(s);
+			*result = STORE_PUT_UNCHANGED;
+			return 0;
+		}
+		sqlite3_reset(s);
+		if (prepare(st, update_sql, &st->update) < 0 ||
+		    bind_incident(st->update, inc, digest, st->now) < 0 ||
+		    step_done(st, st->update, "cannot update an incident") < 0 ||
+		    delete_children(st, inc->id) < 0 ||
+		    write_children(st, inc) < 0)
+			return -1;
+		*result = STORE_PUT_UPDATED;
+		return 0;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, "cannot look up an incident");
+	if (prepare(st, insert_sql, &st->insert) < 0 ||
+	    bind_incident(st->insert, inc, digest, st->now) < 0 ||
+	    step_done(st, st->insert, "cannot write an incident") < 0)
+		return -1;
+	inc->id = sqlite3_last_insert_rowid(st->db);
+	if (write_children(st, inc) < 0)
+		return -1;
+	*result = STORE_PUT_NEW;
+	return 0;
+}
+
+static char *column_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static long long column_count(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, i);
+}
+
+static double column_hours(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 : sqlite3_column_double(s, i);
+}
+
+static enum date_precision precision_from(const char *name)
+{
+	if (!name)
+		return DATE_NONE;
+	if (!strcmp(name, "day"))
+		return DATE_DAY;
+	if (!strcmp(name, "month"))
+		return DATE_MONTH;
+	return DATE_YEAR;
+}
+
+/* Fills `inc` from a row of SELECT_COLUMNS, then reads its children. */
+static int read_incident(struct store *st, sqlite3_stmt *s, struct incident *inc)
+{
+	const char *prec = (const char *)sqlite3_column_text(s, 6);
+
+	incident_release(inc);
+	inc->id = sqlite3_column_int64(s, 0);
+	inc->key = column_text(s, 1);
+	inc->victim = column_text(s, 2);
+	inc->year = sqlite3_column_int(s, 3);
+	inc->month = sqlite3_column_int(s, 4);
+	inc->day = sqlite3_column_int(s, 5);
+	inc->date_precision = precision_from(prec);
+	inc->public_sector = (int)column_count(s, 7);
+	inc->public_kind = column_text(s, 8);
+	inc->type = column_text(s, 9);
+	inc->summary = column_text(s, 10);
+	inc->description = column_text(s, 11);
+	inc->affected = column_count(s, 12);
+	inc->contain_hours = column_hours(s, 13);
+	inc->contain_approximate = sqlite3_column_int(s, 14);
+	inc->recover_hours = column_hours(s, 15);
+	inc->discovery_hours = column_hours(s, 16);
+	inc->motive_count = (long)column_count(s, 17);
+	inc->technique_count = (long)column_count(s, 18);
+	inc->actor_count = (long)column_count(s, 19);
+	inc->source_count = (long)column_count(s, 20);
+	inc->format = column_text(s, 21);
+	inc->file = column_text(s, 22);
+	inc->line = (long)column_count(s, 23);
+	inc->record = (long)column_count(s, 24);
+	inc->imported_at = column_text(s, 25);
+	if (inc->line < 0)
+		inc->line = 0;
+	if (inc->record < 0)
+		inc->record = 0;
+
+	for (size_t t = 0; t < NLISTS; t++) {
+		struct strlist *l = (void *)((char *)inc + list_tables[t].offset);
+		sqlite3_stmt *c;
+		int rc;
+
+		if (prepare(st, list_tables[t].select_sql, &st->list_select[t]) < 0)
+			return -1;
+		c = st->list_select[t];
+		sqlite3_bind_int64(c, 1, inc->id);
+		while ((rc = sqlite3_step(c)) == SQLITE_ROW)
+			strlist_add(l, (const char *)sqlite3_column_text(c, 0));
+		sqlite3_reset(c);
+		if (rc != SQLITE_DONE)
+			return db_error(st, "cannot read an incident's list");
+	}
+	if (prepare(st, derived_select_sql, &st->derived_select) < 0)
+		return -1;
+	sqlite3_bind_int64(st->derived_select, 1, inc->id);
+	for (;;) {
+		int rc = sqlite3_step(st->derived_select);
+
+		if (rc == SQLITE_DONE)
+			break;
+		if (rc != SQLITE_ROW) {
+			sqlite3_reset(st->derived_select);
+			return db_error(st, "cannot read derived values");
+		}
+		incident_derive(inc, (const char *)sqlite3_column_text(st->derived_select, 0),
+				(const char *)sqlite3_column_text(st->derived_select, 1));
+	}
+	sqlite3_reset(st->derived_select);
+	return 0;
+}
+
+int store_get(struct store *st, const char *ref, struct incident *out)
+{
+	static const char by_id[] = "SELECT " SELECT_COLUMNS " FROM incident WHERE id = ?";
+	static const char by_key[] = "SELECT " SELECT_COLUMNS " FROM incident WHERE key = ?";
+	sqlite3_stmt *s = NULL;
+	long id;
+	int is_id = parse_long(ref, 1, LONG_MAX, &id) == 0;
+	int rc, ret = -1;
+
+	if (sqlite3_prepare_v2(st->db, is_id ? by_id : by_key, -1, &s, NULL) != SQLITE_OK) {
+		db_error(st, "cannot read an incident");
+		goto out;
+	}
+	if (is_id)
+		sqlite3_bind_int64(s, 1, id);
+	else
+		sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE) {
+		ret = 0;
+		goto out;
+	}
+	if (rc != SQLITE_ROW) {
+		db_error(st, "cannot read an incident");
+		goto out;
+	}
+	ret = read_incident(st, s, out) < 0 ? -1 : 1;
+out:
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int store_list(struct store *st, const struct store_filter *f,
+	       int (*fn)(const struct incident *inc, void *arg), void *arg)
+{
+	/*
+	 * One statement for every combination of filters: an absent filter
+	 * binds NULL and its condition holds. The planner still uses the date
+	 * index when from/to are given.
+	 */
+	static const char sql[] =
+		"SELECT " SELECT_COLUMNS " FROM incident i"
+		" WHERE (?1 IS NULL OR i.date_end >= ?1)"
+		"   AND (?2 IS NULL OR i.date_start <= ?2)"
+		"   AND (?3 IS NULL OR EXISTS (SELECT 1 FROM incident_country c"
+		"        WHERE c.incident_id = i.id AND c.country = ?3))"
+		"   AND (?4 = 0 OR i.public_sector = 1)"
+		" ORDER BY i.date_start DESC NULLS LAST, i.date_end DESC, i.id DESC"
+		" LIMIT ?5";
+	struct incident inc;
+	sqlite3_stmt *s = NULL;
+	int rc, ret = -1;
+
+	incident_init(&inc);
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		db_error(st, "cannot list incidents");
+		goto out;
+	}
+	bind_text(s, 1, f->from);
+	bind_text(s, 2, f->to);
+	bind_text(s, 3, f->country);
+	sqlite3_bind_int(s, 4, f->public_only);
+	sqlite3_bind_int64(s, 5, f->limit > 0 ? f->limit : -1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (read_incident(st, s, &inc) < 0)
+			goto out;
+		if (fn(&inc, arg) < 0)
+			goto out;
+	}
+	if (rc != SQLITE_DONE) {
+		db_error(st, "cannot list incidents");
+		goto out;
+	}
+	ret = 0;
+out:
+	incident_release(&inc);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+static long long file_size(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 ? (long long)sb.st_size : 0;
+}
+
+int store_stats(struct store *st, struct store_stats *out)
+{
+	static const char summary_sql[] =
+		"SELECT count(*), min(date_start), max(date_end), max(imported_at) FROM incident";
+	static const char countries_sql[] =
+		"SELECT (SELECT count(DISTINCT country) FROM incident_country),"
+		"       (SELECT count(*) FROM incident i WHERE NOT EXISTS"
+		"          (SELECT 1 FROM incident_country c WHERE c.incident_id = i.id))";
+	static const char formats_sql[] =
+		"SELECT format, count(*) FROM incident GROUP BY format ORDER BY count(*) DESC, format";
+	sqlite3_stmt *s = NULL;
+	struct buf wal = BUF_INIT;
+	int rc, ret = -1;
+
+	memset(out, 0, sizeof(*out));
+	out->schema_version = schema_version();
+	if (sqlite3_prepare_v2(st->db, summary_sql, -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_ROW)
+		goto fail;
+	out->incidents = sqlite3_column_int64(s, 0);
+	if (sqlite3_column_text(s, 1)) {
+		snprintf(out->first, sizeof(out->first), "%s", (const char *)sqlite3_column_text(s, 1));
+		snprintf(out->last, sizeof(out->last), "%s", (const char *)sqlite3_column_text(s, 2));
+	}
+	out->last_import = column_text(s, 3);
+	sqlite3_finalize(s);
+	s = NULL;
+
+	if (sqlite3_prepare_v2(st->db, countries_sql, -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_ROW)
+		goto fail;
+	out->countries = sqlite3_column_int64(s, 0);
+	out->no_country = sqlite3_column_int64(s, 1);
+	sqlite3_finalize(s);
+	s = NULL;
+
+	if (sqlite3_prepare_v2(st->db, formats_sql, -1, &s, NULL) != SQLITE_OK)
+		goto fail;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		size_t alloc = out->formats_nr;
+
+		out->formats = xrealloc(out->formats, (alloc + 1) * sizeof(*out->formats));
+		out->formats[out->formats_nr].name = column_text(s, 0);
+		out->formats[out->formats_nr].n = sqlite3_column_int64(s, 1);
+		out->formats_nr++;
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+
+	buf_addf(&wal, "%s-wal", st->path);
+	out->file_size = file_size(st->path) + file_size(wal.buf);
+	ret = 0;
+	goto out;
+fail:
+	db_error(st, "cannot read the store's statistics");
+	store_stats_release(out);
+out:
+	buf_release(&wal);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+void store_stats_release(struct store_stats *s)
+{
+	for (size_t i = 0; i < s->formats_nr; i++)
+		free(s->formats[i].name);
+	free(s->formats);
+	free(s->last_import);
+	memset(s, 0, sizeof(*s));
+}
