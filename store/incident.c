@@ -68,7 +68,7 @@ const char *incident_derived_from(const struct incident *inc, const char *field)
 	return NULL;
 }
 
-static int days_in_month(int year, int month)
+int days_in_month(int year, int month)
 {
 	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

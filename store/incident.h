@@ -108,6 +108,9 @@ const char *incident_derived_from(const struct incident *inc, const char *field)
  */
 int incident_set_date(struct incident *inc, int year, int month, int day);
 
+/* Days in a month of the Gregorian calendar (month 1-12). */
+int days_in_month(int year, int month);
+
 /* Formats the known part of the date: "2024-04-03", "2024-04", "2024", or "". */
 void incident_date_string(const struct incident *inc, char out[11]);
 

@@ -56,6 +56,7 @@ static const char schema_v1[] =
 #undef LIST_TABLE
 	"CREATE TABLE incident_derived ("
 	"  incident_id INTEGER NOT NULL REFERENCES incident(id) ON DELETE CASCADE,"
+	"  pos INTEGER NOT NULL,"
 	"  field TEXT NOT NULL,"
 	"  phrase TEXT NOT NULL,"
 	"  PRIMARY KEY (incident_id, field)"
@@ -94,11 +95,11 @@ int schema_version(void)
 	return (int)ARRAY_SIZE(migrations);
 }
 
-int schema_migrate(sqlite3 *db, const char *path, int from)
+int schema_migrate(sqlite3 *db, const char *path, int from, int to)
 {
 	char *err = NULL;
 
-	for (int v = from; v < schema_version(); v++) {
+	for (int v = from; v < to && v < schema_version(); v++) {
 		if (sqlite3_exec(db, migrations[v], NULL, NULL, &err) != SQLITE_OK) {
 			error("'%s': cannot migrate the store to version %d: %s",
 			      path, v + 1, err ? err : sqlite3_errmsg(db));

@@ -17,9 +17,10 @@ int schema_version(void);
 
 /*
  * Brings `db` (inside a transaction the caller opened) from version `from`
- * to schema_version(). Returns 0, or -1 after reporting what failed,
- * naming `path`.
+ * to `to` (normally schema_version(); tests build older stores with a
+ * smaller one). Does not set user_version. Returns 0, or -1 after reporting
+ * what failed, naming `path`.
  */
-int schema_migrate(sqlite3 *db, const char *path, int from);
+int schema_migrate(sqlite3 *db, const char *path, int from, int to);
 
 #endif

@@ -78,9 +78,9 @@ static const char update_sql[] =
 	"?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28) WHERE key = ?1";
 static const char lookup_sql[] = "SELECT id, digest FROM incident WHERE key = ?";
 static const char derived_insert_sql[] =
-	"INSERT INTO incident_derived (incident_id, field, phrase) VALUES (?, ?, ?)";
+	"INSERT INTO incident_derived (incident_id, pos, field, phrase) VALUES (?, ?, ?, ?)";
 static const char derived_select_sql[] =
-	"SELECT field, phrase FROM incident_derived WHERE incident_id = ? ORDER BY rowid";
+	"SELECT field, phrase FROM incident_derived WHERE incident_id = ? ORDER BY pos";
 
 /* The columns store_get and store_list read, in the order read_incident expects. */
 #define SELECT_COLUMNS \
@@ -190,7 +190,7 @@ static int migrate(struct store *st)
 		return 0;
 	if (exec(st, "BEGIN IMMEDIATE") < 0)
 		return -1;
-	if (schema_migrate(st->db, st->path, (int)version) < 0)
+	if (schema_migrate(st->db, st->path, (int)version, schema_version()) < 0)
 		goto out;
 	if (stamp(st, schema_version()) < 0)
 		goto out;
@@ -307,20 +307,12 @@ static int bind_hours(sqlite3_stmt *s, int i, double v)
 	return v >= 0 ? sqlite3_bind_double(s, i, v) : sqlite3_bind_null(s, i);
 }
 
-static int days_in(int year, int month)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-
-	return month == 2 && leap ? 29 : days[month - 1];
-}
-
 /* The first and last day an incident's date can mean. */
 static void date_bounds(const struct incident *inc, char start[11], char end[11])
 {
 	int y = inc->year % 10000;
 	int m1 = inc->month ? inc->month : 1, m2 = inc->month ? inc->month : 12;
-	int d1 = inc->day ? inc->day : 1, d2 = inc->day ? inc->day : days_in(y, m2);
+	int d1 = inc->day ? inc->day : 1, d2 = inc->day ? inc->day : days_in_month(y, m2);
 
 	snprintf(start, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m1 % 100, (unsigned)d1 % 100);
 	snprintf(end, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m2 % 100, (unsigned)d2 % 100);
@@ -342,8 +334,9 @@ static int bind_incident(sqlite3_stmt *s, const struct incident *inc,
 	rc |= inc->month ? sqlite3_bind_int(s, 5, inc->month) : sqlite3_bind_null(s, 5);
 	rc |= inc->day ? sqlite3_bind_int(s, 6, inc->day) : sqlite3_bind_null(s, 6);
 	rc |= bind_text(s, 7, date_precision_name(inc->date_precision));
-	rc |= bind_text(s, 8, has_date ? start : NULL);
-	rc |= bind_text(s, 9, has_date ? end : NULL);
+	/* start and end live on this stack frame: SQLite must copy them. */
+	rc |= has_date ? sqlite3_bind_text(s, 8, start, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(s, 8);
+	rc |= has_date ? sqlite3_bind_text(s, 9, end, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(s, 9);
 	rc |= bind_count(s, 10, inc->public_sector);
 	rc |= bind_text(s, 11, inc->public_kind);
 	rc |= bind_text(s, 12, inc->type);
@@ -398,8 +391,9 @@ static int write_children(struct store *st, const struct incident *inc)
 		if (prepare(st, derived_insert_sql, &st->derived_insert) < 0)
 			return -1;
 		sqlite3_bind_int64(st->derived_insert, 1, inc->id);
-		sqlite3_bind_text(st->derived_insert, 2, inc->derived[i].field, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st->derived_insert, 3, inc->derived[i].phrase, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st->derived_insert, 2, (sqlite3_int64)i);
+		sqlite3_bind_text(st->derived_insert, 3, inc->derived[i].field, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st->derived_insert, 4, inc->derived[i].phrase, -1, SQLITE_STATIC);
 		if (step_done(st, st->derived_insert, "cannot write a derived value") < 0)
 			return -1;
 	}
@@ -460,6 +454,32 @@ int store_put(struct store *st, struct incident *inc, enum store_put_result *res
 		return -1;
 	*result = STORE_PUT_NEW;
 	return 0;
+}
+
+int store_log_import(struct store *st, const char *file, const char *format,
+		     long new_, long updated, long unchanged, long rejected)
+{
+	static const char sql[] =
+		"INSERT INTO import_run (file, format, finished_at, new, updated, unchanged, rejected)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *s = NULL;
+	int ret = -1;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		db_error(st, "cannot log the import");
+		goto out;
+	}
+	bind_text(s, 1, file);
+	bind_text(s, 2, format);
+	bind_text(s, 3, st->now);
+	sqlite3_bind_int64(s, 4, new_);
+	sqlite3_bind_int64(s, 5, updated);
+	sqlite3_bind_int64(s, 6, unchanged);
+	sqlite3_bind_int64(s, 7, rejected);
+	ret = step_done(st, s, "cannot log the import");
+out:
+	sqlite3_finalize(s);
+	return ret;
 }
 
 static char *column_text(sqlite3_stmt *s, int i)

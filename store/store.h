@@ -100,6 +100,14 @@ struct store_stats {
 	int schema_version;
 };
 
+/*
+ * Records that `file` was imported (in the current transaction, so a dry
+ * run leaves no trace), with what came of it. "Data as of" in a briefing is
+ * the newest of these.
+ */
+int store_log_import(struct store *st, const char *file, const char *format,
+		     long new_, long updated, long unchanged, long rejected);
+
 /* Fills `out`, which the caller releases with store_stats_release(). */
 int store_stats(struct store *st, struct store_stats *out);
 void store_stats_release(struct store_stats *s);

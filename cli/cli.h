@@ -1,0 +1,78 @@
+#ifndef CLI_H
+#define CLI_H
+
+/*
+ * The `ibrief` command: one file per command (cmd_<name>.c), dispatched
+ * through the table in main.c. Commands parse their arguments, call the
+ * parts, and return the exit code: 0 done, 1 the work failed (bad input,
+ * a database error), 2 wrong usage. Only this layer exits.
+ */
+
+#include <getopt.h>
+
+#include "../store/store.h"
+
+#define EXIT_WORK 1
+#define EXIT_USAGE 2
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;	/* one line, for `ibrief --help` */
+	const char *help;	/* the full text of `ibrief help NAME` */
+};
+
+/* Finds a command by name; NULL when there is none. */
+const struct command *command_find(const char *name);
+
+int cmd_import(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+
+extern const char import_help[], list_help[], show_help[], stats_help[];
+
+/* The option every command takes, and how it is spelt in option tables. */
+#define OPT_DB_NUMBER 1000
+#define OPT_DB { "db", required_argument, NULL, OPT_DB_NUMBER }
+
+/*
+ * The store path in force: --db if given, else $IBRIEF_DB, else
+ * ./incidents.db. Set by main.c and by each command's --db.
+ */
+extern const char *cli_db_path;
+const char *cli_store_path(void);
+
+/* Opens the store at cli_store_path(). Returns 0, or -1 with a message. */
+int cli_open_store(struct store **st, enum store_mode mode);
+
+/*
+ * Reports a usage error for `cmd` ("ibrief: list: --limit: 'x' is not a
+ * whole number"), then the command's usage line, and returns EXIT_USAGE.
+ */
+int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints the command's help to stdout; returns 0. */
+int print_help(const char *cmd);
+
+/* Flushes stdout and reports a write error. Returns `code`, or 1 on error. */
+int finish_output(int code);
+
+/*
+ * Parses a date for --from/--to: YYYY-MM-DD, YYYY-MM or YYYY. A partial
+ * date is widened to its first day (for --from, `end` 0) or its last day
+ * (--to, `end` 1). Writes "YYYY-MM-DD" to out. Returns 0 or -1.
+ */
+int parse_date_bound(const char *s, int end, char out[11]);
+
+/*
+ * getopt_long() that handles --db itself (every command takes it) and
+ * returns the other options like getopt_long(). Errors are left to the
+ * caller: pass shortopts starting with ':' and handle '?' and ':'.
+ */
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts);
+
+/* The usage error for getopt's '?' (unknown option) or ':' (missing value). */
+int getopt_error(const char *cmd, int c, char **argv);
+
+#endif

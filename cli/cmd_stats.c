@@ -1,0 +1,58 @@
+#include <stdio.h>
+
+#include "cli.h"
+#include "../util/banned.h"
+
+const char stats_help[] =
+	"usage: ibrief stats\n"
+	"\n"
+	"Summarises the store: incidents, their date range, victim countries,\n"
+	"source formats, the last import and the size of the file.\n"
+	"\n"
+	"Options:\n"
+	"  --db PATH    the store (default: $IBRIEF_DB, else ./incidents.db)\n"
+	"\n"
+	"Example:\n"
+	"  ibrief --db demo/incidents.db stats\n";
+
+int cmd_stats(int argc, char **argv)
+{
+	static const struct option options[] = {
+		OPT_DB,
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct store_stats s;
+	struct store *st = NULL;
+	int c;
+
+	while ((c = cli_getopt(argc, argv, ":h", options)) != -1) {
+		if (c == 'h')
+			return print_help("stats");
+		return getopt_error("stats", c, argv);
+	}
+	if (optind < argc)
+		return usage_error("stats", "unexpected argument '%s'", argv[optind]);
+	if (cli_open_store(&st, STORE_READ) < 0)
+		return EXIT_WORK;
+	if (store_stats(st, &s) < 0) {
+		store_close(st);
+		return EXIT_WORK;
+	}
+	printf("store:       %s (schema version %d, %.1f MB)\n", store_path(st),
+	       s.schema_version, (double)s.file_size / 1e6);
+	store_close(st);
+	printf("incidents:   %lld\n", s.incidents);
+	if (s.incidents)
+		printf("dates:       %s to %s\n", s.first, s.last);
+	printf("countries:   %lld (%lld incident%s with no known country)\n", s.countries,
+	       s.no_country, s.no_country == 1 ? "" : "s");
+	printf("formats:    ");
+	for (size_t i = 0; i < s.formats_nr; i++)
+		printf(" %s %lld%s", s.formats[i].name, s.formats[i].n,
+		       i + 1 < s.formats_nr ? "," : "");
+	printf("%s\n", s.formats_nr ? "" : " none");
+	printf("last import: %s\n", s.last_import ? s.last_import : "never");
+	store_stats_release(&s);
+	return finish_output(0);
+}

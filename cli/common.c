@@ -1,0 +1,138 @@
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../store/incident.h"
+#include "../util/util.h"
+#include "../util/buf.h"
+#include "../util/banned.h"
+
+const char *cli_db_path;
+
+const char *cli_store_path(void)
+{
+	const char *env = getenv("IBRIEF_DB");
+
+	if (cli_db_path)
+		return cli_db_path;
+	if (env && *env)
+		return env;
+	return "incidents.db";
+}
+
+int cli_open_store(struct store **st, enum store_mode mode)
+{
+	return store_open(st, cli_store_path(), mode);
+}
+
+/* The first line of a command's help is its usage line. */
+static void print_usage_line(FILE *out, const struct command *c)
+{
+	const char *nl = strchr(c->help, '\n');
+
+	fprintf(out, "%.*s\n", nl ? (int)(nl - c->help) : (int)strlen(c->help), c->help);
+}
+
+int usage_error(const char *cmd, const char *fmt, ...)
+{
+	const struct command *c = command_find(cmd);
+	struct buf msg = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	error("%s", msg.buf);
+	buf_release(&msg);
+	if (c)
+		print_usage_line(stderr, c);
+	fprintf(stderr, "Try 'ibrief help %s' for more.\n", cmd);
+	return EXIT_USAGE;
+}
+
+int print_help(const char *cmd)
+{
+	const struct command *c = command_find(cmd);
+
+	fputs(c->help, stdout);
+	return finish_output(0);
+}
+
+int finish_output(int code)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		error("cannot write the output: %s", strerror(errno));
+		return EXIT_WORK;
+	}
+	return code;
+}
+
+int parse_date_bound(const char *s, int end, char out[11])
+{
+	struct incident probe;
+	long y, m = 0, d = 0;
+	char part[5];
+	size_t len = strlen(s);
+	int ret;
+
+	if (len != 4 && len != 7 && len != 10)
+		return -1;
+	if ((len >= 7 && s[4] != '-') || (len == 10 && s[7] != '-'))
+		return -1;
+	memcpy(part, s, 4);
+	part[4] = '\0';
+	if (parse_long(part, 1900, 2999, &y) < 0)
+		return -1;
+	if (len >= 7) {
+		memcpy(part, s + 5, 2);
+		part[2] = '\0';
+		if (parse_long(part, 1, 12, &m) < 0 || part[0] == '+' || part[0] == '-')
+			return -1;
+	}
+	if (len == 10) {
+		memcpy(part, s + 8, 2);
+		part[2] = '\0';
+		if (parse_long(part, 1, 31, &d) < 0 || part[0] == '+' || part[0] == '-')
+			return -1;
+	}
+	incident_init(&probe);
+	ret = incident_set_date(&probe, (int)y, (int)m, (int)d);
+	if (ret < 0)
+		return -1;
+	if (!m)
+		m = end ? 12 : 1;
+	if (!d) {
+		if (!end) {
+			d = 1;
+		} else {
+			d = days_in_month((int)y, (int)m);
+		}
+	}
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m % 100,
+		 (unsigned)d % 100);
+	return 0;
+}
+
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) == OPT_DB_NUMBER)
+		cli_db_path = optarg;
+	return c;
+}
+
+int getopt_error(const char *cmd, int c, char **argv)
+{
+	const char *opt = argv[optind - 1];
+
+	if (c == ':')
+		return usage_error(cmd, "option '%s' needs a value", opt);
+	if (optopt && optopt != OPT_DB_NUMBER && !starts_with(opt, "--"))
+		return usage_error(cmd, "unknown option '-%c'", optopt);
+	return usage_error(cmd, "unknown option '%s'", opt);
+}

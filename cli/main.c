@@ -1,0 +1,122 @@
+/*
+ * ibrief: turn a store of cyber incidents into briefings.
+ *
+ * Global options come before the command (`ibrief --db x.db list`); every
+ * command also takes --db itself. The command table below is the one place
+ * that lists the commands: help and dispatch both read it.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "../util/country.h"
+#include "../util/util.h"
+#include "../util/banned.h"
+
+static int cmd_help(int argc, char **argv);
+
+static const char help_help[] =
+	"usage: ibrief help [COMMAND]\n"
+	"\n"
+	"Shows what COMMAND does and its options, or the list of commands.\n"
+	"\n"
+	"Example:\n"
+	"  ibrief help import\n";
+
+static const struct command commands[] = {
+	{ "import", cmd_import, "read incidents from tracker pages, VERIS JSON or CSV", import_help },
+	{ "list", cmd_list, "list incidents, newest first", list_help },
+	{ "show", cmd_show, "show one incident in full", show_help },
+	{ "stats", cmd_stats, "summarise what the store holds", stats_help },
+	{ "help", cmd_help, "show help for a command", help_help },
+};
+
+const struct command *command_find(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+static void main_usage(FILE *out)
+{
+	fputs("usage: ibrief [--db PATH] COMMAND [OPTIONS] [ARGS]\n"
+	      "\n"
+	      "Turns a store of cyber incidents into briefings.\n"
+	      "\n"
+	      "Commands:\n", out);
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n"
+	      "Options:\n"
+	      "  --db PATH    the incident store (default: $IBRIEF_DB, else ./incidents.db)\n"
+	      "  --help       show this help\n"
+	      "  --version    show the version\n"
+	      "\n"
+	      "Example:\n"
+	      "  ibrief import pages/*.txt vcdb.jsonl.gz && ibrief list --country BE --limit 10\n"
+	      "\n"
+	      "'ibrief help COMMAND' tells more about a command.\n"
+	      "Exit status: 0 done, 1 the work failed, 2 wrong usage.\n", out);
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	const struct command *c;
+
+	if (argc > 2)
+		return usage_error("help", "too many arguments");
+	if (argc < 2) {
+		main_usage(stdout);
+		return finish_output(0);
+	}
+	c = command_find(argv[1]);
+	if (!c)
+		return usage_error("help", "'%s' is not an ibrief command", argv[1]);
+	return print_help(c->name);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		OPT_DB,
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct command *c;
+	int opt, ret;
+
+	while ((opt = cli_getopt(argc, argv, "+:hV", options)) != -1) {
+		switch (opt) {
+		case 'h':
+			main_usage(stdout);
+			return finish_output(0);
+		case 'V':
+			printf("ibrief %s\n", IBRIEF_VERSION);
+			return finish_output(0);
+		default:
+			fprintf(stderr, "ibrief: unknown option '%s'\n", argv[optind - 1]);
+			fputs("usage: ibrief [--db PATH] COMMAND [OPTIONS] [ARGS]\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		main_usage(stderr);
+		return EXIT_USAGE;
+	}
+	c = command_find(argv[optind]);
+	if (!c) {
+		fprintf(stderr, "ibrief: '%s' is not an ibrief command; see 'ibrief --help'\n",
+			argv[optind]);
+		return EXIT_USAGE;
+	}
+	error_set_command(c->name);
+	argc -= optind;
+	argv += optind;
+	optind = 0;	/* glibc: start afresh for the command's own options */
+	ret = c->run(argc, argv);
+	country_free();
+	return ret;
+}

@@ -1,0 +1,364 @@
+/* The store: writing, re-importing, reading back, listing, migrating. */
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "test.h"
+#include "store/schema.h"
+#include "store/store.h"
+
+static char path[512];
+
+static struct store *fresh_store(void)
+{
+	struct store *st = NULL;
+
+	snprintf(path, sizeof(path), "%s/t.db", test_tmpdir());
+	if (store_open(&st, path, STORE_WRITE) < 0)
+		test_fail(__FILE__, __LINE__, "cannot create %s", path);
+	return st;
+}
+
+static void sample(struct incident *inc, const char *key, int y, int m, int d, const char *cc)
+{
+	incident_init(inc);
+	inc->key = xstrdup(key);
+	inc->victim = xstrdup("Gemeente Voorbeeld");
+	incident_set_date(inc, y, m, d);
+	if (cc)
+		strlist_add(&inc->countries, cc);
+	inc->public_sector = 1;
+	inc->public_kind = xstrdup("municipality");
+	inc->type = xstrdup("ransomware");
+	strlist_add(&inc->sources, "https://example.org/a");
+	inc->source_count = 1;
+	inc->affected = 41000;
+	inc->contain_hours = 2;
+	inc->contain_approximate = 1;
+	incident_derive(inc, "affected", "About 41,000 residents");
+	inc->format = xstrdup("page");
+	inc->file = xstrdup("x.txt");
+	inc->line = 7;
+	inc->record = 2;
+}
+
+static enum store_put_result put(struct store *st, struct incident *inc)
+{
+	enum store_put_result r = -1;
+
+	CHECK_INT(store_put(st, inc, &r), 0);
+	return r;
+}
+
+static void test_put_then_get_round_trips_every_field(void)
+{
+	struct store *st = fresh_store();
+	struct incident in, out;
+
+	sample(&in, "page:a", 2024, 4, 3, "NL");
+	CHECK_INT(put(st, &in), STORE_PUT_NEW);
+	CHECK(in.id > 0);
+	incident_init(&out);
+	CHECK_INT(store_get(st, "page:a", &out), 1);
+	CHECK_STR(out.victim, "Gemeente Voorbeeld");
+	CHECK_INT(out.year, 2024);
+	CHECK_INT(out.month, 4);
+	CHECK_INT(out.day, 3);
+	CHECK_INT(out.date_precision, DATE_DAY);
+	CHECK_INT(out.countries.n, 1);
+	CHECK_STR(out.countries.v[0], "NL");
+	CHECK_INT(out.public_sector, 1);
+	CHECK_STR(out.public_kind, "municipality");
+	CHECK_STR(out.type, "ransomware");
+	CHECK_INT(out.affected, 41000);
+	CHECK_DBL(out.contain_hours, 2);
+	CHECK_INT(out.contain_approximate, 1);
+	CHECK_DBL(out.recover_hours, -1);
+	CHECK_INT(out.motive_count, -1);
+	CHECK_INT(out.source_count, 1);
+	CHECK_STR(out.sources.v[0], "https://example.org/a");
+	CHECK_STR(incident_derived_from(&out, "affected"), "About 41,000 residents");
+	CHECK_STR(out.format, "page");
+	CHECK_STR(out.file, "x.txt");
+	CHECK_INT(out.line, 7);
+	CHECK_INT(out.record, 2);
+	CHECK(out.imported_at != NULL);
+	CHECK(incident_digest(&in) == incident_digest(&out));
+	incident_release(&out);
+	incident_release(&in);
+	store_close(st);
+}
+
+static void test_get_finds_by_row_id_and_reports_missing(void)
+{
+	struct store *st = fresh_store();
+	struct incident in, out;
+	char id[32];
+
+	sample(&in, "page:a", 2024, 4, 3, "NL");
+	put(st, &in);
+	snprintf(id, sizeof(id), "%lld", in.id);
+	incident_init(&out);
+	CHECK_INT(store_get(st, id, &out), 1);
+	CHECK_STR(out.key, "page:a");
+	CHECK_INT(store_get(st, "999", &out), 0);
+	CHECK_INT(store_get(st, "page:nope", &out), 0);
+	incident_release(&out);
+	incident_release(&in);
+	store_close(st);
+}
+
+static void test_same_record_again_is_unchanged_and_a_change_updates_in_place(void)
+{
+	struct store *st = fresh_store();
+	struct incident a, out;
+	long long id;
+
+	sample(&a, "page:a", 2024, 4, 3, "NL");
+	CHECK_INT(put(st, &a), STORE_PUT_NEW);
+	id = a.id;
+	/* Another file, same content: provenance is not part of the record. */
+	free(a.file);
+	a.file = xstrdup("other.txt");
+	CHECK_INT(put(st, &a), STORE_PUT_UNCHANGED);
+	strlist_add(&a.countries, "BE");
+	a.affected = 12;
+	CHECK_INT(put(st, &a), STORE_PUT_UPDATED);
+	CHECK_INT(a.id, id);
+	incident_init(&out);
+	CHECK_INT(store_get(st, "page:a", &out), 1);
+	CHECK_INT(out.id, id);
+	CHECK_INT(out.countries.n, 2);
+	CHECK_STR(out.countries.v[1], "BE");
+	CHECK_INT(out.affected, 12);
+	CHECK_STR(out.file, "other.txt");
+	CHECK_INT(incident_derived_from(&out, "affected") != NULL, 1);
+	incident_release(&out);
+	incident_release(&a);
+	store_close(st);
+}
+
+static void test_rollback_leaves_the_store_as_before(void)
+{
+	struct store *st = fresh_store();
+	struct incident a;
+	struct store_stats s;
+
+	sample(&a, "page:a", 2024, 4, 3, "NL");
+	CHECK_INT(store_begin(st), 0);
+	put(st, &a);
+	store_rollback(st);
+	CHECK_INT(store_stats(st, &s), 0);
+	CHECK_INT(s.incidents, 0);
+	store_stats_release(&s);
+	incident_release(&a);
+	store_close(st);
+}
+
+struct collected {
+	char keys[16][16];
+	int n;
+};
+
+static int collect(const struct incident *inc, void *arg)
+{
+	struct collected *c = arg;
+
+	if (c->n < 16)
+		snprintf(c->keys[c->n++], 16, "%s", inc->key);
+	return 0;
+}
+
+static void put_sample(struct store *st, const char *key, int y, int m, int d, const char *cc,
+		       int public)
+{
+	struct incident a;
+
+	sample(&a, key, y, m, d, cc);
+	a.public_sector = public;
+	put(st, &a);
+	incident_release(&a);
+}
+
+static void test_list_orders_newest_first_and_applies_every_filter(void)
+{
+	struct store *st = fresh_store();
+	struct store_filter f = { 0 };
+	struct collected c = { .n = 0 };
+
+	put_sample(st, "a", 2024, 4, 3, "NL", 1);
+	put_sample(st, "b", 2024, 4, 0, "BE", 0);	/* April, day unknown */
+	put_sample(st, "c", 2024, 0, 0, "BE", 1);	/* 2024 only */
+	put_sample(st, "d", 2024, 3, 31, NULL, -1);
+	put_sample(st, "e", 2023, 12, 1, "FR", 1);
+
+	CHECK_INT(store_list(st, &f, collect, &c), 0);
+	CHECK_INT(c.n, 5);
+	CHECK_STR(c.keys[0], "a");
+	CHECK_STR(c.keys[1], "b");
+	CHECK_STR(c.keys[2], "d");
+	CHECK_STR(c.keys[3], "c");
+	CHECK_STR(c.keys[4], "e");
+
+	c.n = 0;
+	f.from = "2024-04-01";
+	f.to = "2024-04-30";
+	store_list(st, &f, collect, &c);
+	CHECK_INT(c.n, 3);	/* a, b, and c whose year contains April */
+
+	c.n = 0;
+	f.country = "BE";
+	store_list(st, &f, collect, &c);
+	CHECK_INT(c.n, 2);
+
+	c.n = 0;
+	f.public_only = 1;
+	store_list(st, &f, collect, &c);
+	CHECK_INT(c.n, 1);
+	CHECK_STR(c.keys[0], "c");
+
+	c.n = 0;
+	memset(&f, 0, sizeof(f));
+	f.limit = 2;
+	store_list(st, &f, collect, &c);
+	CHECK_INT(c.n, 2);
+	store_close(st);
+}
+
+static void test_stats_count_incidents_countries_and_formats(void)
+{
+	struct store *st = fresh_store();
+	struct store_stats s;
+
+	put_sample(st, "a", 2024, 4, 3, "NL", 1);
+	put_sample(st, "b", 2023, 1, 0, "BE", 0);
+	put_sample(st, "c", 2022, 0, 0, NULL, 0);
+	CHECK_INT(store_stats(st, &s), 0);
+	CHECK_INT(s.incidents, 3);
+	CHECK_STR(s.first, "2022-01-01");
+	CHECK_STR(s.last, "2024-04-03");
+	CHECK_INT(s.countries, 2);
+	CHECK_INT(s.no_country, 1);
+	CHECK_INT(s.formats_nr, 1);
+	CHECK_STR(s.formats[0].name, "page");
+	CHECK_INT(s.formats[0].n, 3);
+	CHECK(s.file_size > 0);
+	store_stats_release(&s);
+	store_close(st);
+}
+
+/* Builds a store at schema version `v` with the real migrations up to v. */
+static void make_old_store(const char *p, int v)
+{
+	sqlite3 *db;
+	char sql[128];
+
+	CHECK_INT(sqlite3_open(p, &db), SQLITE_OK);
+	CHECK_INT(schema_migrate(db, p, 0, v), 0);
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d;", v,
+		 SCHEMA_APPLICATION_ID);
+	CHECK_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(db,
+		"INSERT INTO incident (key, digest, victim, year, date_precision, date_start, date_end,"
+		" format, file, imported_at) VALUES ('csv:1', 0, 'Old Town', 2019, 'year',"
+		" '2019-01-01', '2019-12-31', 'csv', 'old.csv', '2020-01-01T00:00:00Z')",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static long long count_rows(const char *p, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long long n = -1;
+
+	sqlite3_open(p, &db);
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
+static void test_an_older_store_is_migrated_forward_keeping_its_incidents(void)
+{
+	struct store *st = NULL;
+	struct incident out;
+
+	snprintf(path, sizeof(path), "%s/v1.db", test_tmpdir());
+	make_old_store(path, 1);
+	CHECK_INT(count_rows(path, "SELECT count(*) FROM sqlite_master WHERE name = 'incident_mark'"), 0);
+	CHECK_INT(store_open(&st, path, STORE_READ), 0);
+	incident_init(&out);
+	CHECK_INT(store_get(st, "csv:1", &out), 1);
+	CHECK_STR(out.victim, "Old Town");
+	incident_release(&out);
+	store_close(st);
+	CHECK_INT(count_rows(path, "PRAGMA user_version"), store_schema_version());
+	CHECK_INT(count_rows(path, "SELECT count(*) FROM sqlite_master WHERE name = 'incident_mark'"), 1);
+	CHECK_INT(count_rows(path, "SELECT count(*) FROM sqlite_master WHERE name = 'incident_by_date'"), 1);
+}
+
+static void test_a_newer_store_is_refused(void)
+{
+	struct store *st = NULL;
+	sqlite3 *db;
+
+	snprintf(path, sizeof(path), "%s/new.db", test_tmpdir());
+	make_old_store(path, store_schema_version());
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
+	sqlite3_close(db);
+	CHECK_INT(store_open(&st, path, STORE_READ), -1);
+	CHECK_NULL(st);
+	CHECK_INT(count_rows(path, "PRAGMA user_version"), 99);
+}
+
+static void test_a_foreign_sqlite_file_or_a_missing_store_is_refused(void)
+{
+	struct store *st = NULL;
+	sqlite3 *db;
+
+	snprintf(path, sizeof(path), "%s/other.db", test_tmpdir());
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "CREATE TABLE t (x)", NULL, NULL, NULL);
+	sqlite3_close(db);
+	CHECK_INT(store_open(&st, path, STORE_WRITE), -1);
+	CHECK_INT(count_rows(path, "SELECT count(*) FROM sqlite_master WHERE name = 'incident'"), 0);
+
+	snprintf(path, sizeof(path), "%s/none.db", test_tmpdir());
+	CHECK_INT(store_open(&st, path, STORE_READ), -1);
+	CHECK_NULL(st);
+}
+
+static void test_set_date_rejects_impossible_dates(void)
+{
+	struct incident inc;
+
+	incident_init(&inc);
+	CHECK_INT(incident_set_date(&inc, 2018, 2, 29), -1);
+	CHECK_INT(incident_set_date(&inc, 2024, 2, 29), 0);
+	CHECK_INT(incident_set_date(&inc, 2024, 13, 0), -1);
+	CHECK_INT(incident_set_date(&inc, 2024, 0, 5), -1);
+	CHECK_INT(incident_set_date(&inc, 2024, 0, 0), 0);
+	CHECK_INT(inc.date_precision, DATE_YEAR);
+	incident_release(&inc);
+}
+
+int main(void)
+{
+	test_run("put then get round-trips every field", test_put_then_get_round_trips_every_field);
+	test_run("get finds by row id and reports a missing incident", test_get_finds_by_row_id_and_reports_missing);
+	test_run("the same record again is unchanged and a change updates in place",
+		 test_same_record_again_is_unchanged_and_a_change_updates_in_place);
+	test_run("rollback leaves the store as before", test_rollback_leaves_the_store_as_before);
+	test_run("list orders newest first and applies every filter",
+		 test_list_orders_newest_first_and_applies_every_filter);
+	test_run("stats count incidents, countries and formats", test_stats_count_incidents_countries_and_formats);
+	test_run("an older store is migrated forward keeping its incidents",
+		 test_an_older_store_is_migrated_forward_keeping_its_incidents);
+	test_run("a newer store is refused and left alone", test_a_newer_store_is_refused);
+	test_run("a foreign SQLite file or a missing store is refused",
+		 test_a_foreign_sqlite_file_or_a_missing_store_is_refused);
+	test_run("set_date rejects impossible dates", test_set_date_rejects_impossible_dates);
+	return test_done();
+}
