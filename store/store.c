@@ -117,6 +117,11 @@ static int prepare(struct store *st, const char *sql, sqlite3_stmt **out)
 	return 0;
 }
 
+sqlite3 *store_db(struct store *st)
+{
+	return st->db;
+}
+
 int store_schema_version(void)
 {
 	return schema_version();

@@ -38,6 +38,13 @@ int store_schema_version(void);
 /* The path the store was opened with; owned by the store. */
 const char *store_path(const struct store *st);
 
+/*
+ * The SQLite handle, for queries/ only (the named aggregation queries run
+ * their own SQL over the schema in store/schema.c). Owned by the store.
+ */
+struct sqlite3;
+struct sqlite3 *store_db(struct store *st);
+
 /* Transactions: one per imported file. */
 int store_begin(struct store *st);
 int store_commit(struct store *st);
