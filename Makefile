@@ -19,7 +19,7 @@ VERSION = $(shell cat VERSION)
 
 # Debian 12 packages: build, run, test.
 DEB_PACKAGES = make gcc libc6-dev pkg-config libsqlite3-dev libjansson-dev libcsv-dev \
-	       zlib1g-dev iso-codes sqlite3 python3 valgrind
+	       zlib1g-dev iso-codes sqlite3 python3 valgrind time
 
 LIB_SRC = $(wildcard util/*.c store/*.c queries/*.c charts/*.c report/*.c)
 CLI_SRC = $(wildcard cli/*.c)

@@ -1,0 +1,137 @@
+#!/bin/bash
+# ibrief list, show, stats, help and version.
+. "$(dirname "$0")/lib.sh"
+
+setup() {
+	cat >in.csv <<-'CSV'
+	id,victim,date,country,public_sector,public_kind,type,summary,sources
+	c1,Stad Gent,2024-04-03,BE,yes,municipality,ransomware,"Encrypted, then ""restored""",https://example.org/a;https://example.org/b
+	c2,Hôpital de Liège,2024-04,BE,yes,hospital,denial of service,Portal down,
+	c3,Acme NV,2024-03-15,NL,no,,phishing,Mails,
+	c4,Ville de Lyon,2023,FR,yes,municipality,,Year only,
+	CSV
+	ibrief import in.csv 2>/dev/null
+}
+
+test_expect 'list shows every incident newest first as a table' '
+	setup &&
+	ibrief list >out &&
+	head -n 1 out | grep "ID  DATE" &&
+	sed -n 2p out | grep "2024-04-03" &&
+	sed -n 3p out | grep "2024-04 " &&
+	sed -n 4p out | grep "2024-03-15" &&
+	sed -n 5p out | grep "2023 " &&
+	test $(wc -l <out) = 5
+'
+
+test_expect 'list filters by date range, country and public sector, and limits' '
+	setup &&
+	ibrief list --from 2024-04 --to 2024-04 --format csv >out &&
+	test $(tail -n +2 out | wc -l) = 2 &&
+	ibrief list --country Belgium --format csv >out &&
+	test $(tail -n +2 out | wc -l) = 2 &&
+	ibrief list --public-sector --country FR --format csv >out &&
+	grep "Ville de Lyon" out &&
+	ibrief list --limit 1 --format csv >out &&
+	test $(tail -n +2 out | wc -l) = 1
+'
+
+test_expect 'list CSV has a header and RFC 4180 quoting' '
+	setup &&
+	ibrief list --format csv >out &&
+	head -n 1 out | grep "^id,date,date_precision,victim,countries" &&
+	grep "Hôpital de Liège" out &&
+	printf "a,\"b,c\",\"d \"\"e\"\"\"\r\n" >expect &&
+	python3 -c "import csv,sys; r=list(csv.DictReader(open(\"out\", newline=\"\"))); assert len(r)==4, r; assert r[0][\"victim\"]==\"Stad Gent\"; assert r[0][\"public_sector\"]==\"yes\""
+'
+
+test_expect 'list JSON is an array of objects with id, date, victim, countries, type' '
+	setup &&
+	ibrief list --format json >out &&
+	python3 -c "
+import json
+a = json.load(open(\"out\"))
+assert len(a) == 4
+for o in a:
+    for k in (\"id\", \"date\", \"victim\", \"countries\", \"type\"):
+        assert k in o, k
+assert a[0][\"countries\"] == [\"BE\"]
+assert a[3][\"date\"] == \"2023\" and a[3][\"type\"] is None
+" &&
+	ibrief list --from 2030 --format json >out && test "$(cat out)" = "[]"
+'
+
+test_expect 'list refuses bad filters with exit 2' '
+	setup &&
+	test_must_fail 2 ibrief list --from 2024-13 2>err && grep "from: .2024-13. is not a date" err &&
+	test_must_fail 2 ibrief list --country Atlantis 2>err && grep "not an ISO 3166-1 country" err &&
+	test_must_fail 2 ibrief list --limit 0 2>err &&
+	test_must_fail 2 ibrief list --limit 5x 2>err &&
+	test_must_fail 2 ibrief list --format xml 2>err &&
+	test_must_fail 2 ibrief list --from 2024-05 --to 2024-04 2>err
+'
+
+test_expect 'list on a missing store is an error naming it' '
+	test_must_fail 1 ibrief --db none.db list 2>err &&
+	grep "none.db.: no such store" err && ! test -f none.db
+'
+
+test_expect 'show JSON has every documented key, null where unknown' '
+	setup &&
+	ibrief show csv:c1 --format json >out &&
+	python3 -c "
+import json
+o = json.load(open(\"out\"))
+keys = \"id victim countries date date_precision public_sector public_kind sector type summary description cia motives techniques actors motive_count technique_count actor_count source_count sources affected time_to_contain provenance derived\".split()
+missing = [k for k in keys if k not in o]
+assert not missing, missing
+assert o[\"victim\"] == \"Stad Gent\" and o[\"date\"] == \"2024-04-03\" and o[\"date_precision\"] == \"day\"
+assert o[\"public_sector\"] is True and o[\"public_kind\"] == \"municipality\"
+assert o[\"sources\"] == [\"https://example.org/a\", \"https://example.org/b\"] and o[\"source_count\"] == 2
+assert o[\"affected\"] is None and o[\"time_to_contain\"] is None and o[\"description\"] is None
+assert o[\"summary\"] == \"Encrypted, then \\\"restored\\\"\"
+assert o[\"provenance\"][\"format\"] == \"csv\" and o[\"provenance\"][\"file\"] == \"in.csv\" and o[\"provenance\"][\"line\"] == 2
+assert o[\"derived\"] == {}
+"
+'
+
+test_expect 'show text prints the fields a reader needs' '
+	setup &&
+	ibrief show csv:c2 >out &&
+	grep "^Victim  *Hôpital de Liège" out &&
+	grep "^Date  *2024-04 (known to the month)" out &&
+	grep "^Country  *Belgium (BE)" out &&
+	grep "^Public sector  *yes, hospital" out &&
+	grep "^Imported from in.csv, line 3, record 2 (csv)" out
+'
+
+test_expect 'show a missing incident exits 1; bad usage exits 2' '
+	setup &&
+	test_must_fail 1 ibrief show 999 2>err && grep ".999.: no such incident" err &&
+	test_must_fail 2 ibrief show 2>err &&
+	test_must_fail 2 ibrief show 1 2 2>err &&
+	test_must_fail 2 ibrief show --format xml 1 2>err
+'
+
+test_expect 'stats summarises incidents, dates, countries and formats' '
+	setup &&
+	ibrief stats >out &&
+	grep "^incidents:   4$" out &&
+	grep "^dates:       2023-01-01 to 2024-04-30$" out &&
+	grep "^countries:   3 (0 incidents with no known country)$" out &&
+	grep "^formats:     csv 4$" out &&
+	grep "^store:       incidents.db (schema version 2, " out
+'
+
+test_expect 'help, --help, --version and an unknown command' '
+	ibrief --help >out && grep "^usage: ibrief" out && grep "import" out &&
+	ibrief help list >out && grep "^usage: ibrief list" out && grep "Example" out &&
+	ibrief list --help >out && grep "^usage: ibrief list" out &&
+	ibrief --version | grep "^ibrief [0-9]" &&
+	test_must_fail 2 ibrief frobnicate 2>err && grep "not an ibrief command" err &&
+	test_must_fail 2 ibrief help frobnicate 2>err &&
+	test_must_fail 2 ibrief 2>err && grep usage err &&
+	test_must_fail 2 ibrief --bogus 2>err
+'
+
+test_done
