@@ -14,7 +14,7 @@ static const struct {
 } formats[] = {
 	{ "page", IMPORT_PAGE, page_parse },
 	{ "veris", IMPORT_VERIS, veris_parse },
-	{ "csv", IMPORT_CSV, csv_parse },
+	{ "csv", IMPORT_CSV, csvin_parse },
 };
 
 int import_format_parse(const char *name, enum import_format *out)

@@ -72,10 +72,8 @@ const char *parse_detect(const char *data, size_t len)
 	    (rest >= 22 && !memcmp(p, "Cyber Incident Victim:", 22)) ||
 	    (rest >= 5 && !memcmp(p, "Date:", 5)))
 		return "page";
-	/* A CSV file opens with its header row, which names the id column. */
-	if (rest >= 3 && !ascii_ncasecmp(p, "id,", 3))
-		return "csv";
-	if (rest >= 5 && !ascii_ncasecmp(p, "\"id\",", 5))
+	/* A CSV file opens with its header row, which names id and date. */
+	if (csv_looks_like(data, len))
 		return "csv";
 	return NULL;
 }

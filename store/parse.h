@@ -49,10 +49,20 @@ int parse_emit(struct parse_ctx *ctx, struct incident *inc, long line);
 int parse_reject(struct parse_ctx *ctx, long line, const char *field,
 		 const char *fmt, ...) ATTR_PRINTF(4, 5);
 
-/* The parsers. Each reads ctx->in to its end. */
+/*
+ * The parsers. Each reads ctx->in to its end. (The CSV one is csvin_: libcsv
+ * owns the name csv_parse.)
+ */
 int page_parse(struct parse_ctx *ctx);
 int veris_parse(struct parse_ctx *ctx);
-int csv_parse(struct parse_ctx *ctx);
+int csvin_parse(struct parse_ctx *ctx);
+
+/*
+ * Returns 1 when the first non-blank line of `data` (the first bytes of a
+ * file) is a CSV header row with an "id" and a "date" column, in any order
+ * and letter case, else 0. Never reports anything.
+ */
+int csv_looks_like(const char *data, size_t len);
 
 /*
  * Guesses the format from the first bytes of a file: returns "page",

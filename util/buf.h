@@ -37,7 +37,7 @@ void buf_add(struct buf *b, const void *data, size_t n);
 void buf_adds(struct buf *b, const char *s);
 void buf_addch(struct buf *b, int c);
 void buf_addf(struct buf *b, const char *fmt, ...) ATTR_PRINTF(2, 3);
-void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
+void buf_vaddf(struct buf *b, const char *fmt, va_list ap) ATTR_PRINTF(2, 0);
 /* Shortens to `len` bytes (len <= b->len). */
 void buf_setlen(struct buf *b, size_t len);
 /* Returns the string, which the caller must free(); the buffer is empty after. */

@@ -15,6 +15,7 @@ void error_set_command(const char *cmd)
 	error_command = cmd;
 }
 
+ATTR_PRINTF(2, 0)
 static void report(const char *kind, const char *fmt, va_list ap)
 {
 	fflush(stdout);
