@@ -253,8 +253,10 @@ static void count_field(FILE *out, const char *label, const struct strlist *l, l
 
 	for (size_t i = 0; i < l->n; i++)
 		buf_addf(&b, "%s%s", i ? "; " : "", l->v[i]);
-	if (!l->n && count >= 0)
-		buf_addf(&b, "%ld %s", count, count ? hidden : "");
+	if (!l->n && count == 0)
+		buf_adds(&b, "none");
+	else if (!l->n && count > 0)
+		buf_addf(&b, "%ld %s", count, hidden);
 	fprintf(out, "%-14s %s\n", label, b.len ? b.buf : "unknown");
 	buf_release(&b);
 }

@@ -69,6 +69,7 @@ const char *parse_detect(const char *data, size_t len)
 		return "veris";
 	/* A saved tracker page opens with the site's navigation or a label. */
 	if ((rest >= 4 && !memcmp(p, "Menu", 4)) ||
+	    (rest >= 6 && !memcmp(p, "Browse", 6)) ||
 	    (rest >= 22 && !memcmp(p, "Cyber Incident Victim:", 22)) ||
 	    (rest >= 5 && !memcmp(p, "Date:", 5)))
 		return "page";

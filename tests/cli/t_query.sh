@@ -1,0 +1,141 @@
+#!/bin/sh
+# ibrief query and ibrief mark: periods, formats, usage errors, marks.
+# The numbers themselves are checked in tests/unit/t_query.c; the store here
+# is four VERIS records: April 3 2024 (BE, public), April 2024 (NL), 2024
+# only (BE) and March 9 2024 (FR).
+. "$(dirname "$0")/lib.sh"
+
+store() { ibrief --db t.db import "$DATA/query/cli.jsonl" 2>/dev/null; }
+
+test_expect 'query --list names every query' '
+	ibrief query --list >out &&
+	for q in overview by-country by-sector by-type by-month public-sector public-kinds \
+		 response-time techniques motives actors notable; do
+		grep -q "^$q " out || exit 1
+	done
+'
+
+test_expect 'query writes RFC 4180 CSV with a header' '
+	store &&
+	printf "%s\r\n" "country,name,incidents,share" "BE,Belgium,1," "NL,Netherlands,1," >expect &&
+	ibrief --db t.db query by-country --month 2024-04 --format csv >actual &&
+	test_cmp expect actual
+'
+
+test_expect 'query writes JSON rows with numbers as numbers and flags' '
+	store &&
+	cat >expect <<-\EOT &&
+	[
+	  {
+	    "type": "denial of service",
+	    "incidents": 1,
+	    "share": null,
+	    "share_flag": "suppressed"
+	  },
+	  {
+	    "type": "ransomware",
+	    "incidents": 1,
+	    "share": null,
+	    "share_flag": "suppressed"
+	  }
+	]
+	EOT
+	ibrief --db t.db query by-type --month 2024-04 --format json >actual &&
+	test_cmp expect actual
+'
+
+test_expect 'query --meta adds the period, n and what was left out' '
+	store &&
+	ibrief --db t.db query overview --month 2024-04 --format json --meta >actual &&
+	grep -q "\"label\": \"April 2024\"" actual &&
+	grep -q "\"n\": 2," actual &&
+	grep -q "\"left_out\": 1," actual
+'
+
+test_expect 'the table says the period, n and the left-out incidents' '
+	store &&
+	ibrief --db t.db query overview --month 2024-04 >actual &&
+	grep -q "^# period: April 2024 (2024-04-01 to 2024-04-30); previous: March 2024" actual &&
+	grep -q "^# n = 2; left out (date too coarse for the period): 1; undated: 0$" actual
+'
+
+test_expect '--month latest is the newest month with a month-precise incident' '
+	store &&
+	ibrief --db t.db query overview --month latest >actual &&
+	grep -q "^# period: April 2024" actual &&
+	ibrief --db t.db query overview --month latest --country FR >actual &&
+	grep -q "^# period: March 2024" actual
+'
+
+test_expect '--month last is the month before IBRIEF_TODAY' '
+	store &&
+	IBRIEF_TODAY=2024-05-10 ibrief --db t.db query by-type --month last >actual &&
+	grep -q "^# period: April 2024" actual
+'
+
+test_expect '--month latest with nothing to show fails' '
+	store &&
+	test_must_fail 1 ibrief --db t.db query overview --month latest --country JP 2>err &&
+	grep -q "no incident known to the month matches" err
+'
+
+test_expect 'an unknown query name is a usage error listing the queries' '
+	store &&
+	test_must_fail 2 ibrief --db t.db query by-planet 2>err &&
+	grep -q "query: '\''by-planet'\'' is not a query; the queries are: overview, by-country" err
+'
+
+test_expect 'bad periods are usage errors' '
+	test_must_fail 2 ibrief query overview --quarter 2024-Q5 2>err &&
+	grep -q "'\''2024-Q5'\'' is not a quarter" err &&
+	test_must_fail 2 ibrief query overview --month 2024-13 2>err &&
+	grep -q "'\''2024-13'\'' is not a month" err &&
+	test_must_fail 2 ibrief query overview --month 2024-04 --year 2024 2>err &&
+	grep -q "month and --year cannot be used together" err &&
+	test_must_fail 2 ibrief query overview --year 2024 --from 2024-01 2>err &&
+	grep -q "year and --from cannot be used together" err &&
+	test_must_fail 2 ibrief query overview --from 2024-05 --to 2024-04 2>err
+'
+
+test_expect 'a bad --type lists the vocabulary and a bad --country names itself' '
+	test_must_fail 2 ibrief query by-type --type worms 2>err &&
+	grep -q "'\''worms'\'' is not an incident type (ransomware, account compromise" err &&
+	test_must_fail 2 ibrief query by-type --country BE,Atlantis 2>err &&
+	grep -q "'\''Atlantis'\'' is not an ISO 3166-1 country" err
+'
+
+test_expect '--limit only goes with the queries that take it, --meta only with json' '
+	test_must_fail 2 ibrief query by-country --limit 3 2>err &&
+	grep -q "has no limit" err &&
+	test_must_fail 2 ibrief query by-country --meta 2>err &&
+	test_must_fail 2 ibrief query notable --limit 0 2>err
+'
+
+test_expect 'mark pins an incident in notable, clear unpins it' '
+	store &&
+	ibrief --db t.db mark 2 notable >out &&
+	grep -q "incident 2 marked notable" out &&
+	ibrief --db t.db query notable --month 2024-04 --format csv >actual &&
+	sed -n 2p actual | grep -q "^1,2,2024-04,Shop B,NL,denial of service,1,true,pinned by an analyst; first in Netherlands" &&
+	ibrief --db t.db mark 2 clear &&
+	ibrief --db t.db query notable --month 2024-04 --format csv >actual &&
+	sed -n 2p actual | grep -q "^1,1,2024-04-03,Town of A,BE,ransomware,"
+'
+
+test_expect 'mark ignore keeps an incident out of notable' '
+	store &&
+	ibrief --db t.db mark 1 ignore &&
+	ibrief --db t.db query notable --month 2024-04 --format csv >actual &&
+	test $(wc -l <actual) -eq 2 &&
+	sed -n 2p actual | grep -q "^1,2,"
+'
+
+test_expect 'mark refuses a missing incident and an unknown mark' '
+	store &&
+	test_must_fail 1 ibrief --db t.db mark 99 notable 2>err &&
+	grep -q "no incident '\''99'\''" err &&
+	test_must_fail 2 ibrief --db t.db mark 1 important 2>err &&
+	test_must_fail 2 ibrief --db t.db mark 1 2>err
+'
+
+test_done
