@@ -7,7 +7,9 @@
  * incident, how many people were affected and how long containment and
  * recovery took. The page importer (store/page.c) uses it; the rules are
  * heuristics over word lists, kept here as data so they can be read and
- * extended without touching the page layout code.
+ * extended without touching the page layout code. The machinery under
+ * them, splitting text into words and matching phrases, numbers and
+ * durations, is store/words.h.
  *
  * Matching rules, the same for every function:
  *  - Text is UTF-8. Words are runs of letters and digits; accented letters
