@@ -238,6 +238,7 @@ int store_open(struct store **out, const char *path, enum store_mode mode)
 	if (exec(st, "PRAGMA foreign_keys = ON") < 0 ||
 	    exec(st, "PRAGMA journal_mode = WAL") < 0 ||
 	    exec(st, "PRAGMA synchronous = NORMAL") < 0 ||
+	    exec(st, "PRAGMA cache_size = -65536") < 0 ||
 	    migrate(st) < 0)
 		goto fail;
 	*out = st;
