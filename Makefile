@@ -89,8 +89,15 @@ demo: ibrief
 	./ibrief --db demo/incidents.db import data/demo/pages/*.txt data/demo/vcdb-slice.jsonl.gz data/demo/incidents.csv
 	./ibrief --db demo/incidents.db stats
 
-bench: ibrief
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libibrief.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libibrief.a $(LIBS)
+
+# Import speed and memory, then the monthly query set over synthetic stores
+# of 10k, 100k and 1M incidents (kept in bench/data/ between runs).
+bench: ibrief $(BUILD)/bench/query_bench
 	sh bench/import.sh
+	$(BUILD)/bench/query_bench bench/data
 
 clean:
 	rm -rf build ibrief

@@ -295,7 +295,7 @@ static void test_an_older_store_is_migrated_forward_keeping_its_incidents(void)
 	store_close(st);
 	CHECK_INT(count_rows(path, "PRAGMA user_version"), store_schema_version());
 	CHECK_INT(count_rows(path, "SELECT count(*) FROM sqlite_master WHERE name = 'incident_mark'"), 1);
-	CHECK_INT(count_rows(path, "SELECT count(*) FROM sqlite_master WHERE name = 'incident_by_date'"), 1);
+	CHECK_INT(count_rows(path, "SELECT count(*) FROM sqlite_master WHERE name = 'incident_by_period'"), 1);
 }
 
 static void test_a_newer_store_is_refused(void)

@@ -1,0 +1,113 @@
+#ifndef QUERIES_INTERNAL_H
+#define QUERIES_INTERNAL_H
+
+/*
+ * For the files of queries/ only: what the runners of the named queries
+ * share. Each query lives in one place, its file: columns, SQL and run
+ * function together, ending in its `const struct query` entry.
+ *
+ * The SQL of every query restricts incidents with the fragments below, so
+ * that the period rule and the filters are written once. Parameters bound
+ * by run_prepare() when the statement names them:
+ *   :from :to          the period (always valid dates; open ends are the
+ *                      sentinels QUERY_DATE_MIN/MAX)
+ *   :s1 :s2 :s3 :s4    the only date_start values an incident left out of
+ *                      the period can have (see run_meta)
+ *   :public            1 for --public-sector, else 0
+ *   :type :sector      the filter's, or NULL
+ *   :sector_prefix     the sector when it is all digits, else NULL
+ *   :countries         a JSON array of the filter's codes, or NULL
+ *   :limit             the filter's limit, or QUERY_DEFAULT_LIMIT
+ * A runner binds its own parameters after run_prepare().
+ *
+ * Speed. Every statement searches the date index over [from, to] (check
+ * with EXPLAIN QUERY PLAN: "SEARCH i USING ... INDEX incident_by_date
+ * (date_start>? AND date_start<?)"), so the work grows with the incidents
+ * of the period, not with the store. What it costs per incident of the
+ * period: reading the incident row for a column the index lacks (type,
+ * public_sector, ...), and one probe of a list table per incident for the
+ * queries over countries, sectors and the lists. bench/query_bench.c
+ * measures both; an index on (date_start, date_end) that also covers the
+ * columns the queries read makes the first cost go away.
+ */
+
+#include <sqlite3.h>
+
+#include "query.h"
+
+/*
+ * The filter conditions on `incident i`, to follow a WHERE clause. Each
+ * holds trivially when its parameter is unset; none of them names a
+ * column the date index lacks unless its filter is set, so an unfiltered
+ * scan of the date index never reads the incident rows for them.
+ */
+#define QUERY_FILTERS \
+	" AND (:public = 0 OR i.public_sector = 1)" \
+	" AND (:type IS NULL OR i.type = :type)" \
+	" AND (:countries IS NULL OR EXISTS (SELECT 1 FROM incident_country fc" \
+	"      WHERE fc.incident_id = i.id" \
+	"        AND fc.country IN (SELECT value FROM json_each(:countries))))" \
+	" AND (:sector IS NULL OR EXISTS (SELECT 1 FROM incident_sector fs" \
+	"      WHERE fs.incident_id = i.id" \
+	"        AND (fs.sector = :sector COLLATE NOCASE" \
+	"             OR substr(fs.sector, 1, length(:sector_prefix)) = :sector_prefix)))"
+
+/*
+ * The period rule: the incident's whole span lies inside [from, to]. The
+ * bound date_start <= :to follows from the other two; it is written out
+ * so that the date index is searched over [from, to] only, and the work
+ * grows with the incidents of the period, not with the store.
+ */
+#define QUERY_IN_PERIOD \
+	" i.date_start >= :from AND i.date_start <= :to AND i.date_end <= :to"
+
+/* `FROM incident i WHERE` in the period and matching the filter. */
+#define QUERY_SCOPE " FROM incident i WHERE" QUERY_IN_PERIOD QUERY_FILTERS
+
+struct query_run {
+	struct store *st;
+	sqlite3 *db;
+	const struct query *q;
+	struct query_filter f;		/* a copy the runner may adjust */
+	char *countries_json;		/* owned; NULL when no country filter */
+};
+
+/* Reports a database error for the query being run; returns -1. */
+int run_error(struct query_run *qr, const char *what);
+
+/*
+ * Prepares `sql` and binds the common parameters for period `p` (see the
+ * top). Returns 0, or -1 with a message and *out NULL.
+ */
+int run_prepare(struct query_run *qr, const char *sql, const struct query_period *p,
+		sqlite3_stmt **out);
+
+/*
+ * Counts, for period `p` and the run's filter: the incidents in the
+ * period, those left out of it because their date is too coarse, and the
+ * undated ones. Any pointer may be NULL.
+ */
+int run_meta(struct query_run *qr, const struct query_period *p, long long *n,
+	     long long *left_out, long long *undated);
+
+/* Reads one integer from a statement with one row; -1 on error. */
+int run_count(struct query_run *qr, const char *sql, const struct query_period *p,
+	      long long *out);
+
+/* Sets res->meta's period, previous, n, left_out and undated for the run's filter. */
+int run_standard_meta(struct query_run *qr, struct query_result *res);
+
+/*
+ * Shifts "YYYY-MM-DD" by whole years, keeping month and day (29 February
+ * becomes the 28th in a common year); the open-end sentinels stay.
+ */
+void query_date_add_years(const char *s, int years, char out[11]);
+
+/* Column text as a C string, or NULL for SQL NULL. Owned by SQLite. */
+#define COLUMN_TEXT(s, i) ((const char *)sqlite3_column_text((s), (i)))
+
+extern const struct query query_overview, query_by_country, query_by_sector, query_by_type,
+	query_by_month, query_public_sector, query_public_kinds, query_response_time,
+	query_techniques, query_motives, query_actors, query_notable;
+
+#endif

@@ -1,0 +1,318 @@
+/*
+ * The most frequent values of an incident's lists (techniques, motives,
+ * actors), and the time to contain (response-time).
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/banned.h"
+
+/* ---- techniques, motives, actors ------------------------------------- */
+
+enum { LS_VALUE, LS_KIND, LS_INCIDENTS, LS_SHARE };
+
+/*
+ * Each incident is in one of four states for a list: it has values (then
+ * it counts in the row of each value it lists), it has some but shows
+ * them to members only (the page says "Available to members" and gives a
+ * count), it has none (a count of 0), or nothing is known. The last three
+ * are rows of their own, after the values, so that with the incidents that
+ * have values they add up to n.
+ */
+static const struct query_column list_columns[] = {
+	[LS_VALUE] = { .name = "value", .type = QUERY_TEXT, .null_text = "",
+		       .description = "the value; null on the rows that are not a value (see kind)" },
+	[LS_KIND] = { .name = "kind", .type = QUERY_TEXT,
+		      .description = "\"value\"; \"hidden\": the source shows the values to members "
+				     "only (Available to members); \"none\": it says there are none; "
+				     "\"unknown\": it says nothing" },
+	[LS_INCIDENTS] = { .name = "incidents", .type = QUERY_INT,
+			   .description = "incidents; one listing several values counts in each" },
+	[LS_SHARE] = { .name = "share", .type = QUERY_REAL, .share = 1,
+		       .description = "incidents / n" },
+};
+
+/*
+ * One pass over the period: each incident with its list values, one row
+ * per value, or one row with a NULL value when it lists none. SQLite can
+ * only run a LEFT JOIN with the incident outside, so an incident's rows
+ * come one after the other; count_values() relies on that to count an
+ * incident once per value.
+ */
+#define LIST_SQL(table, column, count) \
+	"SELECT i.id, i." count ", t." column \
+	" FROM incident i LEFT JOIN " table " t ON t.incident_id = i.id" \
+	" WHERE" QUERY_IN_PERIOD QUERY_FILTERS
+
+struct value_count {
+	char *value;
+	long long n, last_id;
+};
+
+/* The values seen, with an open-addressing index on them (slots hold index + 1). */
+struct value_counts {
+	struct value_count *v;
+	size_t nr, alloc;
+	size_t *slots, slots_nr;	/* a power of 2, at least twice nr */
+};
+
+static void values_grow_index(struct value_counts *vc)
+{
+	size_t mask;
+
+	free(vc->slots);
+	vc->slots_nr = vc->slots_nr ? 2 * vc->slots_nr : 64;
+	vc->slots = xcalloc(vc->slots_nr, sizeof(*vc->slots));
+	mask = vc->slots_nr - 1;
+	for (size_t i = 0; i < vc->nr; i++) {
+		size_t h = (size_t)fnv64(FNV64_INIT, vc->v[i].value, strlen(vc->v[i].value)) & mask;
+
+		while (vc->slots[h])
+			h = (h + 1) & mask;
+		vc->slots[h] = i + 1;
+	}
+}
+
+static struct value_count *value_find(struct value_counts *vc, const char *value)
+{
+	size_t len = strlen(value), mask, h;
+
+	if (2 * (vc->nr + 1) > vc->slots_nr)
+		values_grow_index(vc);
+	mask = vc->slots_nr - 1;
+	h = (size_t)fnv64(FNV64_INIT, value, len) & mask;
+	for (; vc->slots[h]; h = (h + 1) & mask)
+		if (!strcmp(vc->v[vc->slots[h] - 1].value, value))
+			return &vc->v[vc->slots[h] - 1];
+	ALLOC_GROW(vc->v, vc->nr + 1, vc->alloc);
+	vc->v[vc->nr].value = xstrdup(value);
+	vc->v[vc->nr].n = 0;
+	vc->v[vc->nr].last_id = -1;
+	vc->slots[h] = ++vc->nr;
+	return &vc->v[vc->nr - 1];
+}
+
+static void values_release(struct value_counts *vc)
+{
+	for (size_t i = 0; i < vc->nr; i++)
+		free(vc->v[i].value);
+	free(vc->v);
+	free(vc->slots);
+}
+
+/* Most incidents first, ties by value in byte order (SQLite's BINARY). */
+static int by_count(const void *a_, const void *b_)
+{
+	const struct value_count *a = a_, *b = b_;
+
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return strcmp(a->value, b->value);
+}
+
+enum { STATE_VALUE, STATE_HIDDEN, STATE_NONE, STATE_UNKNOWN, STATES };
+
+/*
+ * Steps the statement of LIST_SQL: counts each value once per incident
+ * into `vc` and each incident once into states[].
+ */
+static int count_values(sqlite3_stmt *s, struct value_counts *vc, long long states[STATES])
+{
+	long long id = -1;
+	int state = STATE_UNKNOWN, rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long row_id = sqlite3_column_int64(s, 0);
+		const char *value = COLUMN_TEXT(s, 2);
+
+		if (row_id != id) {
+			if (id >= 0)
+				states[state]++;
+			id = row_id;
+			if (sqlite3_column_type(s, 1) == SQLITE_NULL)
+				state = STATE_UNKNOWN;
+			else
+				state = sqlite3_column_int64(s, 1) > 0 ? STATE_HIDDEN : STATE_NONE;
+		}
+		if (value) {
+			struct value_count *v = value_find(vc, value);
+
+			state = STATE_VALUE;
+			if (v->last_id != id) {
+				v->n++;
+				v->last_id = id;
+			}
+		}
+	}
+	if (id >= 0)
+		states[state]++;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int run_list(struct query_run *qr, struct query_result *res)
+{
+	static const char *const names[STATES] = { "value", "hidden", "none", "unknown" };
+	struct value_counts vc = { NULL, 0, 0, NULL, 0 };
+	long long states[STATES] = { 0 };
+	size_t limit = qr->f.limit > 0 ? (size_t)qr->f.limit : QUERY_DEFAULT_LIMIT;
+	sqlite3_stmt *s = NULL;
+	int ret = -1;
+
+	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &qr->f.period, &s) < 0)
+		goto out;
+	if (count_values(s, &vc, states) < 0) {
+		run_error(qr, "cannot read the values");
+		goto out;
+	}
+	if (vc.nr)	/* qsort's array may not be NULL, even empty */
+		qsort(vc.v, vc.nr, sizeof(*vc.v), by_count);
+	for (size_t i = 0; i < vc.nr && i < limit; i++) {
+		struct query_row *row = query_result_add_row(res);
+
+		query_set_text(row, LS_VALUE, vc.v[i].value);
+		query_set_text(row, LS_KIND, names[STATE_VALUE]);
+		query_set_int(row, LS_INCIDENTS, vc.v[i].n);
+		query_set_share(row, LS_SHARE, vc.v[i].n, res->meta.n);
+	}
+	for (int st = STATE_HIDDEN; st < STATES; st++) {
+		struct query_row *row;
+
+		if (!states[st])
+			continue;
+		row = query_result_add_row(res);
+		query_set_text(row, LS_KIND, names[st]);
+		query_set_int(row, LS_INCIDENTS, states[st]);
+		query_set_share(row, LS_SHARE, states[st], res->meta.n);
+	}
+	query_add_figure(res, "with_values", 0, (double)states[STATE_VALUE]);
+	query_add_figure(res, "values", 0, (double)vc.nr);
+	ret = 0;
+out:
+	values_release(&vc);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+#define LIST_QUERY(var, qname, desc, table, column, count) \
+	const struct query var = { \
+		.name = qname, \
+		.description = desc, \
+		.columns = list_columns, \
+		.columns_nr = ARRAY_SIZE(list_columns), \
+		.chart = QUERY_CHART_BAR, \
+		.sql = (const char *const[]){ LIST_SQL(table, column, count), NULL }, \
+		.run = run_list, \
+		.uses_limit = 1, \
+	}
+
+LIST_QUERY(query_techniques, "techniques",
+	   "most frequent techniques, and how many incidents hide theirs (Available to members)",
+	   "incident_technique", "technique", "technique_count");
+LIST_QUERY(query_motives, "motives",
+	   "most frequent motives, and how many incidents hide theirs (Available to members)",
+	   "incident_motive", "motive", "motive_count");
+LIST_QUERY(query_actors, "actors",
+	   "most frequent threat actors, and how many incidents hide theirs (Available to members)",
+	   "incident_actor", "actor", "actor_count");
+
+/* ---- response-time --------------------------------------------------- */
+
+enum { RT_BUCKET, RT_MIN, RT_MAX, RT_INCIDENTS, RT_SHARE };
+
+static const struct query_column response_time_columns[] = {
+	[RT_BUCKET] = { .name = "bucket", .type = QUERY_TEXT, .null_text = "unknown",
+			.description = "time from detection to containment; null for unknown" },
+	[RT_MIN] = { .name = "min_hours", .type = QUERY_REAL,
+		     .description = "the bucket holds times above this many hours (null: from 0)" },
+	[RT_MAX] = { .name = "max_hours", .type = QUERY_REAL,
+		     .description = "and up to this many hours, inclusive (null: no upper end)" },
+	[RT_INCIDENTS] = { .name = "incidents", .type = QUERY_INT, .description = "incidents" },
+	[RT_SHARE] = { .name = "share", .type = QUERY_REAL, .share = 1,
+		       .description = "incidents / n (n includes the unknown row)" },
+};
+
+/*
+ * Buckets are closed above: "contained within one hour" (1.0) is in the
+ * first, "within 24 hours" in the second, seven days in the third.
+ */
+static const struct {
+	const char *label;
+	double max;		/* hours; < 0 for no upper end */
+} buckets[] = {
+	{ "up to 1 h", 1 },
+	{ "1-24 h", 24 },
+	{ "1-7 d", 7 * 24 },
+	{ "7-30 d", 30 * 24 },
+	{ "over 30 d", -1 },
+};
+
+static const char response_time_sql[] =
+	"SELECT i.contain_hours" QUERY_SCOPE " AND i.contain_hours IS NOT NULL"
+	" ORDER BY i.contain_hours";
+
+/*
+ * Figures: "known" (incidents with a time to contain), "median_hours" and
+ * "p90_hours" (quantile_sorted(), type 7; null when none is known). Times
+ * the source gave as approximate count as given.
+ */
+static int run_response_time(struct query_run *qr, struct query_result *res)
+{
+	double *hours = NULL, median = 0, p90 = 0;
+	size_t known = 0, alloc = 0;
+	long long counts[ARRAY_SIZE(buckets)] = { 0 };
+	sqlite3_stmt *s = NULL;
+	int rc, ret = -1;
+
+	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &qr->f.period, &s) < 0)
+		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		double h = sqlite3_column_double(s, 0);
+		size_t b = 0;
+
+		ALLOC_GROW(hours, known + 1, alloc);
+		hours[known++] = h;
+		while (buckets[b].max >= 0 && h > buckets[b].max)
+			b++;
+		counts[b]++;
+	}
+	if (rc != SQLITE_DONE) {
+		run_error(qr, "cannot read the times to contain");
+		goto out;
+	}
+	for (size_t b = 0; b <= ARRAY_SIZE(buckets); b++) {
+		struct query_row *row = query_result_add_row(res);
+		long long c = b < ARRAY_SIZE(buckets) ? counts[b] : res->meta.n - (long long)known;
+
+		if (b < ARRAY_SIZE(buckets)) {
+			query_set_text(row, RT_BUCKET, buckets[b].label);
+			if (b)
+				query_set_real(row, RT_MIN, buckets[b - 1].max);
+			if (buckets[b].max >= 0)
+				query_set_real(row, RT_MAX, buckets[b].max);
+		}
+		query_set_int(row, RT_INCIDENTS, c);
+		query_set_share(row, RT_SHARE, c, res->meta.n);
+	}
+	query_add_figure(res, "known", 0, (double)known);
+	rc = quantile_sorted(hours, known, 0.5, &median);
+	query_add_figure(res, "median_hours", rc < 0, median);
+	rc = quantile_sorted(hours, known, 0.9, &p90);
+	query_add_figure(res, "p90_hours", rc < 0, p90);
+	ret = 0;
+out:
+	free(hours);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+const struct query query_response_time = {
+	.name = "response-time",
+	.description = "time to contain: n known, median, p90, and incidents per bucket",
+	.columns = response_time_columns,
+	.columns_nr = ARRAY_SIZE(response_time_columns),
+	.chart = QUERY_CHART_BAR,
+	.sql = (const char *const[]){ response_time_sql, NULL },
+	.run = run_response_time,
+};

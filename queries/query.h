@@ -1,0 +1,310 @@
+#ifndef QUERY_H
+#define QUERY_H
+
+/*
+ * The named queries a briefing is made of, and their results.
+ *
+ * Every number a briefing prints comes from here: the charts and the PDF
+ * only consume a struct query_result. A query has a name, a one-line
+ * description and typed columns (the catalog, query_catalog[]); it runs
+ * over the store with the common filters (struct query_filter) and returns
+ * rows of cells plus metadata about the period.
+ *
+ * Periods. An incident's date may be known to the day, the month or only
+ * the year; the store keeps the first and last day it can mean
+ * (date_start, date_end). An incident is IN a period [from, to] when its
+ * whole span lies inside: date_start >= from and date_end <= to. An
+ * incident whose span overlaps the period without lying inside it (known
+ * only to 2024, looked at in a view of April 2024) is counted in no row and
+ * reported as `left_out`; an incident with no date at all is in no period
+ * and reported as `undated`. So an incident known only to the month
+ * belongs to that month, and one known only to the year belongs to its
+ * year, to quarters never, and to every range that holds the whole year.
+ *
+ * The previous comparable period: the month before a month, the quarter
+ * before a quarter, the year before a year; for a range of days (--from
+ * and --to) the range of the same number of days that ends the day before
+ * it starts. A range open at one end, and "all dates", have none.
+ *
+ * Shares. A share is a count over the result's n (meta.n). Per the DBIR's
+ * own tooling a share over fewer than 30 incidents is flagged unreliable
+ * and one over fewer than 5 is not given (NULL cell, flag "suppressed");
+ * the counts are always given. The flag is per row (struct query_row) and
+ * applies to every share column of the row (see stats.h).
+ *
+ * Unknown values are rows of their own (a NULL key cell), never dropped:
+ * in every breakdown of incidents by one value the rows add up to n. The
+ * exceptions say so in their column descriptions: by-country counts an
+ * incident once per listed country, and techniques/motives/actors once per
+ * listed value.
+ *
+ * All SQL runs with bound parameters only. Functions report failures with
+ * error() and return -1; nothing here exits.
+ */
+
+#include <stdio.h>
+
+#include "stats.h"
+#include "../store/store.h"
+#include "../util/util.h"
+
+/* ---- Periods ---------------------------------------------------------- */
+
+enum query_period_kind {
+	QUERY_PERIOD_NONE = 0,	/* no period (the previous of "all dates") */
+	QUERY_PERIOD_ALL,	/* every dated incident */
+	QUERY_PERIOD_RANGE,	/* --from/--to; either end may be open */
+	QUERY_PERIOD_MONTH,
+	QUERY_PERIOD_QUARTER,
+	QUERY_PERIOD_YEAR,
+};
+
+/*
+ * A period of days, both ends inclusive, as "YYYY-MM-DD". An open end is
+ * QUERY_DATE_MIN or QUERY_DATE_MAX, so that from/to are always valid dates
+ * to bind. `label` is for people: "April 2024", "2024-Q2", "2024",
+ * "2024-01-15 to 2024-03-10", "from 2024-01-15", "all dates".
+ */
+struct query_period {
+	enum query_period_kind kind;
+	char from[11], to[11];
+	char label[48];
+};
+
+#define QUERY_DATE_MIN "0000-01-01"
+#define QUERY_DATE_MAX "9999-12-31"
+
+/* The period of everything (kind ALL). */
+void query_period_all(struct query_period *p);
+/* A calendar month (1-12), quarter (1-4) or year (1000-9999). -1 when out of range. */
+int query_period_month(struct query_period *p, int year, int month);
+int query_period_quarter(struct query_period *p, int year, int quarter);
+int query_period_year(struct query_period *p, int year);
+/*
+ * A range of days; `from` or `to` may be NULL for an open end. The dates
+ * must be valid "YYYY-MM-DD" and from <= to. -1 otherwise.
+ */
+int query_period_range(struct query_period *p, const char *from, const char *to);
+/*
+ * Parses the values of --month YYYY-MM, --quarter YYYY-Qn and --year YYYY.
+ * --month also takes "last", the calendar month before `today`
+ * ("YYYY-MM-DD"); "latest" needs the store: see query_latest_month().
+ * Returns 0, or -1 without a message when `s` has the wrong shape.
+ */
+int query_period_parse_month(struct query_period *p, const char *s, const char *today);
+int query_period_parse_quarter(struct query_period *p, const char *s);
+int query_period_parse_year(struct query_period *p, const char *s);
+/* The previous comparable period (see above); kind NONE when there is none. */
+void query_period_previous(const struct query_period *p, struct query_period *prev);
+/* The length in days; 0 for NONE, and for ALL or an open range. */
+long query_period_days(const struct query_period *p);
+/*
+ * Today's date as "YYYY-MM-DD" for --month last: $IBRIEF_TODAY when set
+ * (tests fix it so), else the local date. Returns -1 when $IBRIEF_TODAY is
+ * set but not a date.
+ */
+int query_today(char out[11]);
+
+/* ---- Filters ---------------------------------------------------------- */
+
+/*
+ * What to count. All pointers are borrowed and may be NULL for "any".
+ *  - countries: ISO alpha-2 codes; an incident matches when one of its
+ *    countries is in the list.
+ *  - sector: a NAICS code prefix when all digits ("92" matches "921" and
+ *    "923140"), else a sector name matched whole, ignoring letter case.
+ *  - type: a word of the type vocabulary (store/incident.h).
+ *  - limit: rows for notable, techniques, motives and actors; 0 is the
+ *    default, QUERY_DEFAULT_LIMIT. The other queries ignore it.
+ */
+struct query_filter {
+	struct query_period period;
+	const struct strlist *countries;
+	const char *sector;
+	int public_only;
+	const char *type;
+	long limit;
+};
+
+#define QUERY_DEFAULT_LIMIT 10
+
+/* Sets the filter to all dates, no conditions. */
+void query_filter_init(struct query_filter *f);
+
+/* The words of the type vocabulary (store/incident.h), NULL-terminated. */
+extern const char *const query_types[];
+/* 1 when `type` is a word of query_types. */
+int query_type_known(const char *type);
+
+/*
+ * --month latest: sets *p to the newest month holding an incident known to
+ * the month or the day that matches the filter's other conditions (the
+ * filter's period is ignored), so "--country BE --month latest" is
+ * Belgium's newest month. Returns 1 when found, 0 when no incident
+ * qualifies (*p untouched), -1 on a database error.
+ */
+int query_latest_month(struct store *st, const struct query_filter *f, struct query_period *p);
+
+/* ---- Results ---------------------------------------------------------- */
+
+enum query_type {
+	QUERY_TEXT,
+	QUERY_INT,
+	QUERY_REAL,
+	QUERY_BOOL,
+};
+
+struct query_column {
+	const char *name;		/* snake_case, the CSV header and JSON key */
+	enum query_type type;
+	const char *description;
+	int share;			/* a proportion in [0, 1] the row flag applies to */
+	const char *null_text;		/* how the table prints NULL; "-" when NULL */
+};
+
+/*
+ * One value. NULL means unknown or not given; otherwise the member that
+ * matches the column type holds it (`i` for INT and BOOL 0/1, `r` for
+ * REAL, `s` for TEXT, owned by the result).
+ */
+struct query_cell {
+	int null;
+	long long i;
+	double r;
+	char *s;
+};
+
+struct query_row {
+	struct query_cell *cells;	/* one per column */
+	enum share_flag flag;		/* for the share columns of the row */
+};
+
+/* A named number that is not a row: the median of response-time, say. */
+struct query_figure {
+	const char *name;		/* static */
+	int null;
+	double value;
+};
+
+struct query_meta {
+	struct query_period period;	/* as run */
+	struct query_period previous;	/* kind NONE when there is none */
+	long long n;		/* incidents the rows are about, the share denominator */
+	long long left_out;	/* overlap the period, date too coarse for it (see top) */
+	long long undated;	/* match the filter but have no date */
+	/* overview: the change against the previous period (has_test 0 otherwise) */
+	int has_test;
+	long long k1, k2;	/* incidents in the period and in the previous one */
+	double t1, t2;		/* their lengths in days */
+	double p_value;		/* poisson_test(k1, t1, k2, t2) */
+	struct query_figure *figures;
+	size_t figures_nr, figures_alloc;
+};
+
+struct query;
+
+/*
+ * A result is owned by the caller and freed, with every string in it, by
+ * query_result_free(). Columns are the query's own static table.
+ */
+struct query_result {
+	const struct query *query;
+	const struct query_column *columns;
+	size_t columns_nr;
+	struct query_row *rows;
+	size_t rows_nr, rows_alloc;
+	struct query_meta meta;
+};
+
+/* Frees the result and all it holds; NULL is a no-op. */
+void query_result_free(struct query_result *r);
+/* The index of the column called `name`, or -1. */
+int query_column_index(const struct query_result *r, const char *name);
+/* The cell of row `row` in column `name`; NULL when there is no such column or row. */
+const struct query_cell *query_cell(const struct query_result *r, size_t row, const char *name);
+/* A figure by name; NULL when the result has none of that name. */
+const struct query_figure *query_figure(const struct query_result *r, const char *name);
+
+/* Building a result (for queries/ itself and for tests). */
+struct query_result *query_result_new(const struct query *q);
+/* Appends a row of NULL cells and returns it (valid until the next append). */
+struct query_row *query_result_add_row(struct query_result *r);
+void query_set_text(struct query_row *row, size_t col, const char *s);	/* copies; NULL sets NULL */
+void query_set_int(struct query_row *row, size_t col, long long v);
+void query_set_real(struct query_row *row, size_t col, double v);
+void query_set_bool(struct query_row *row, size_t col, int v);
+/*
+ * Sets a share column to k / n and the row's flag by the rules above
+ * (NULL and SHARE_SUPPRESSED when n < 5).
+ */
+void query_set_share(struct query_row *row, size_t col, long long k, long long n);
+void query_add_figure(struct query_result *r, const char *name, int null, double value);
+
+/* ---- The catalog ------------------------------------------------------ */
+
+/* How a chart shows a result by default (charts/ decides the details). */
+enum query_chart {
+	QUERY_CHART_NONE,	/* a table or a sentence, not a chart */
+	QUERY_CHART_BAR,	/* one bar per row, in row order */
+	QUERY_CHART_COLUMNS,	/* a time series: one column per row */
+	QUERY_CHART_MAP,	/* a value per country */
+};
+
+struct query_run;
+
+struct query {
+	const char *name;
+	const char *description;	/* one line */
+	const struct query_column *columns;
+	size_t columns_nr;
+	enum query_chart chart;
+	const char *const *sql;		/* the statements run uses, in one place */
+	int (*run)(struct query_run *qr, struct query_result *res);
+	int uses_limit;			/* takes --limit */
+};
+
+/* Every query, in the order `ibrief query --list` shows them. */
+extern const struct query *const query_catalog[];
+extern const size_t query_catalog_nr;
+
+/* The query called `name`; NULL when there is none. */
+const struct query *query_find(const char *name);
+
+/*
+ * Runs `q` with filter `f` and sets *out to a new result the caller frees
+ * with query_result_free(). On error returns -1 with a message and *out is
+ * NULL.
+ */
+int query_run(struct store *st, const struct query *q, const struct query_filter *f,
+	      struct query_result **out);
+
+/* ---- Output ----------------------------------------------------------- */
+
+/*
+ * Writing a result. Write errors are not reported here: callers check the
+ * stream once at the end.
+ *
+ *  - table: for a terminal. Comment lines starting "# " give the query, the
+ *    period, the previous period, n, left_out and undated, the figures and
+ *    the test; then a header line and one aligned line per row (numbers
+ *    right-aligned, shares as percentages, "*" after an unreliable share,
+ *    NULL as the column's null_text), and a note on the flags when a row
+ *    has one.
+ *  - csv: RFC 4180, CRLF line ends, a header of the column names, NULL as
+ *    an empty field, reals with up to 10 significant digits. Exactly the
+ *    query's columns: the share flags are not in CSV (a suppressed share is
+ *    an empty field).
+ *  - json: an array of objects, one per row, keyed by column name in column
+ *    order; numbers as numbers, booleans as booleans, NULL as null; when the
+ *    query has a share column each object also has "share_flag":
+ *    "unreliable", "suppressed" or null. With `with_meta` the array becomes
+ *    the "rows" of an object that also has "query", "period", "previous",
+ *    "n", "left_out", "undated", "figures" and, for overview, "test".
+ */
+void query_write_table(FILE *out, const struct query_result *r);
+void query_write_csv(FILE *out, const struct query_result *r);
+void query_write_json(FILE *out, const struct query_result *r, int with_meta);
+/* One line per query: name and description, for `ibrief query --list`. */
+void query_write_list(FILE *out);
+
+#endif

@@ -1,0 +1,302 @@
+/* Running a named query: the catalog, binding, the counts every result carries. */
+#include "internal.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/banned.h"
+
+const struct query *const query_catalog[] = {
+	&query_overview,
+	&query_by_country,
+	&query_by_sector,
+	&query_by_type,
+	&query_by_month,
+	&query_public_sector,
+	&query_public_kinds,
+	&query_response_time,
+	&query_techniques,
+	&query_motives,
+	&query_actors,
+	&query_notable,
+};
+const size_t query_catalog_nr = ARRAY_SIZE(query_catalog);
+
+const char *const query_types[] = {
+	"ransomware", "account compromise", "phishing", "denial of service", "data breach",
+	"intrusion", "malware", "insider misuse", "error", "theft or loss", "environmental",
+	"other", NULL,
+};
+
+const struct query *query_find(const char *name)
+{
+	for (size_t i = 0; i < query_catalog_nr; i++)
+		if (!strcmp(query_catalog[i]->name, name))
+			return query_catalog[i];
+	return NULL;
+}
+
+int query_type_known(const char *type)
+{
+	for (size_t i = 0; query_types[i]; i++)
+		if (!strcmp(query_types[i], type))
+			return 1;
+	return 0;
+}
+
+void query_filter_init(struct query_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	query_period_all(&f->period);
+}
+
+int run_error(struct query_run *qr, const char *what)
+{
+	return error("query %s: '%s': %s: %s", qr->q ? qr->q->name : "", store_path(qr->st), what,
+		     sqlite3_errmsg(qr->db));
+}
+
+static void bind_text(sqlite3_stmt *s, const char *name, const char *v)
+{
+	int i = sqlite3_bind_parameter_index(s, name);
+
+	if (!i)
+		return;
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static void bind_int(sqlite3_stmt *s, const char *name, long long v)
+{
+	int i = sqlite3_bind_parameter_index(s, name);
+
+	if (i)
+		sqlite3_bind_int64(s, i, v);
+}
+
+static int all_digits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+/*
+ * The only date_start values an incident left out of [from, to] can have.
+ * Every span in the store is a day, a calendar month or a calendar year
+ * (store.c, date_bounds), so a span that crosses `from` is the month or the
+ * year holding `from`, and starts on the first of that month or on 1
+ * January; likewise for `to`. Counting left-out incidents is then four
+ * probes of the date index instead of a scan of everything before `to`.
+ */
+static void left_out_starts(const struct query_period *p, char s[4][11])
+{
+	const char *ends[2] = { p->from, p->to };
+
+	for (int e = 0; e < 2; e++) {
+		char *year = s[2 * e], *month = s[2 * e + 1];
+
+		year[0] = month[0] = '\0';
+		if (!strcmp(ends[e], QUERY_DATE_MIN) || !strcmp(ends[e], QUERY_DATE_MAX))
+			continue;
+		snprintf(year, 11, "%.4s-01-01", ends[e]);
+		snprintf(month, 11, "%.7s-01", ends[e]);
+	}
+}
+
+int run_prepare(struct query_run *qr, const char *sql, const struct query_period *p,
+		sqlite3_stmt **out)
+{
+	static const char *const starts[4] = { ":s1", ":s2", ":s3", ":s4" };
+	const struct query_filter *f = &qr->f;
+	char s[4][11];
+
+	*out = NULL;
+	if (sqlite3_prepare_v2(qr->db, sql, -1, out, NULL) != SQLITE_OK) {
+		run_error(qr, "cannot prepare the query");
+		sqlite3_finalize(*out);
+		*out = NULL;
+		return -1;
+	}
+	bind_text(*out, ":from", p->from);
+	bind_text(*out, ":to", p->to);
+	left_out_starts(p, s);
+	for (int i = 0; i < 4; i++)
+		bind_text(*out, starts[i], s[i][0] ? s[i] : NULL);
+	bind_int(*out, ":public", f->public_only ? 1 : 0);
+	bind_text(*out, ":type", f->type);
+	bind_text(*out, ":sector", f->sector);
+	bind_text(*out, ":sector_prefix", f->sector && all_digits(f->sector) ? f->sector : NULL);
+	bind_text(*out, ":countries", qr->countries_json);
+	bind_int(*out, ":limit", f->limit > 0 ? f->limit : QUERY_DEFAULT_LIMIT);
+	return 0;
+}
+
+int run_count(struct query_run *qr, const char *sql, const struct query_period *p,
+	      long long *out)
+{
+	sqlite3_stmt *s = NULL;
+	int ret = -1;
+
+	if (run_prepare(qr, sql, p, &s) < 0)
+		goto out;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		run_error(qr, "cannot count incidents");
+		goto out;
+	}
+	*out = sqlite3_column_int64(s, 0);
+	ret = 0;
+out:
+	sqlite3_finalize(s);
+	return ret;
+}
+
+static const char meta_sql[] =
+	"SELECT"
+	" (SELECT count(*)" QUERY_SCOPE "),"
+	" (SELECT count(*) FROM incident i"
+	"   WHERE i.date_start IN (:s1, :s2, :s3, :s4)"
+	"     AND i.date_start <= :to AND i.date_end >= :from"
+	"     AND NOT (i.date_start >= :from AND i.date_end <= :to)" QUERY_FILTERS "),"
+	" (SELECT count(*) FROM incident i WHERE i.date_start IS NULL" QUERY_FILTERS ")";
+
+int run_meta(struct query_run *qr, const struct query_period *p, long long *n,
+	     long long *left_out, long long *undated)
+{
+	sqlite3_stmt *s = NULL;
+	int ret = -1;
+
+	if (run_prepare(qr, meta_sql, p, &s) < 0)
+		goto out;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		run_error(qr, "cannot count incidents");
+		goto out;
+	}
+	if (n)
+		*n = sqlite3_column_int64(s, 0);
+	if (left_out)
+		*left_out = sqlite3_column_int64(s, 1);
+	if (undated)
+		*undated = sqlite3_column_int64(s, 2);
+	ret = 0;
+out:
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int run_standard_meta(struct query_run *qr, struct query_result *res)
+{
+	res->meta.period = qr->f.period;
+	query_period_previous(&qr->f.period, &res->meta.previous);
+	return run_meta(qr, &qr->f.period, &res->meta.n, &res->meta.left_out, &res->meta.undated);
+}
+
+/* A JSON array of the codes, for json_each(:countries); NULL for none. */
+static char *countries_json(const struct strlist *l)
+{
+	json_t *a;
+	char *s;
+
+	if (!l || !l->n)
+		return NULL;
+	a = json_array();
+	for (size_t i = 0; i < l->n; i++)
+		json_array_append_new(a, json_string(l->v[i]));
+	s = json_dumps(a, JSON_COMPACT);
+	json_decref(a);
+	if (!s)
+		die("out of memory");
+	return s;
+}
+
+static void run_init(struct query_run *qr, struct store *st, const struct query *q,
+		     const struct query_filter *f)
+{
+	memset(qr, 0, sizeof(*qr));
+	qr->st = st;
+	qr->db = (sqlite3 *)store_db(st);
+	qr->q = q;
+	qr->f = *f;
+	qr->countries_json = countries_json(f->countries);
+}
+
+static void run_release(struct query_run *qr)
+{
+	free(qr->countries_json);	/* jansson allocates with malloc by default */
+	qr->countries_json = NULL;
+}
+
+int query_run(struct store *st, const struct query *q, const struct query_filter *f,
+	      struct query_result **out)
+{
+	struct query_run qr;
+	struct query_result *res = query_result_new(q);
+	int ret;
+
+	*out = NULL;
+	run_init(&qr, st, q, f);
+	ret = q->run(&qr, res);
+	run_release(&qr);
+	if (ret < 0) {
+		query_result_free(res);
+		return -1;
+	}
+	*out = res;
+	return 0;
+}
+
+/*
+ * An incident belongs to a month when its span starts and ends in the same
+ * month (its date is known to the day or the month). Written on date_start
+ * and date_end, not date_precision, so that the date index answers alone.
+ */
+static const char latest_sql[] =
+	"SELECT substr(i.date_start, 1, 7) FROM incident i"
+	" WHERE i.date_start IS NOT NULL"
+	"   AND substr(i.date_start, 1, 7) = substr(i.date_end, 1, 7)" QUERY_FILTERS
+	" ORDER BY i.date_start DESC LIMIT 1";
+
+int query_latest_month(struct store *st, const struct query_filter *f, struct query_period *p)
+{
+	static const struct query latest = { .name = "latest" };
+	struct query_run qr;
+	sqlite3_stmt *s = NULL;
+	const char *ym;
+	char year[5], month[3];
+	long y, m;
+	int rc, ret = -1;
+
+	run_init(&qr, st, &latest, f);
+	if (run_prepare(&qr, latest_sql, &f->period, &s) < 0)
+		goto out;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE) {
+		ret = 0;
+		goto out;
+	}
+	ym = rc == SQLITE_ROW ? COLUMN_TEXT(s, 0) : NULL;
+	if (!ym || strlen(ym) != 7) {
+		run_error(&qr, "cannot find the latest month");
+		goto out;
+	}
+	memcpy(year, ym, 4);
+	year[4] = '\0';
+	memcpy(month, ym + 5, 2);
+	month[2] = '\0';
+	if (parse_long(year, 1000, 9999, &y) < 0 || parse_long(month, 1, 12, &m) < 0 ||
+	    query_period_month(p, (int)y, (int)m) < 0) {
+		error("query: '%s': '%s' is not a month", store_path(st), ym);
+		goto out;
+	}
+	ret = 1;
+out:
+	sqlite3_finalize(s);
+	run_release(&qr);
+	return ret;
+}

@@ -1,0 +1,257 @@
+/* Counts over time: overview (the period against the previous one) and by-month. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/banned.h"
+
+/* ---- overview -------------------------------------------------------- */
+
+enum {
+	OV_PERIOD, OV_INCIDENTS, OV_PREVIOUS_PERIOD, OV_PREVIOUS, OV_CHANGE, OV_CHANGE_PCT,
+	OV_P_VALUE, OV_SIGNIFICANT, OV_COUNTRIES, OV_PUBLIC, OV_PUBLIC_SHARE, OV_LEFT_OUT,
+};
+
+static const struct query_column overview_columns[] = {
+	[OV_PERIOD] = { .name = "period", .type = QUERY_TEXT, .description = "the period" },
+	[OV_INCIDENTS] = { .name = "incidents", .type = QUERY_INT,
+			   .description = "incidents in the period" },
+	[OV_PREVIOUS_PERIOD] = { .name = "previous_period", .type = QUERY_TEXT,
+				 .description = "the previous comparable period; null when none" },
+	[OV_PREVIOUS] = { .name = "previous", .type = QUERY_INT,
+			  .description = "incidents in the previous period" },
+	[OV_CHANGE] = { .name = "change", .type = QUERY_INT,
+			.description = "incidents - previous" },
+	[OV_CHANGE_PCT] = { .name = "change_pct", .type = QUERY_REAL,
+			    .description = "change / previous * 100; null when previous is 0" },
+	[OV_P_VALUE] = { .name = "p_value", .type = QUERY_REAL,
+			 .description = "exact conditional test of two Poisson counts, the "
+					"periods' lengths in days as exposures, two-sided" },
+	[OV_SIGNIFICANT] = { .name = "significant", .type = QUERY_BOOL,
+			     .description = "p_value < 0.05: say \"no significant change\" otherwise" },
+	[OV_COUNTRIES] = { .name = "countries", .type = QUERY_INT,
+			   .description = "distinct victim countries (unknown not counted)" },
+	[OV_PUBLIC] = { .name = "public", .type = QUERY_INT,
+			.description = "incidents with a public body as victim" },
+	[OV_PUBLIC_SHARE] = { .name = "public_share", .type = QUERY_REAL, .share = 1,
+			      .description = "public / incidents" },
+	[OV_LEFT_OUT] = { .name = "left_out", .type = QUERY_INT,
+			  .description = "incidents whose date is too coarse for the period" },
+};
+
+static const char overview_sql[] =
+	"SELECT (SELECT count(DISTINCT c.country)"
+	"          FROM incident i JOIN incident_country c ON c.incident_id = i.id"
+	"         WHERE" QUERY_IN_PERIOD QUERY_FILTERS "),"
+	"       (SELECT count(*)" QUERY_SCOPE " AND i.public_sector = 1)";
+
+static int run_overview(struct query_run *qr, struct query_result *res)
+{
+	struct query_meta *m = &res->meta;
+	struct query_row *row;
+	sqlite3_stmt *s = NULL;
+	long long previous = 0;
+	int ret = -1;
+
+	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &m->period, &s) < 0)
+		goto out;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		run_error(qr, "cannot count incidents");
+		goto out;
+	}
+	row = query_result_add_row(res);
+	query_set_text(row, OV_PERIOD, m->period.label);
+	query_set_int(row, OV_INCIDENTS, m->n);
+	query_set_int(row, OV_COUNTRIES, sqlite3_column_int64(s, 0));
+	query_set_int(row, OV_PUBLIC, sqlite3_column_int64(s, 1));
+	query_set_share(row, OV_PUBLIC_SHARE, sqlite3_column_int64(s, 1), m->n);
+	query_set_int(row, OV_LEFT_OUT, m->left_out);
+	if (m->previous.kind != QUERY_PERIOD_NONE) {
+		if (run_meta(qr, &m->previous, &previous, NULL, NULL) < 0)
+			goto out;
+		m->has_test = 1;
+		m->k1 = m->n;
+		m->k2 = previous;
+		m->t1 = (double)query_period_days(&m->period);
+		m->t2 = (double)query_period_days(&m->previous);
+		m->p_value = poisson_test(m->k1, m->t1, m->k2, m->t2);
+		query_set_text(row, OV_PREVIOUS_PERIOD, m->previous.label);
+		query_set_int(row, OV_PREVIOUS, previous);
+		query_set_int(row, OV_CHANGE, m->n - previous);
+		if (previous)
+			query_set_real(row, OV_CHANGE_PCT, 100.0 * (double)(m->n - previous) / (double)previous);
+		query_set_real(row, OV_P_VALUE, m->p_value);
+		query_set_bool(row, OV_SIGNIFICANT, m->p_value < STATS_ALPHA);
+	}
+	ret = 0;
+out:
+	sqlite3_finalize(s);
+	return ret;
+}
+
+const struct query query_overview = {
+	.name = "overview",
+	.description = "incidents in the period and the previous one, the change and its "
+		       "significance, countries, share of public victims",
+	.columns = overview_columns,
+	.columns_nr = ARRAY_SIZE(overview_columns),
+	.chart = QUERY_CHART_NONE,
+	.sql = (const char *const[]){ overview_sql, NULL },
+	.run = run_overview,
+};
+
+/* ---- by-month -------------------------------------------------------- */
+
+enum { BM_MONTH, BM_INCIDENTS, BM_YEAR_BEFORE };
+
+static const struct query_column by_month_columns[] = {
+	[BM_MONTH] = { .name = "month", .type = QUERY_TEXT, .description = "YYYY-MM" },
+	[BM_INCIDENTS] = { .name = "incidents", .type = QUERY_INT,
+			   .description = "incidents known to the month or the day" },
+	[BM_YEAR_BEFORE] = { .name = "year_before", .type = QUERY_INT,
+			     .description = "incidents in the same month a year earlier" },
+};
+
+/*
+ * Incidents per (date_start, date_end) pair in the period: the order of
+ * the date index, so SQLite counts them as it walks the index, with no
+ * sort, and the work is the incidents of the period. A pair within one
+ * month is an incident of that month (known to the day or the month); any
+ * other pair (a whole year) belongs to no month. month_counts() sums them.
+ */
+static const char by_month_sql[] =
+	"SELECT i.date_start, i.date_end, count(*)" QUERY_SCOPE
+	" GROUP BY i.date_start, i.date_end";
+
+struct month_count {
+	int month;		/* year * 12 + month - 1 */
+	long long n;
+};
+
+static int month_number(const char *s)
+{
+	long y, m;
+	char part[5];
+
+	if (!s || strlen(s) < 7)
+		return -1;
+	memcpy(part, s, 4);
+	part[4] = '\0';
+	if (parse_long(part, 0, 9999, &y) < 0)
+		return -1;
+	memcpy(part, s + 5, 2);
+	part[2] = '\0';
+	if (parse_long(part, 1, 12, &m) < 0)
+		return -1;
+	return (int)(y * 12 + m - 1);
+}
+
+/*
+ * Reads by_month_sql for period `p` into *out, one entry per month in
+ * ascending order, and the incidents that belong to no month into
+ * *no_month.
+ */
+static int month_counts(struct query_run *qr, const struct query_period *p,
+			struct month_count **out, size_t *nr, long long *no_month)
+{
+	sqlite3_stmt *s = NULL;
+	size_t alloc = 0;
+	int rc, ret = -1;
+
+	*out = NULL;
+	*nr = 0;
+	*no_month = 0;
+	if (run_prepare(qr, qr->q->sql[0], p, &s) < 0)
+		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int start = month_number(COLUMN_TEXT(s, 0)), end = month_number(COLUMN_TEXT(s, 1));
+		long long n = sqlite3_column_int64(s, 2);
+
+		if (start < 0 || start != end) {
+			*no_month += n;
+			continue;
+		}
+		/* Rows come in date order: a month is the last entry or a new one. */
+		if (!*nr || (*out)[*nr - 1].month != start) {
+			ALLOC_GROW(*out, *nr + 1, alloc);
+			(*out)[*nr].month = start;
+			(*out)[*nr].n = 0;
+			(*nr)++;
+		}
+		(*out)[*nr - 1].n += n;
+	}
+	if (rc != SQLITE_DONE) {
+		run_error(qr, "cannot count incidents per month");
+		goto out;
+	}
+	ret = 0;
+out:
+	sqlite3_finalize(s);
+	return ret;
+}
+
+static long long count_of(const struct month_count *c, size_t nr, int month)
+{
+	for (size_t i = 0; i < nr; i++)
+		if (c[i].month == month)
+			return c[i].n;
+	return 0;
+}
+
+/*
+ * One row for every month of the period, those without incidents too, so
+ * that a chart's axis has no gaps. An open end (or all dates) is closed at
+ * the first or last month that has incidents. meta.n is the incidents in
+ * the rows; meta.left_out adds those of the period known only to the year.
+ */
+static int run_by_month(struct query_run *qr, struct query_result *res)
+{
+	struct query_period before = qr->f.period;
+	struct month_count *now = NULL, *then = NULL;
+	size_t now_nr = 0, then_nr = 0;
+	long long year_only = 0, ignored;
+	int first, last, ret = -1;
+
+	if (run_standard_meta(qr, res) < 0 ||
+	    month_counts(qr, &qr->f.period, &now, &now_nr, &year_only) < 0)
+		goto out;
+	query_date_add_years(qr->f.period.from, -1, before.from);
+	query_date_add_years(qr->f.period.to, -1, before.to);
+	if (month_counts(qr, &before, &then, &then_nr, &ignored) < 0)
+		goto out;
+	res->meta.n -= year_only;
+	res->meta.left_out += year_only;
+
+	first = strcmp(qr->f.period.from, QUERY_DATE_MIN) ? month_number(qr->f.period.from) :
+		now_nr ? now[0].month : -1;
+	last = strcmp(qr->f.period.to, QUERY_DATE_MAX) ? month_number(qr->f.period.to) :
+	       now_nr ? now[now_nr - 1].month : -1;
+	if (first < 0 || last < 0)
+		first = 1, last = 0;	/* no rows */
+	for (int month = first; month <= last; month++) {
+		struct query_row *row = query_result_add_row(res);
+		char label[8];
+
+		snprintf(label, sizeof(label), "%04u-%02u", (unsigned)(month / 12) % 10000,
+			 (unsigned)(month % 12 + 1));
+		query_set_text(row, BM_MONTH, label);
+		query_set_int(row, BM_INCIDENTS, count_of(now, now_nr, month));
+		query_set_int(row, BM_YEAR_BEFORE, count_of(then, then_nr, month - 12));
+	}
+	ret = 0;
+out:
+	free(now);
+	free(then);
+	return ret;
+}
+
+const struct query query_by_month = {
+	.name = "by-month",
+	.description = "incidents per month over the period, with the same months a year earlier",
+	.columns = by_month_columns,
+	.columns_nr = ARRAY_SIZE(by_month_columns),
+	.chart = QUERY_CHART_COLUMNS,
+	.sql = (const char *const[]){ by_month_sql, NULL },
+	.run = run_by_month,
+};
