@@ -1,0 +1,54 @@
+#ifndef CHARTS_FROMQUERY_H
+#define CHARTS_FROMQUERY_H
+
+/*
+ * Charts from query results: the one place that knows which column of which
+ * catalog query becomes labels, values, flags, markers or an interval.
+ * Data flows one way: queries/ produce a struct query_result, this adapter
+ * turns it into the typed series of chart.h, charts/ draw it. Nothing here
+ * runs SQL.
+ *
+ * A struct query_chart owns every array and string its `data` points into,
+ * and borrows nothing from the result after query_chart_init() returns, so
+ * the result may be freed first. Release with query_chart_release().
+ */
+
+#include "chart.h"
+#include "../queries/query.h"
+
+struct query_chart {
+	struct chart_data data;
+	enum chart_kind kind;		/* as chosen: the query's default or the caller's */
+
+	/* Storage behind `data` (owned). */
+	char **labels;
+	double *values, *compare;
+	unsigned *flags;
+	struct chart_series series[4];
+	struct chart_marker markers[2];
+	struct chart_kpi kpis[4];
+	char *strings[16];		/* titles, notes, marker labels, texts */
+	size_t strings_nr;
+	size_t nr;
+};
+
+/*
+ * The chart kind a query is drawn as when the caller does not choose:
+ * bar for breakdowns, column for by-month, donut for public-sector,
+ * distribution for response-time, kpi for overview. -1 for a query that
+ * has no chart (notable).
+ */
+int query_chart_default_kind(const struct query *q);
+
+/*
+ * Builds the chart data for `r` drawn as `kind` (-1: the default). The
+ * title is `title`, or the query's description when NULL; the subtitle is
+ * the period's label; n is the result's n. Returns 0, or -1 with a message
+ * when the query cannot be drawn as that kind ("by-month cannot be drawn as
+ * a map"); `qc` is then released.
+ */
+int query_chart_init(struct query_chart *qc, const struct query_result *r, int kind,
+		     const char *title);
+void query_chart_release(struct query_chart *qc);
+
+#endif
