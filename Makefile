@@ -95,12 +95,17 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libibrief.a
 
 # Import speed and memory, then the monthly query set over synthetic stores
 # of 10k, 100k and 1M incidents (kept in bench/data/ between runs).
-bench: ibrief $(BUILD)/bench/query_bench
+bench: ibrief $(BUILD)/bench/query_bench $(BUILD)/bench/chart_bench
 	sh bench/import.sh
 	$(BUILD)/bench/query_bench bench/data
+	$(BUILD)/bench/chart_bench
+
+# Every chart kind drawn from built-in series, to look at.
+gallery: $(BUILD)/bench/chart_gallery
+	$(BUILD)/bench/chart_gallery -o build/gallery
 
 clean:
 	rm -rf build ibrief
 
-.PHONY: all test asan valgrind deps demo bench clean
+.PHONY: all test asan valgrind deps demo bench gallery clean
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,144 @@
+#include "geo.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "proj.h"
+#include "../util/util.h"
+#include "../util/banned.h"
+
+void geo_init(struct geo *g)
+{
+	memset(g, 0, sizeof(*g));
+}
+
+void geo_release(struct geo *g)
+{
+	free(g->features);
+	free(g->rings);
+	free(g->xy);
+	geo_init(g);
+}
+
+/* Appends one ring of [lon, lat] pairs; returns 0, or -1 when malformed. */
+static int add_ring(struct geo *g, struct geo_feature *f, json_t *ring)
+{
+	struct geo_ring r = { g->xy_nr / 2, 0 };
+	size_t i;
+	json_t *pt;
+
+	if (!json_is_array(ring))
+		return -1;
+	json_array_foreach(ring, i, pt) {
+		json_t *lon = json_array_get(pt, 0), *lat = json_array_get(pt, 1);
+		double x, y;
+
+		if (!json_is_number(lon) || !json_is_number(lat))
+			return -1;
+		if (proj_laea(json_number_value(lon), json_number_value(lat), &x, &y) < 0)
+			continue;
+		ALLOC_GROW(g->xy, g->xy_nr + 2, g->xy_alloc);
+		g->xy[g->xy_nr++] = x;
+		g->xy[g->xy_nr++] = y;
+		r.n++;
+		if (x < f->x0)
+			f->x0 = x;
+		if (x > f->x1)
+			f->x1 = x;
+		if (y < f->y0)
+			f->y0 = y;
+		if (y > f->y1)
+			f->y1 = y;
+	}
+	if (r.n < 3) {
+		g->xy_nr = 2 * r.off;
+		return 0;
+	}
+	ALLOC_GROW(g->rings, g->ring_nr + 1, g->ring_alloc);
+	g->rings[g->ring_nr++] = r;
+	f->ring_nr++;
+	return 0;
+}
+
+static int add_polygon(struct geo *g, struct geo_feature *f, json_t *poly)
+{
+	size_t i;
+	json_t *ring;
+
+	if (!json_is_array(poly))
+		return -1;
+	json_array_foreach(poly, i, ring)
+		if (add_ring(g, f, ring) < 0)
+			return -1;
+	return 0;
+}
+
+static int add_feature(struct geo *g, json_t *feat)
+{
+	json_t *props = json_object_get(feat, "properties");
+	json_t *geom = json_object_get(feat, "geometry");
+	json_t *iso = json_object_get(props, "ISO_A2");
+	json_t *role = json_object_get(props, "ROLE");
+	json_t *coords = json_object_get(geom, "coordinates");
+	const char *type = json_string_value(json_object_get(geom, "type"));
+	struct geo_feature f = { "", 0, g->ring_nr, 0, HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL };
+	size_t i;
+	json_t *poly;
+
+	if (!json_is_object(feat) || !type || !json_is_array(coords))
+		return -1;
+	if (json_is_string(iso) && json_string_length(iso) == 2)
+		memcpy(f.iso, json_string_value(iso), 3);
+	f.focus = json_is_string(role) && !strcmp(json_string_value(role), "focus");
+	if (!strcmp(type, "Polygon")) {
+		if (add_polygon(g, &f, coords) < 0)
+			return -1;
+	} else if (!strcmp(type, "MultiPolygon")) {
+		json_array_foreach(coords, i, poly)
+			if (add_polygon(g, &f, poly) < 0)
+				return -1;
+	} else {
+		return -1;
+	}
+	if (!f.ring_nr)
+		return 0;
+	ALLOC_GROW(g->features, g->nr + 1, g->alloc);
+	g->features[g->nr++] = f;
+	return 0;
+}
+
+int geo_load(struct geo *g, const char *path)
+{
+	json_error_t err;
+	json_t *root, *features, *feat;
+	FILE *f = fopen(path, "rb");
+	size_t i;
+	int ret = 0;
+
+	if (!f)
+		return error("'%s': cannot open the map: %s", path, strerror(errno));
+	root = json_loadf(f, 0, &err);
+	fclose(f);
+	if (!root)
+		return error("'%s':%d: not JSON: %s", path, err.line, err.text);
+	features = json_object_get(root, "features");
+	if (!json_is_array(features)) {
+		ret = error("'%s': not a GeoJSON FeatureCollection", path);
+		goto out;
+	}
+	json_array_foreach(features, i, feat) {
+		if (add_feature(g, feat) < 0) {
+			ret = error("'%s': feature %zu: not a Polygon or MultiPolygon of [lon, lat] pairs",
+				    path, i + 1);
+			goto out;
+		}
+	}
+out:
+	json_decref(root);
+	if (ret < 0)
+		geo_release(g);
+	return ret;
+}

@@ -1,0 +1,56 @@
+#ifndef CHARTS_GEO_H
+#define CHARTS_GEO_H
+
+/*
+ * Country shapes for the map, read from GeoJSON and projected once
+ * (charts/proj.h), so that a process drawing many maps parses the file once.
+ *
+ * The file is a FeatureCollection of Polygon and MultiPolygon features with
+ * the properties `ISO_A2` (a string or null) and `ROLE` ("focus" for the
+ * countries a briefing is about, anything else or absent for neighbours
+ * drawn for context), as data/geo/europe-50m.geojson has them; see
+ * data/geo/README.md. Rings are kept as they come, holes included: draw them
+ * with the even-odd fill rule.
+ *
+ * Invariants: every ring has at least 3 points; a feature's rings are
+ * rings[ring .. ring + ring_nr); a ring's points are xy[2 * off ..
+ * 2 * (off + n)), x then y, in metres east and north of 10°E 52°N.
+ */
+
+#include <stddef.h>
+
+struct geo_ring {
+	size_t off, n;
+};
+
+struct geo_feature {
+	char iso[3];		/* ISO 3166-1 alpha-2 ("XK" for Kosovo), "" for none */
+	int focus;		/* 1 when ROLE is "focus" */
+	size_t ring, ring_nr;
+	double x0, y0, x1, y1;	/* bounding box in metres */
+};
+
+struct geo {
+	struct geo_feature *features;
+	size_t nr, alloc;
+	struct geo_ring *rings;
+	size_t ring_nr, ring_alloc;
+	double *xy;
+	size_t xy_nr, xy_alloc;	/* counted in doubles */
+};
+#define GEO_INIT { NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
+
+void geo_init(struct geo *g);
+
+/*
+ * Reads and projects the GeoJSON file at `path` into `g`, which must be
+ * empty. Returns 0, or -1 with a message naming the file (and the feature,
+ * for bad content); `g` is then empty. Points that cannot be projected are
+ * skipped, and rings left with fewer than 3 points dropped.
+ */
+int geo_load(struct geo *g, const char *path);
+
+/* Frees what `g` holds; it is empty and reusable after. */
+void geo_release(struct geo *g);
+
+#endif
