@@ -14,7 +14,7 @@ WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 	   -Wno-missing-field-initializers -Wformat=2
 # Libraries that pkg-config knows. Expanded lazily, once: in `make deps test`
 # the packages are installed by the first goal, after this file is read.
-PKGS = sqlite3 jansson zlib cairo fontconfig yaml-0.1
+PKGS = sqlite3 jansson zlib cairo fontconfig yaml-0.1 libpng16
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS)))$(PKG_CFLAGS)
 PKG_LIBS = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)))$(PKG_LIBS)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) \
@@ -24,7 +24,7 @@ VERSION = $(shell cat VERSION)
 
 # Debian 12 packages: build, run, test.
 DEB_PACKAGES = make gcc libc6-dev pkg-config libsqlite3-dev libjansson-dev libcsv-dev \
-	       zlib1g-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core libhpdf-dev \
+	       zlib1g-dev libpng-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core libhpdf-dev \
 	       libyaml-dev iso-codes sqlite3 python3 valgrind time qpdf poppler-utils
 
 LIB_SRC = $(wildcard util/*.c store/*.c queries/*.c charts/*.c report/*.c)

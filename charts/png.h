@@ -7,9 +7,13 @@
  * Why: cairo writes 24-bit RGB at libpng's default settings. A chart is a
  * few flat colours plus the antialiased edges between them, which an
  * 8-bit palette holds with one byte a pixel instead of three; that makes a
- * 170 x 90 mm chart at 300 dpi two to three times smaller (measured: 110 KB
- * to 45 KB for a bar chart). The file also records its resolution (pHYs),
- * so that it prints at the size it was drawn, and has no time stamp.
+ * 170 x 90 mm chart at 300 dpi two to three times smaller (measured: 100 KB
+ * to 40 KB for a bar chart). The file also records its resolution (pHYs),
+ * so that it prints at the size it was drawn, and has no time stamp
+ * (tIME), so that the same image always gives the same bytes.
+ *
+ * The palette is chosen here; the file itself is written by libpng (palette
+ * colour type, 8 bits an index, no filters, zlib level 7).
  *
  * Colours: with at most 256 distinct colours the image is stored exactly.
  * With more (antialiased lines crossing several fills, as on the map) it
@@ -27,7 +31,8 @@
  * Appends a PNG of the w x h image at `data` (rows `stride` bytes apart,
  * pixels as cairo's CAIRO_FORMAT_RGB24: native-endian 32-bit 0x00RRGGBB)
  * to `out`, recording `dpi` (0 for none). Returns 0, or -1 with a message
- * (zlib failed, or the image is empty or too large), leaving `out` as it was.
+ * (the image is empty or too large, or libpng failed), leaving `out` as it
+ * was. `data` is only read.
  */
 int png_encode(struct buf *out, const unsigned char *data, int w, int h, int stride, double dpi);
 

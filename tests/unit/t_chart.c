@@ -324,6 +324,8 @@ static void png_is_exact_up_to_256_colours(void)
 	CHECK(b.len > 8 && !memcmp(b.buf, "\x89PNG", 4));
 	/* 300 dpi is 11811 pixels a metre. */
 	CHECK(contains(&b, "pHYs\0\0\x2e\x23\0\0\x2e\x23\1", 13));
+	/* No time stamp: the same image must give the same bytes. */
+	CHECK(!contains(&b, "tIME", 4));
 	back = cairo_image_surface_create_from_png_stream(read_png, &r);
 	CHECK_INT(cairo_surface_status(back), CAIRO_STATUS_SUCCESS);
 	CHECK_INT(cairo_image_surface_get_width(back), 40);
@@ -374,6 +376,19 @@ static void png_keeps_flat_colours_when_it_reduces(void)
 	CHECK(far < 40);
 	cairo_surface_destroy(back);
 	cairo_surface_destroy(img);
+	buf_release(&b);
+}
+
+static void png_rejects_an_empty_or_huge_image_and_keeps_the_buffer(void)
+{
+	unsigned char px[4] = { 0 };
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, "kept");
+	CHECK_INT(png_encode(&b, px, 0, 1, 4, 300), -1);
+	CHECK_INT(png_encode(&b, px, 1, 40000, 4, 300), -1);
+	CHECK_INT(b.len, 4);
+	CHECK_STR(b.buf, "kept");
 	buf_release(&b);
 }
 
@@ -475,6 +490,8 @@ int main(void)
 		 png_is_exact_up_to_256_colours);
 	test_run("a PNG of many colours keeps its flat colours exactly",
 		 png_keeps_flat_colours_when_it_reduces);
+	test_run("a PNG of an empty or huge image is an error and keeps the buffer",
+		 png_rejects_an_empty_or_huge_image_and_keeps_the_buffer);
 	test_run("the Europe map loads, France without its overseas regions",
 		 geo_loads_the_europe_map);
 	test_run("a missing or malformed map file is an error and leaves nothing",
