@@ -35,30 +35,37 @@ CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 CLI_TESTS = $(sort $(wildcard tests/cli/t*.sh))
 
+# Quiet by default, as git and the kernel are: "make V=1" shows the commands.
+ifneq ($(V),1)
+QUIET_CC = @echo '   ' CC $@;
+QUIET_LINK = @echo '   ' LINK $@;
+QUIET_AR = @echo '   ' AR $@;
+endif
+
 all: ibrief
 
 ibrief: $(BUILD)/ibrief
-	cp $< $@
+	@cp $< $@
 
 $(BUILD)/ibrief: $(CLI_OBJ) $(BUILD)/libibrief.a
-	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libibrief.a $(LIBS)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libibrief.a $(LIBS)
 
 $(BUILD)/libibrief.a: $(LIB_OBJ)
-	rm -f $@
-	ar rcs $@ $^
+	@rm -f $@
+	$(QUIET_AR)ar rcs $@ $^
 
 $(BUILD)/cli/version.o: VERSION
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -DIBRIEF_VERSION='"$(VERSION)"' -c -o $@ $<
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -DIBRIEF_VERSION='"$(VERSION)"' -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/tests/test.o $(BUILD)/libibrief.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/tests/test.o $(BUILD)/libibrief.a $(LIBS)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/tests/test.o $(BUILD)/libibrief.a $(LIBS)
 
 $(BUILD)/tests/test.o: tests/unit/test.c tests/unit/test.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 test: ibrief $(UNIT_BIN)
 	@sh tests/run.sh $(UNIT_BIN) $(CLI_TESTS)
@@ -91,7 +98,7 @@ demo: ibrief
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libibrief.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libibrief.a $(LIBS)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libibrief.a $(LIBS)
 
 # Import speed and memory, then the monthly query set over synthetic stores
 # of 10k, 100k and 1M incidents (kept in bench/data/ between runs).
