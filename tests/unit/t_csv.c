@@ -1,141 +1,21 @@
 /* The CSV importer (store/csvin.c) over the fixtures in tests/data/csv/. */
-#include <stdlib.h>
 #include <unistd.h>
 
 #include "test.h"
 #include "store/parse.h"
-#include "util/buf.h"
 #include "util/country.h"
-
-/*
- * Defined in store/csvin.c. NEEDSWORK: drop these once parse.h declares
- * them (parse.h's csv_parse() clashes with libcsv's).
- */
+#include "parse_fixture.h"
 
 #define DATA "tests/data/csv/"
 
-/* One run of the parser over a file. */
-struct run {
-	int ret;
-	long records, rejected;
-	struct incident *inc;	/* the good records, taken over from the parser */
-	size_t nr, alloc;
-	size_t stop_after;	/* on_record asks to stop after this many; 0 never */
-	char *err;		/* what the parser wrote to stderr */
-};
-
-static int take(struct parse_ctx *ctx, struct incident *inc)
-{
-	struct run *r = ctx->data;
-
-	ALLOC_GROW(r->inc, r->nr + 1, r->alloc);
-	r->inc[r->nr++] = *inc;
-	incident_init(inc);	/* the parser releases it: leave it nothing */
-	return r->stop_after && r->nr >= r->stop_after ? -1 : 0;
-}
-
-/* Reads all of `f` from its start. */
-static char *slurp(FILE *f)
-{
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-
-	rewind(f);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	return buf_detach(&b, NULL);
-}
-
-/* Runs csvin_parse() over `path`, capturing standard error. */
-static void run_path(struct run *r, const char *path, int skip_bad)
-{
-	struct parse_ctx ctx = { .format = "csv", .skip_bad = skip_bad, .on_record = take, .data = r };
-	struct input in;
-	FILE *cap = tmpfile();
-	int saved;
-
-	if (!cap) {
-		test_fail(__FILE__, __LINE__, "tmpfile failed");
-		return;
-	}
-	fflush(stderr);
-	saved = dup(2);
-	dup2(fileno(cap), 2);
-	if (input_open(&in, path) < 0) {
-		r->ret = -2;
-	} else {
-		ctx.in = &in;
-		r->ret = csvin_parse(&ctx);
-		input_close(&in);
-	}
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	r->records = ctx.records;
-	r->rejected = ctx.rejected;
-	r->err = slurp(cap);
-	fclose(cap);
-	if (r->ret == -2)
-		test_fail(__FILE__, __LINE__, "cannot open %s: %s", path, r->err);
-}
-
+/* Runs csvin_parse() over tests/data/csv/NAME. */
 static void run(struct run *r, const char *name, int skip_bad)
 {
 	char path[256];
 
-	memset(r, 0, sizeof(*r));
 	snprintf(path, sizeof(path), DATA "%s", name);
-	run_path(r, path, skip_bad);
+	run_parser(r, csvin_parse, "csv", path, skip_bad, 0);
 }
-
-static void run_release(struct run *r)
-{
-	for (size_t i = 0; i < r->nr; i++)
-		incident_release(&r->inc[i]);
-	free(r->inc);
-	free(r->err);
-}
-
-/* Checks that the parser's messages contain `want`. */
-#define CHECK_ERR(r, want) \
-	do { \
-		if (!strstr((r)->err, (want))) \
-			test_fail(__FILE__, __LINE__, "messages lack \"%s\"; they were:\n%s", \
-				  (want), (r)->err); \
-	} while (0)
-
-/* Checks the number of messages (one a line). */
-static size_t count_lines(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += *s == '\n';
-	return n;
-}
-
-static void check_list(const char *file, int line, const struct strlist *l, const char *want)
-{
-	struct buf got = BUF_INIT;
-
-	for (size_t i = 0; i < l->n; i++)
-		buf_addf(&got, "%s%s", i ? "|" : "", l->v[i]);
-	if (strcmp(got.buf, want))
-		test_fail(file, line, "list is \"%s\", expected \"%s\"", got.buf, want);
-	buf_release(&got);
-}
-#define CHECK_LIST(l, want) check_list(__FILE__, __LINE__, (l), (want))
-
-static void check_date(const char *file, int line, const struct incident *inc, const char *want)
-{
-	char got[11];
-
-	incident_date_string(inc, got);
-	if (strcmp(got, want))
-		test_fail(file, line, "date is \"%s\", expected \"%s\"", got, want);
-}
-#define CHECK_DATE(inc, want) check_date(__FILE__, __LINE__, (inc), (want))
 
 static void test_every_column_of_a_full_record(void)
 {
@@ -720,9 +600,7 @@ static void test_on_record_can_stop_the_parse(void)
 {
 	struct run r;
 
-	memset(&r, 0, sizeof(r));
-	r.stop_after = 1;
-	run_path(&r, DATA "good.csv", 1);
+	run_parser(&r, csvin_parse, "csv", DATA "good.csv", 1, 1);
 	CHECK_INT(r.ret, -1);
 	CHECK_INT(r.nr, 1);
 	CHECK_INT(r.records, 1);
@@ -747,8 +625,7 @@ static void test_a_record_over_the_size_limit_stops_the_parse(void)
 	fputs("s-2,2024-04-02,after\n", f);
 	fclose(f);
 
-	memset(&r, 0, sizeof(r));
-	run_path(&r, path, 1);
+	run_parser(&r, csvin_parse, "csv", path, 1, 0);
 	CHECK_INT(r.ret, -1);
 	CHECK_INT(r.nr, 0);
 	CHECK_ERR(&r, "big.csv':2: record 1: record is longer than 1 MiB (is a quote left open?)");
@@ -789,8 +666,7 @@ static void test_the_demo_file_imports_without_rejects(void)
 {
 	struct run r;
 
-	memset(&r, 0, sizeof(r));
-	run_path(&r, "data/demo/incidents.csv", 0);
+	run_parser(&r, csvin_parse, "csv", "data/demo/incidents.csv", 0, 0);
 	CHECK_INT(r.ret, 0);
 	CHECK_INT(r.rejected, 0);
 	CHECK_STR(r.err, "");

@@ -4,104 +4,22 @@
  * t_page_wording.c.
  */
 #include <glob.h>
-#include <stdlib.h>
 #include <unistd.h>
 
 #include "test.h"
 #include "store/parse.h"
-#include "util/buf.h"
 #include "util/country.h"
+#include "parse_fixture.h"
 
 #define DATA "tests/data/page/"
 
-/* One run of the parser over a file. */
-struct run {
-	int ret;
-	long records, rejected;
-	struct incident *inc;	/* the good records, taken over from the parser */
-	size_t nr, alloc;
-	size_t stop_after;	/* on_record asks to stop after this many; 0 never */
-	char *err;		/* what the parser wrote to standard error */
-};
-
-static int take(struct parse_ctx *ctx, struct incident *inc)
-{
-	struct run *r = ctx->data;
-
-	ALLOC_GROW(r->inc, r->nr + 1, r->alloc);
-	r->inc[r->nr++] = *inc;
-	incident_init(inc);	/* the parser releases it: leave it nothing */
-	return r->stop_after && r->nr >= r->stop_after ? -1 : 0;
-}
-
-static char *slurp(FILE *f)
-{
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-
-	rewind(f);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	return buf_detach(&b, NULL);
-}
-
-/* Runs page_parse() over `path`, capturing standard error. */
-static void run_path(struct run *r, const char *path, int skip_bad)
-{
-	struct parse_ctx ctx = { .format = "page", .skip_bad = skip_bad, .on_record = take, .data = r };
-	struct input in;
-	FILE *cap = tmpfile();
-	int saved;
-
-	if (!cap) {
-		test_fail(__FILE__, __LINE__, "tmpfile failed");
-		return;
-	}
-	fflush(stderr);
-	saved = dup(2);
-	dup2(fileno(cap), 2);
-	if (input_open(&in, path) < 0) {
-		r->ret = -2;
-	} else {
-		ctx.in = &in;
-		r->ret = page_parse(&ctx);
-		input_close(&in);
-	}
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	r->records = ctx.records;
-	r->rejected = ctx.rejected;
-	r->err = slurp(cap);
-	fclose(cap);
-	if (r->ret == -2)
-		test_fail(__FILE__, __LINE__, "cannot open %s: %s", path, r->err);
-}
-
-/* Runs the parser over tests/data/page/NAME; on_record stops after `stop_after` (0: never). */
-static void run_stop(struct run *r, const char *name, int skip_bad, size_t stop_after)
+/* Runs page_parse() over tests/data/page/NAME. */
+static void run(struct run *r, const char *name, int skip_bad)
 {
 	char path[256];
 
-	memset(r, 0, sizeof(*r));
-	r->stop_after = stop_after;
 	snprintf(path, sizeof(path), DATA "%s", name);
-	run_path(r, path, skip_bad);
-}
-
-static void run(struct run *r, const char *name, int skip_bad)
-{
-	run_stop(r, name, skip_bad, 0);
-}
-
-static void run_release(struct run *r)
-{
-	for (size_t i = 0; i < r->nr; i++)
-		incident_release(&r->inc[i]);
-	free(r->inc);
-	free(r->err);
-	memset(r, 0, sizeof(*r));
+	run_parser(r, page_parse, "page", path, skip_bad, 0);
 }
 
 /* The n-th good record, or an empty incident (and a failure) if there is none. */
@@ -116,35 +34,6 @@ static struct incident *nth(const char *file, int line, struct run *r, size_t n)
 	return &none;
 }
 #define NTH(r, n) nth(__FILE__, __LINE__, (r), (n))
-
-#define CHECK_ERR(r, want) \
-	do { \
-		if (!strstr((r)->err, (want))) \
-			test_fail(__FILE__, __LINE__, "messages lack \"%s\"; they were:\n%s", \
-				  (want), (r)->err); \
-	} while (0)
-
-static void check_list(const char *file, int line, const struct strlist *l, const char *want)
-{
-	struct buf got = BUF_INIT;
-
-	for (size_t i = 0; i < l->n; i++)
-		buf_addf(&got, "%s%s", i ? "|" : "", l->v[i]);
-	if (strcmp(got.buf, want))
-		test_fail(file, line, "list is \"%s\", expected \"%s\"", got.buf, want);
-	buf_release(&got);
-}
-#define CHECK_LIST(l, want) check_list(__FILE__, __LINE__, (l), (want))
-
-static void check_date(const char *file, int line, const struct incident *inc, const char *want)
-{
-	char got[11];
-
-	incident_date_string(inc, got);
-	if (strcmp(got, want))
-		test_fail(file, line, "date is \"%s\", expected \"%s\"", got, want);
-}
-#define CHECK_DATE(inc, want) check_date(__FILE__, __LINE__, (inc), (want))
 
 #define CHECK_DERIVED(inc, field, want) CHECK_STR(incident_derived_from((inc), (field)), (want))
 
@@ -539,7 +428,7 @@ static void test_stopping_in_on_record_stops_the_parser(void)
 {
 	struct run r;
 
-	run_stop(&r, "multi.txt", 0, 1);
+	run_parser(&r, page_parse, "page", DATA "multi.txt", 0, 1);
 	CHECK_INT(r.ret, -1);
 	CHECK_INT(r.nr, 1);
 	CHECK_INT(r.records, 1);
@@ -556,7 +445,7 @@ static void test_an_empty_file_gives_no_record_and_no_error(void)
 	f = fopen(path, "w");
 	if (f)
 		fclose(f);
-	run_path(&r, path, 0);
+	run_parser(&r, page_parse, "page", path, 0, 0);
 	CHECK_INT(r.ret, 0);
 	CHECK_INT(r.records, 0);
 	CHECK_STR(r.err, "");
@@ -687,7 +576,7 @@ static void test_an_overlong_page_is_rejected_and_the_next_read(void)
 	fputs("Menu\nBrowse\nCyber Incident Victim: Stad Kortbij\nDate: Apr 2024\n"
 	      "Location: Belgium\nSummary\nStad Kortbij suffered a DDoS attack.\n", f);
 	fclose(f);
-	run_path(&r, path, 1);
+	run_parser(&r, page_parse, "page", path, 1, 0);
 	CHECK_INT(r.ret, 0);
 	CHECK_INT(r.rejected, 1);
 	CHECK(strstr(r.err, "long.txt':1: record 1: the page is longer than 4 MiB") != NULL);
@@ -709,7 +598,7 @@ static void test_every_demo_page_file_imports_cleanly(void)
 	for (size_t i = 0; i < g.gl_pathc; i++) {
 		struct run r = { 0 };
 
-		run_path(&r, g.gl_pathv[i], 0);
+		run_parser(&r, page_parse, "page", g.gl_pathv[i], 0, 0);
 		if (r.ret != 0 || r.rejected || !r.nr)
 			test_fail(__FILE__, __LINE__, "%s: ret %d, %zu records; messages:\n%s",
 				  g.gl_pathv[i], r.ret, r.nr, r.err);

@@ -15,23 +15,6 @@
 #include "veris_fixture.h"
 #include "util/banned.h"
 
-/* Checks that the parser's messages contain `want`. */
-#define CHECK_ERR(r, want) \
-	do { \
-		if (!strstr((r)->err, (want))) \
-			test_fail(__FILE__, __LINE__, "messages lack \"%s\"; they were:\n%s", \
-				  (want), (r)->err); \
-	} while (0)
-
-static size_t count_lines(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += *s == '\n';
-	return n;
-}
-
 /* The keys of the good records in order, '|'-separated, without "veris:". */
 static void check_keys(const char *file, int line, const struct run *r, const char *want)
 {
@@ -201,9 +184,7 @@ static void test_strict(void)
 	CHECK_INT(count_lines(r.err), 1);
 	run_release(&r);
 
-	memset(&r, 0, sizeof(r));
-	r.stop_after = 2;
-	run_path(&r, DATA "quirks.jsonl", 1);
+	run_parser(&r, veris_parse, "veris", DATA "quirks.jsonl", 1, 2);
 	CHECK_INT(r.ret, -1);
 	CHECK_INT(r.nr, 2);
 	run_release(&r);
@@ -308,8 +289,7 @@ static void run_text(struct run *r, const char *text)
 {
 	char path[256];
 
-	memset(r, 0, sizeof(*r));
-	run_path(r, write_tmp(path, sizeof(path), text, strlen(text)), 1);
+	run_parser(r, veris_parse, "veris", write_tmp(path, sizeof(path), text, strlen(text)), 1, 0);
 	remove_tmp(path);
 }
 
@@ -386,8 +366,8 @@ static void test_empty(void)
 	char path[256];
 
 	for (size_t k = 0; k < sizeof(texts) / sizeof(texts[0]); k++) {
-		memset(&r, 0, sizeof(r));
-		run_path(&r, write_tmp(path, sizeof(path), texts[k], strlen(texts[k])), 0);
+		run_parser(&r, veris_parse, "veris",
+			   write_tmp(path, sizeof(path), texts[k], strlen(texts[k])), 0, 0);
 		CHECK_INT(r.ret, 0);
 		CHECK_INT(r.records, 0);
 		CHECK_STR(r.err, "");

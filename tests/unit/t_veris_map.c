@@ -21,16 +21,6 @@ static struct incident *find_at(const char *file, int line, struct run *r, const
 }
 #define FIND(r, key) find_at(__FILE__, __LINE__, (r), (key))
 
-static void check_date(const char *file, int line, const struct incident *inc, const char *want)
-{
-	char got[11];
-
-	incident_date_string(inc, got);
-	if (strcmp(got, want))
-		test_fail(file, line, "date is \"%s\", expected \"%s\"", got, want);
-}
-#define CHECK_DATE(inc, want) check_date(__FILE__, __LINE__, (inc), (want))
-
 static void test_duplicates(void)
 {
 	struct run r;

@@ -2,11 +2,10 @@
 #define VERIS_FIXTURE_H
 
 /*
- * What t_veris.c and t_veris_map.c share: running veris_parse() over a
- * file with its records and messages caught, and the names of the records
- * of the fixtures. The Makefile links each tests/unit/t_*.c with test.c
- * alone, so the functions here are static inline: each program gets its
- * own copy and no warning for those it does not use.
+ * What t_veris.c and t_veris_map.c share beyond parse_fixture.h: running
+ * veris_parse() over a fixture, and the names of the records of the
+ * fixtures. Like parse_fixture.h, this is static inline: the Makefile links
+ * each tests/unit/t_*.c with test.c alone.
  *
  * sample.jsonl.gz is the shared 300-record VCDB sample; quirks.jsonl holds
  * 21 of its lines unchanged (see tests/data/veris/README.md); the other
@@ -14,110 +13,20 @@
  */
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
-#include "test.h"
 #include "store/parse.h"
-#include "util/buf.h"
+#include "parse_fixture.h"
 
 #define DATA "tests/data/veris/"
 
-/* One run of the parser over a file. */
-struct run {
-	int ret;
-	long records, rejected;
-	struct incident *inc;	/* the good records, taken over from the parser */
-	size_t nr, alloc;
-	size_t stop_after;	/* on_record asks to stop after this many; 0 never */
-	char *err;		/* what the parser wrote to stderr */
-};
-
-static inline int take(struct parse_ctx *ctx, struct incident *inc)
-{
-	struct run *r = ctx->data;
-
-	ALLOC_GROW(r->inc, r->nr + 1, r->alloc);
-	r->inc[r->nr++] = *inc;
-	incident_init(inc);	/* the parser releases it: leave it nothing */
-	return r->stop_after && r->nr >= r->stop_after ? -1 : 0;
-}
-
-/* Reads all of `f` from its start. */
-static inline char *slurp(FILE *f)
-{
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-
-	rewind(f);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	return buf_detach(&b, NULL);
-}
-
-/* Runs veris_parse() over `path`, capturing standard error. */
-static inline void run_path(struct run *r, const char *path, int skip_bad)
-{
-	struct parse_ctx ctx = { .format = "veris", .skip_bad = skip_bad, .on_record = take, .data = r };
-	struct input in;
-	FILE *cap = tmpfile();
-	int saved;
-
-	if (!cap) {
-		test_fail(__FILE__, __LINE__, "tmpfile failed");
-		return;
-	}
-	fflush(stderr);
-	saved = dup(2);
-	dup2(fileno(cap), 2);
-	if (input_open(&in, path) < 0) {
-		r->ret = -2;
-	} else {
-		ctx.in = &in;
-		r->ret = veris_parse(&ctx);
-		input_close(&in);
-	}
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	r->records = ctx.records;
-	r->rejected = ctx.rejected;
-	r->err = slurp(cap);
-	fclose(cap);
-	if (r->ret == -2)
-		test_fail(__FILE__, __LINE__, "cannot open %s: %s", path, r->err);
-}
-
+/* Runs veris_parse() over tests/data/veris/NAME. */
 static inline void run(struct run *r, const char *name, int skip_bad)
 {
 	char path[256];
 
-	memset(r, 0, sizeof(*r));
 	snprintf(path, sizeof(path), DATA "%s", name);
-	run_path(r, path, skip_bad);
+	run_parser(r, veris_parse, "veris", path, skip_bad, 0);
 }
-
-static inline void run_release(struct run *r)
-{
-	for (size_t i = 0; i < r->nr; i++)
-		incident_release(&r->inc[i]);
-	free(r->inc);
-	free(r->err);
-}
-
-static inline void check_list(const char *file, int line, const struct strlist *l, const char *want)
-{
-	struct buf got = BUF_INIT;
-
-	for (size_t i = 0; i < l->n; i++)
-		buf_addf(&got, "%s%s", i ? "|" : "", l->v[i]);
-	if (strcmp(got.buf, want))
-		test_fail(file, line, "list is \"%s\", expected \"%s\"", got.buf, want);
-	buf_release(&got);
-}
-#define CHECK_LIST(l, want) check_list(__FILE__, __LINE__, (l), (want))
 
 /* Sample and quirk keys, named for what they show. */
 #define DUPLICATE "00163384-B4D7-46D5-9E6F-543DFB00F598"
