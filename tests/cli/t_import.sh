@@ -147,4 +147,17 @@ test_expect 'IBRIEF_DB and --db choose the store' '
 	ibrief import --db opt2.db veris.jsonl 2>/dev/null && test -f opt2.db
 '
 
+test_expect 'a long import on a terminal shows a progress line, then the summary' '
+	command -v script >/dev/null || { echo "# no script(1): skipping the check"; exit 0; }
+	for i in $(seq 1 80); do
+		gzip -dc "$DATA/veris/sample.jsonl.gz" | sed "s/\"master_id\":\"/&copy$i-/"
+	done >many.jsonl &&
+	script -q -e -c "$IBRIEF import many.jsonl" typescript >/dev/null &&
+	tr "\r" "\n" <typescript >screen &&
+	grep "^importing .many.jsonl.: [0-9]* records, [0-9]* records/s" screen &&
+	grep "imported 23840 new" screen &&
+	ibrief import many.jsonl 2>err &&
+	! grep "^importing" err
+'
+
 test_done
