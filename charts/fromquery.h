@@ -41,11 +41,21 @@ struct query_chart {
 int query_chart_default_kind(const struct query *q);
 
 /*
+ * 1 when query `q` can be drawn as `kind` (-1: its default), 0 when
+ * query_chart_init() would refuse it. No message: for checking a command
+ * line or a template before any query runs.
+ */
+int query_chart_can_draw(const struct query *q, int kind);
+
+/*
  * Builds the chart data for `r` drawn as `kind` (-1: the default). The
- * title is `title`, or the query's description when NULL; the subtitle is
- * the period's label; n is the result's n. Returns 0, or -1 with a message
- * when the query cannot be drawn as that kind ("by-month cannot be drawn as
- * a map"); `qc` is then released.
+ * title is `title`, or the query's chart title ("Incidents by victim
+ * country") when NULL; the subtitle is the period's label; n is the
+ * result's n, except for response-time as a distribution, whose n is the
+ * incidents with a known time to contain (the rest are in the note).
+ * Returns 0, or -1 with a message when the query cannot be drawn as that
+ * kind ("'by-month' cannot be drawn as map: it draws as column or line");
+ * `qc` is then released.
  */
 int query_chart_init(struct query_chart *qc, const struct query_result *r, int kind,
 		     const char *title);

@@ -3,9 +3,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "filter.h"
 #include "../queries/query.h"
 #include "../util/buf.h"
-#include "../util/country.h"
 #include "../util/banned.h"
 
 const char query_help[] =
@@ -51,13 +51,9 @@ enum query_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
 struct query_options {
 	const char *name;
-	const char *month, *quarter, *year;
-	char from[11], to[11];
-	int has_from, has_to, list, meta;
-	long limit;
+	int list, meta;
 	enum query_format format;
-	struct strlist countries;
-	struct query_filter filter;
+	struct filter_options f;
 };
 
 /* "overview, by-country, ..." in a new string the caller frees. */
@@ -68,48 +64,6 @@ static char *query_names(void)
 	for (size_t i = 0; i < query_catalog_nr; i++)
 		buf_addf(&names, "%s%s", i ? ", " : "", query_catalog[i]->name);
 	return buf_detach(&names, NULL);
-}
-
-static int parse_countries(struct query_options *o, const char *arg)
-{
-	struct strlist parts = STRLIST_INIT;
-	const char *p = arg;
-	int ret = 0;
-
-	do {
-		size_t n = strcspn(p, ",");
-
-		strlist_add_owned(&parts, xstrndup(p, n));
-		p += n + (p[n] == ',');
-	} while (*p);
-	for (size_t i = 0; i < parts.n && !ret; i++) {
-		const char *code = country_code(trim(parts.v[i]));
-
-		if (!code)
-			ret = usage_error("query", "--country: '%s' is not an ISO 3166-1 country",
-					  parts.v[i]);
-		else
-			strlist_add_unique(&o->countries, code);
-	}
-	strlist_release(&parts);
-	return ret;
-}
-
-static int parse_type(struct query_options *o, const char *arg)
-{
-	struct buf words = BUF_INIT;
-	int ret;
-
-	for (size_t i = 0; query_types[i]; i++) {
-		if (!ascii_casecmp(arg, query_types[i])) {
-			o->filter.type = query_types[i];
-			return 0;
-		}
-		buf_addf(&words, "%s%s", i ? ", " : "", query_types[i]);
-	}
-	ret = usage_error("query", "--type: '%s' is not an incident type (%s)", arg, words.buf);
-	buf_release(&words);
-	return ret;
 }
 
 static int parse_format(struct query_options *o, const char *arg)
@@ -125,63 +79,12 @@ static int parse_format(struct query_options *o, const char *arg)
 	return 0;
 }
 
-/* The period options, checked against each other; "latest" waits for the store. */
-static int resolve_period(struct query_options *o)
-{
-	const char *given[5] = { NULL };
-	size_t n = 0;
-	struct query_period *p = &o->filter.period;
-	char today[11];
-
-	if (o->month)
-		given[n++] = "--month";
-	if (o->quarter)
-		given[n++] = "--quarter";
-	if (o->year)
-		given[n++] = "--year";
-	if (o->has_from || o->has_to)
-		given[n++] = o->has_from ? "--from" : "--to";
-	if (n > 1)
-		return usage_error("query", "%s and %s cannot be used together: choose one period",
-				   given[0], given[1]);
-	if (o->month && !strcmp(o->month, "last")) {
-		if (query_today(today) < 0)
-			return usage_error("query", "IBRIEF_TODAY: '%s' is not a date (YYYY-MM-DD)",
-					   getenv("IBRIEF_TODAY"));
-		query_period_parse_month(p, "last", today);
-	} else if (o->month && strcmp(o->month, "latest")) {
-		if (query_period_parse_month(p, o->month, NULL) < 0)
-			return usage_error("query", "--month: '%s' is not a month (YYYY-MM, last or latest)",
-					   o->month);
-	} else if (o->quarter) {
-		if (query_period_parse_quarter(p, o->quarter) < 0)
-			return usage_error("query", "--quarter: '%s' is not a quarter (YYYY-Q1 to YYYY-Q4)",
-					   o->quarter);
-	} else if (o->year) {
-		if (query_period_parse_year(p, o->year) < 0)
-			return usage_error("query", "--year: '%s' is not a year (YYYY)", o->year);
-	} else if (o->has_from || o->has_to) {
-		if (o->has_from && o->has_to && strcmp(o->from, o->to) > 0)
-			return usage_error("query", "--from %s is after --to %s", o->from, o->to);
-		query_period_range(p, o->has_from ? o->from : NULL, o->has_to ? o->to : NULL);
-	}
-	return 0;
-}
-
 static int parse_options(int argc, char **argv, struct query_options *o)
 {
 	static const struct option options[] = {
 		OPT_DB,
-		{ "month", required_argument, NULL, 'm' },
-		{ "quarter", required_argument, NULL, 'q' },
-		{ "year", required_argument, NULL, 'y' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "country", required_argument, NULL, 'c' },
-		{ "sector", required_argument, NULL, 's' },
-		{ "public-sector", no_argument, NULL, 'p' },
-		{ "type", required_argument, NULL, 'T' },
-		{ "limit", required_argument, NULL, 'l' },
+		FILTER_OPTIONS,
+		FILTER_OPTION_LIMIT,
 		{ "format", required_argument, NULL, 'F' },
 		{ "meta", no_argument, NULL, 'M' },
 		{ "list", no_argument, NULL, 'L' },
@@ -191,45 +94,13 @@ static int parse_options(int argc, char **argv, struct query_options *o)
 	int c, ret;
 
 	while ((c = cli_getopt(argc, argv, ":h", options)) != -1) {
+		ret = filter_option("query", &o->f, c, optarg);
+		if (ret == 0)
+			continue;
+		if (ret != 1)
+			return ret;
 		ret = 0;
 		switch (c) {
-		case 'm':
-			o->month = optarg;
-			break;
-		case 'q':
-			o->quarter = optarg;
-			break;
-		case 'y':
-			o->year = optarg;
-			break;
-		case 'f':
-			if (parse_date_bound(optarg, 0, o->from) < 0)
-				return usage_error("query", "--from: '%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", optarg);
-			o->has_from = 1;
-			break;
-		case 't':
-			if (parse_date_bound(optarg, 1, o->to) < 0)
-				return usage_error("query", "--to: '%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", optarg);
-			o->has_to = 1;
-			break;
-		case 'c':
-			ret = parse_countries(o, optarg);
-			break;
-		case 's':
-			if (!*trim(optarg))
-				return usage_error("query", "--sector: the sector is empty");
-			o->filter.sector = optarg;
-			break;
-		case 'p':
-			o->filter.public_only = 1;
-			break;
-		case 'T':
-			ret = parse_type(o, optarg);
-			break;
-		case 'l':
-			if (parse_long(optarg, 1, 1000000, &o->limit) < 0)
-				return usage_error("query", "--limit: '%s' is not a whole number from 1 to 1000000", optarg);
-			break;
 		case 'F':
 			ret = parse_format(o, optarg);
 			break;
@@ -273,9 +144,8 @@ static int check_query(struct query_options *o, const struct query **q)
 		return ret;
 	}
 	*q = query_find(o->name);
-	if (o->limit && !(*q)->uses_limit)
-		return usage_error("query", "--limit: query '%s' has no limit (notable, techniques, "
-				   "motives and actors have)", o->name);
+	if (filter_check_limit("query", &o->f, *q))
+		return EXIT_USAGE;
 	if (o->meta && o->format != FORMAT_JSON)
 		return usage_error("query", "--meta goes with --format json");
 	return 0;
@@ -283,22 +153,22 @@ static int check_query(struct query_options *o, const struct query **q)
 
 int cmd_query(int argc, char **argv)
 {
-	struct query_options o = { .format = FORMAT_TABLE, .countries = STRLIST_INIT };
+	struct query_options o = { .format = FORMAT_TABLE };
 	const struct query *q = NULL;
 	struct query_result *res = NULL;
 	struct store *st = NULL;
 	int ret;
 
-	query_filter_init(&o.filter);
+	filter_options_init(&o.f);
 	ret = parse_options(argc, argv, &o);
 	if (ret < 0) {
-		strlist_release(&o.countries);
+		filter_options_release(&o.f);
 		return print_help("query");
 	}
 	if (!ret)
 		ret = check_query(&o, &q);
 	if (!ret)
-		ret = resolve_period(&o);
+		ret = filter_resolve("query", &o.f);
 	if (ret)
 		goto out;
 	if (o.list) {
@@ -306,21 +176,10 @@ int cmd_query(int argc, char **argv)
 		ret = finish_output(0);
 		goto out;
 	}
-	o.filter.countries = &o.countries;
-	o.filter.limit = o.limit;
 	ret = EXIT_WORK;
-	if (cli_open_store(&st, STORE_READ) < 0)
+	if (cli_open_store(&st, STORE_READ) < 0 || filter_resolve_latest(&o.f, st))
 		goto out;
-	if (o.month && !strcmp(o.month, "latest")) {
-		int found = query_latest_month(st, &o.filter, &o.filter.period);
-
-		if (found <= 0) {
-			if (!found)
-				error("--month latest: no incident known to the month matches the filters");
-			goto out;
-		}
-	}
-	if (query_run(st, q, &o.filter, &res) < 0)
+	if (query_run(st, q, &o.f.filter, &res) < 0)
 		goto out;
 	if (o.format == FORMAT_TABLE)
 		query_write_table(stdout, res);
@@ -332,6 +191,6 @@ int cmd_query(int argc, char **argv)
 out:
 	query_result_free(res);
 	store_close(st);
-	strlist_release(&o.countries);
+	filter_options_release(&o.f);
 	return ret;
 }
