@@ -39,35 +39,54 @@ static double total(const struct chart_data *d, size_t nseries, size_t i)
 	return any ? t : NAN;
 }
 
-/* Marker labels above the plot; returns the height they take. */
+/*
+ * Marker labels above the plot; returns the height they take.
+ *
+ * Each label stands on its own row, just right of its dashed line, and the
+ * rows go down from left to right:
+ *
+ *     median 3 h
+ *     :   p90 8.4 h
+ *     :   :
+ *
+ * so that a line only ever passes left of the labels below it and never
+ * through one (centred labels did, when two markers were close). A label
+ * that would run past the right edge goes left of its line instead.
+ */
 static double markers(struct ctx *c, double x0, double pitch, double top, double base, int draw)
 {
 	const struct chart_data *d = c->d;
-	double centre[MAX_MARKERS], width[MAX_MARKERS], line;
-	int row[MAX_MARKERS], rows;
+	double xs[MAX_MARKERS], line, gap;
 	size_t nr = 0, idx[MAX_MARKERS];
 
 	draw_font(c, TEXT_VALUE);
 	line = 1.35 * c->size;
+	gap = 0.4 * c->size;
 	for (size_t m = 0; m < d->marker_nr && nr < MAX_MARKERS; m++) {
 		double at = d->markers[m].at;
+		size_t k;
 
 		if (!isfinite(at) || at < 0 || at > (double)d->nr || !d->markers[m].label)
 			continue;
-		width[nr] = draw_width(c, d->markers[m].label);
-		centre[nr] = layout_clamp(x0 + at * pitch, width[nr], c->x0, c->x1);
-		idx[nr++] = m;
+		/* Insertion sort by position: there are a handful at most. */
+		for (k = nr; k > 0 && xs[k - 1] > x0 + at * pitch; k--) {
+			xs[k] = xs[k - 1];
+			idx[k] = idx[k - 1];
+		}
+		xs[k] = x0 + at * pitch;
+		idx[k] = m;
+		nr++;
 	}
-	rows = layout_rows(centre, width, nr, 6, row);
 	if (!draw)
-		return rows ? rows * line + 2 : 0;
+		return nr ? (double)nr * line + 2 : 0;
 	for (size_t k = 0; k < nr; k++) {
-		double x = x0 + d->markers[idx[k]].at * pitch;
-		double y = top + (row[k] + 0.5) * line;
+		const char *label = d->markers[idx[k]].label;
+		double y = top + ((double)k + 0.5) * line;
+		int right = xs[k] + gap + draw_width(c, label) <= c->x1;
 
-		draw_vdash(c, x, y + 0.5 * line, base, 1, palette_marker);
-		draw_text(c, d->markers[idx[k]].label, centre[k], draw_mid(c, y), ALIGN_CENTRE,
-			  palette_marker);
+		draw_vdash(c, xs[k], top + (double)k * line + 0.15 * line, base, 1, palette_marker);
+		draw_text(c, label, right ? xs[k] + gap : xs[k] - gap, draw_mid(c, y),
+			  right ? ALIGN_LEFT : ALIGN_RIGHT, palette_marker);
 	}
 	return 0;
 }
