@@ -2,6 +2,7 @@
 #include "internal.h"
 
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 #include "../util/banned.h"
@@ -108,7 +109,8 @@ enum { BM_MONTH, BM_INCIDENTS, BM_YEAR_BEFORE };
 static const struct query_column by_month_columns[] = {
 	[BM_MONTH] = { .name = "month", .type = QUERY_TEXT, .description = "YYYY-MM" },
 	[BM_INCIDENTS] = { .name = "incidents", .type = QUERY_INT,
-			   .description = "incidents known to the month or the day" },
+			   .description = "incidents known to the month or the day; "
+					  "null after the newest month the store holds" },
 	[BM_YEAR_BEFORE] = { .name = "year_before", .type = QUERY_INT,
 			     .description = "incidents in the same month a year earlier" },
 };
@@ -204,6 +206,12 @@ static long long count_of(const struct month_count *c, size_t nr, int month)
  * that a chart's axis has no gaps. An open end (or all dates) is closed at
  * the first or last month that has incidents. meta.n is the incidents in
  * the rows; meta.left_out adds those of the period known only to the year.
+ *
+ * A month after the newest month the store holds any incident of is not
+ * yet known, not zero: its count is NULL, so that the current year's chart
+ * stops at the data instead of dropping to 0. The newest month is the
+ * store's, not the filter's: a country with no incident in the store's
+ * newest month had 0 that month.
  */
 static int run_by_month(struct query_run *qr, struct query_result *res)
 {
@@ -211,8 +219,18 @@ static int run_by_month(struct query_run *qr, struct query_result *res)
 	struct month_count *now = NULL, *then = NULL;
 	size_t now_nr = 0, then_nr = 0;
 	long long year_only = 0, ignored;
-	int first, last, ret = -1;
+	struct query_filter everything;
+	struct query_period newest;
+	int first, last, known = INT_MAX, ret = -1;
 
+	query_filter_init(&everything);
+	switch (query_latest_month(qr->st, &everything, &newest)) {
+	case -1:
+		goto out;
+	case 1:
+		known = month_number(newest.from);
+		break;
+	}
 	if (run_standard_meta(qr, res) < 0 ||
 	    month_counts(qr, &qr->f.period, &now, &now_nr, &year_only) < 0)
 		goto out;
@@ -236,7 +254,8 @@ static int run_by_month(struct query_run *qr, struct query_result *res)
 		snprintf(label, sizeof(label), "%04u-%02u", (unsigned)(month / 12) % 10000,
 			 (unsigned)(month % 12 + 1));
 		query_set_text(row, BM_MONTH, label);
-		query_set_int(row, BM_INCIDENTS, count_of(now, now_nr, month));
+		if (month <= known)
+			query_set_int(row, BM_INCIDENTS, count_of(now, now_nr, month));
 		query_set_int(row, BM_YEAR_BEFORE, count_of(then, then_nr, month - 12));
 	}
 	ret = 0;
