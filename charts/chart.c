@@ -14,6 +14,7 @@
 #include "font.h"
 #include "png.h"
 #include "../util/util.h"
+#include "../util/file.h"
 #include "../util/banned.h"
 
 /* cairo's image surfaces stop at 32767 pixels a side. */
@@ -409,29 +410,14 @@ int chart_write_file(const struct chart_spec *spec, const struct chart_data *dat
 		     const char *path)
 {
 	struct buf b = BUF_INIT;
-	int format = chart_format_for(path), ret = 0;
-	FILE *f = NULL;
+	int format = chart_format_for(path), ret;
 
 	if (format < 0)
 		return error("'%s': unknown chart format: name it .png, .svg or .pdf", path);
 	if (chart_write(spec, data, (enum chart_format)format, &b) < 0)
-		return error("'%s': chart not written", path);
-	f = fopen(path, "wb");
-	if (!f) {
-		ret = error("'%s': cannot create: %s", path, strerror(errno));
-		goto out;
-	}
-	if (fwrite(b.buf, 1, b.len, f) != b.len || fflush(f) || ferror(f)) {
-		ret = error("'%s': cannot write: %s", path, strerror(errno));
-		fclose(f);
-		remove(path);
-		goto out;
-	}
-	if (fclose(f)) {
-		ret = error("'%s': cannot write: %s", path, strerror(errno));
-		remove(path);
-	}
-out:
+		ret = error("'%s': chart not written", path);
+	else
+		ret = write_file_atomic(path, b.buf, b.len);
 	buf_release(&b);
 	return ret;
 }

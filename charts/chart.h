@@ -178,9 +178,10 @@ int chart_write(const struct chart_spec *spec, const struct chart_data *data,
 int chart_format_for(const char *path);
 
 /*
- * Renders the chart to the file `path`, the format chosen by its extension.
- * Returns 0, or -1 with a message naming the file; a partly written file is
- * removed.
+ * Renders the chart to the file `path`, the format chosen by its extension,
+ * through a temporary file renamed over it (util/file.h): a failure leaves
+ * the previous file as it was. Returns 0, or -1 with a message naming the
+ * file.
  */
 int chart_write_file(const struct chart_spec *spec, const struct chart_data *data,
 		     const char *path);

@@ -223,59 +223,6 @@ static int check_chart(struct chart_options *o, const struct query **q)
 	return 0;
 }
 
-/*
- * Writes `b` to `path` through a temporary file in the same directory,
- * renamed over it once complete, so that a failure never leaves a partial
- * chart or destroys the previous one. The file gets the mode fopen() would
- * give it (0666 less the umask).
- * NEEDSWORK: report/ writes its PDF the same way; one util function?
- */
-static int write_atomic(const char *path, const struct buf *b)
-{
-	struct buf tmp = BUF_INIT;
-	const char *slash = strrchr(path, '/');
-	mode_t mask = umask(0);
-	int fd, ret = -1;
-	FILE *f = NULL;
-
-	umask(mask);
-	if (slash)
-		buf_add(&tmp, path, (size_t)(slash - path + 1));
-	buf_addf(&tmp, ".%s.XXXXXX", slash ? slash + 1 : path);
-	fd = mkstemp(tmp.buf);
-	if (fd < 0) {
-		error("'%s': cannot create a temporary file beside it: %s", path, strerror(errno));
-		goto out;
-	}
-	f = fdopen(fd, "wb");
-	if (!f) {
-		error("'%s': cannot write: %s", tmp.buf, strerror(errno));
-		close(fd);
-		goto fail;
-	}
-	if (fchmod(fd, 0666 & ~mask) < 0 || fwrite(b->buf, 1, b->len, f) != b->len ||
-	    fflush(f) || fsync(fd) < 0) {
-		error("'%s': cannot write: %s", tmp.buf, strerror(errno));
-		fclose(f);
-		goto fail;
-	}
-	if (fclose(f)) {
-		error("'%s': cannot write: %s", tmp.buf, strerror(errno));
-		goto fail;
-	}
-	if (rename(tmp.buf, path) < 0) {
-		error("'%s': cannot rename '%s' to it: %s", path, tmp.buf, strerror(errno));
-		goto fail;
-	}
-	ret = 0;
-	goto out;
-fail:
-	remove(tmp.buf);
-out:
-	buf_release(&tmp);
-	return ret;
-}
-
 /* "wrote map.png: map, 480x270 pt, 960x540 px at 144 dpi" */
 static void report_written(const struct chart_options *o, const struct chart_spec *spec)
 {
@@ -297,7 +244,7 @@ int cmd_chart(int argc, char **argv)
 	struct query_chart qc = { 0 };
 	struct chart_spec spec = { 0 };
 	struct geo geo = GEO_INIT;
-	struct buf path = BUF_INIT, out = BUF_INIT;
+	struct buf path = BUF_INIT;
 	struct store *st = NULL;
 	int ret;
 
@@ -332,8 +279,7 @@ int cmd_chart(int argc, char **argv)
 	    query_run(st, q, &o.f.filter, &res) < 0 ||
 	    query_chart_init(&qc, res, (int)spec.kind, NULL) < 0)
 		goto out;
-	if (chart_write(&spec, &qc.data, (enum chart_format)chart_format_for(o.output), &out) < 0 ||
-	    write_atomic(o.output, &out) < 0)
+	if (chart_write_file(&spec, &qc.data, o.output) < 0)
 		goto out;
 	report_written(&o, &spec);
 	ret = 0;
@@ -343,7 +289,6 @@ out:
 	store_close(st);
 	geo_release(&geo);
 	buf_release(&path);
-	buf_release(&out);
 	filter_options_release(&o.f);
 	/* Fonts and fontconfig's tables, so that a leak checker sees no leak. */
 	chart_cleanup();
