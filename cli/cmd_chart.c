@@ -1,11 +1,8 @@
 #include <cairo.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
