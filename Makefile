@@ -4,7 +4,7 @@
 #   make test       run every test; ends with "N passed, N failed"
 #   make asan       the same tests under AddressSanitizer + UBSan
 #   make deps       install the Debian 12 packages the build and tests need
-#   make demo       import the bundled demo data into demo/incidents.db
+#   make demo       import the bundled demo data and write the demo briefing
 #   make bench      import benchmarks (see bench/)
 
 CC ?= cc
@@ -95,6 +95,7 @@ demo: ibrief
 	@mkdir -p demo
 	./ibrief --db demo/incidents.db import data/demo/pages/*.txt data/demo/vcdb-slice.jsonl.gz data/demo/incidents.csv
 	./ibrief --db demo/incidents.db stats
+	./ibrief --db demo/incidents.db report --month latest -o demo/
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libibrief.a
 	@mkdir -p $(dir $@)
@@ -106,6 +107,11 @@ bench: ibrief $(BUILD)/bench/query_bench $(BUILD)/bench/chart_bench
 	sh bench/import.sh
 	$(BUILD)/bench/query_bench bench/data
 	$(BUILD)/bench/chart_bench
+	@for n in 10000 100000 1000000; do \
+		SOURCE_DATE_EPOCH=1717200000 /usr/bin/time -f "report bench-$$n: %e s, peak RSS %M KB" \
+		./ibrief --db bench/data/bench-$$n.db report --month 2024-06 -o bench/data/briefing-$$n.pdf || exit 1; \
+		ls -l bench/data/briefing-$$n.pdf | awk '{ printf "report bench-'$$n': %.0f KB\n", $$5 / 1024 }'; \
+	done
 
 # Every chart kind drawn from built-in series, to look at.
 gallery: $(BUILD)/bench/chart_gallery

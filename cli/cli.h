@@ -31,10 +31,11 @@ int cmd_show(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_mark(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
 
 extern const char import_help[], list_help[], show_help[], stats_help[];
-extern const char query_help[], mark_help[], chart_help[];
+extern const char query_help[], mark_help[], chart_help[], report_help[];
 
 /* The option every command takes, and how it is spelt in option tables. */
 #define OPT_DB_NUMBER 1000

@@ -30,6 +30,7 @@ static const struct command commands[] = {
 	{ "stats", cmd_stats, "summarise what the store holds", stats_help },
 	{ "query", cmd_query, "run a named aggregation query", query_help },
 	{ "chart", cmd_chart, "draw a query's answer as a chart (PNG, SVG, PDF)", chart_help },
+	{ "report", cmd_report, "write a PDF briefing for management", report_help },
 	{ "mark", cmd_mark, "pin an incident as notable, or ignore it", mark_help },
 	{ "help", cmd_help, "show help for a command", help_help },
 };

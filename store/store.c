@@ -79,6 +79,14 @@ static const char update_sql[] =
 static const char lookup_sql[] = "SELECT id, digest FROM incident WHERE key = ?";
 static const char derived_insert_sql[] =
 	"INSERT INTO incident_derived (incident_id, pos, field, phrase) VALUES (?, ?, ?, ?)";
+/*
+ * Folds `delta` into the store's digest (XOR, spelt with | & ~ as SQLite
+ * has no XOR operator) and adds `added` to its count; a state not yet
+ * computed (NULL after a migration) stays NULL until store_summary().
+ */
+static const char state_sql[] =
+	"UPDATE store_state SET incidents = incidents + ?2,"
+	" digest = (digest | ?1) & ~(digest & ?1) WHERE id = 1 AND digest IS NOT NULL";
 static const char derived_select_sql[] =
 	"SELECT field, phrase FROM incident_derived WHERE incident_id = ? ORDER BY pos";
 
@@ -95,7 +103,7 @@ struct store {
 	char *path;
 	char now[32];		/* import time stamp of this session */
 	int in_transaction;
-	sqlite3_stmt *lookup, *insert, *update, *derived_insert, *derived_select;
+	sqlite3_stmt *lookup, *insert, *update, *derived_insert, *derived_select, *state;
 	sqlite3_stmt *list_insert[NLISTS], *list_select[NLISTS];
 	sqlite3_stmt *delete_children[ARRAY_SIZE(delete_children_sql)];
 };
@@ -272,6 +280,7 @@ void store_close(struct store *st)
 	sqlite3_finalize(st->update);
 	sqlite3_finalize(st->derived_insert);
 	sqlite3_finalize(st->derived_select);
+	sqlite3_finalize(st->state);
 	finalize_all(st->list_insert, NLISTS);
 	finalize_all(st->list_select, NLISTS);
 	finalize_all(st->delete_children, ARRAY_SIZE(st->delete_children));
@@ -423,9 +432,18 @@ static int delete_children(struct store *st, long long id)
 	return 0;
 }
 
+static int update_state(struct store *st, unsigned long long delta, int added)
+{
+	if (prepare(st, state_sql, &st->state) < 0)
+		return -1;
+	sqlite3_bind_int64(st->state, 1, (sqlite3_int64)delta);
+	sqlite3_bind_int(st->state, 2, added);
+	return step_done(st, st->state, "cannot update the store's digest");
+}
+
 int store_put(struct store *st, struct incident *inc, enum store_put_result *result)
 {
-	unsigned long long digest = incident_digest(inc);
+	unsigned long long digest = incident_digest(inc), old;
 	sqlite3_stmt *s;
 	int rc;
 
@@ -438,7 +456,8 @@ int store_put(struct store *st, struct incident *inc, enum store_put_result *res
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		inc->id = sqlite3_column_int64(s, 0);
-		if ((unsigned long long)sqlite3_column_int64(s, 1) == digest) {
+		old = (unsigned long long)sqlite3_column_int64(s, 1);
+		if (old == digest) {
 			sqlite3_reset(s);
 			*result = STORE_PUT_UNCHANGED;
 			return 0;
@@ -448,7 +467,8 @@ int store_put(struct store *st, struct incident *inc, enum store_put_result *res
 		    bind_incident(st->update, inc, digest, st->now) < 0 ||
 		    step_done(st, st->update, "cannot update an incident") < 0 ||
 		    delete_children(st, inc->id) < 0 ||
-		    write_children(st, inc) < 0)
+		    write_children(st, inc) < 0 ||
+		    update_state(st, old ^ digest, 0) < 0)
 			return -1;
 		*result = STORE_PUT_UPDATED;
 		return 0;
@@ -461,7 +481,7 @@ int store_put(struct store *st, struct incident *inc, enum store_put_result *res
 	    step_done(st, st->insert, "cannot write an incident") < 0)
 		return -1;
 	inc->id = sqlite3_last_insert_rowid(st->db);
-	if (write_children(st, inc) < 0)
+	if (write_children(st, inc) < 0 || update_state(st, digest, 1) < 0)
 		return -1;
 	*result = STORE_PUT_NEW;
 	return 0;
@@ -746,6 +766,91 @@ void store_stats_release(struct store_stats *s)
 	for (size_t i = 0; i < s->formats_nr; i++)
 		free(s->formats[i].name);
 	free(s->formats);
+	free(s->last_import);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Computes the state of a store migrated with incidents in it, and keeps it. */
+static int compute_state(struct store *st, long long *incidents, unsigned long long *digest)
+{
+	static const char scan_sql[] = "SELECT digest FROM incident";
+	static const char save_sql[] = "UPDATE store_state SET incidents = ?1, digest = ?2 WHERE id = 1";
+	sqlite3_stmt *s = NULL;
+	int rc, ret = -1;
+
+	*incidents = 0;
+	*digest = 0;
+	if (sqlite3_prepare_v2(st->db, scan_sql, -1, &s, NULL) != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*digest ^= (unsigned long long)sqlite3_column_int64(s, 0);
+		(*incidents)++;
+	}
+	if (rc != SQLITE_DONE)
+		goto out;
+	sqlite3_finalize(s);
+	if (sqlite3_prepare_v2(st->db, save_sql, -1, &s, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(s, 1, *incidents);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)*digest);
+	/* Keeping it is an optimisation: a store opened read-only still answers. */
+	sqlite3_step(s);
+	ret = 0;
+out:
+	if (ret < 0)
+		db_error(st, "cannot compute the store's digest");
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int store_summary(struct store *st, struct store_summary *out)
+{
+	static const char state_read_sql[] = "SELECT incidents, digest FROM store_state WHERE id = 1";
+	static const char last_sql[] = "SELECT finished_at FROM import_run ORDER BY id DESC LIMIT 1";
+	sqlite3_stmt *s = NULL;
+	long long incidents = 0;
+	unsigned long long digest = 0;
+	int rc, ret = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (sqlite3_prepare_v2(st->db, state_read_sql, -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_ROW) {
+		db_error(st, "cannot read the store's digest");
+		goto out;
+	}
+	if (sqlite3_column_type(s, 1) == SQLITE_NULL) {
+		if (compute_state(st, &incidents, &digest) < 0)
+			goto out;
+	} else {
+		incidents = sqlite3_column_int64(s, 0);
+		digest = (unsigned long long)sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	s = NULL;
+	out->incidents = incidents;
+	snprintf(out->digest, sizeof(out->digest), "%016llx", digest);
+
+	if (sqlite3_prepare_v2(st->db, last_sql, -1, &s, NULL) != SQLITE_OK) {
+		db_error(st, "cannot read the import log");
+		goto out;
+	}
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		out->last_import = column_text(s, 0);
+	else if (rc != SQLITE_DONE) {
+		db_error(st, "cannot read the import log");
+		goto out;
+	}
+	ret = 0;
+out:
+	if (ret < 0)
+		store_summary_release(out);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+void store_summary_release(struct store_summary *s)
+{
 	free(s->last_import);
 	memset(s, 0, sizeof(*s));
 }

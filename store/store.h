@@ -115,6 +115,23 @@ struct store_stats {
 int store_log_import(struct store *st, const char *file, const char *format,
 		     long new_, long updated, long unchanged, long rejected);
 
+/*
+ * What a briefing records of the store it was made from, cheap to read
+ * however large the store: the number of incidents, a digest of their
+ * contents that changes whenever any incident is added or changed (and is
+ * the same for two stores holding the same incidents, whatever the order
+ * of import), and the time of the newest import (NULL when none).
+ */
+struct store_summary {
+	long long incidents;
+	char digest[17];	/* 16 hex digits */
+	char *last_import;	/* ISO 8601 UTC, owned; NULL when never imported */
+};
+
+/* Fills `out`; release it with store_summary_release(). Returns 0 or -1. */
+int store_summary(struct store *st, struct store_summary *out);
+void store_summary_release(struct store_summary *s);
+
 /* Fills `out`, which the caller releases with store_stats_release(). */
 int store_stats(struct store *st, struct store_stats *out);
 void store_stats_release(struct store_stats *s);

@@ -330,6 +330,87 @@ static void test_a_foreign_sqlite_file_or_a_missing_store_is_refused(void)
 	CHECK_NULL(st);
 }
 
+static void summary_of(struct store *st, struct store_summary *s)
+{
+	CHECK_INT(store_summary(st, s), 0);
+}
+
+static void test_the_summary_digest_follows_the_contents_not_the_order(void)
+{
+	struct store *a = fresh_store(), *b;
+	struct store_summary sa, sb;
+	char first[17];
+	struct incident inc;
+
+	summary_of(a, &sa);
+	CHECK_INT(sa.incidents, 0);
+	CHECK_STR(sa.digest, "0000000000000000");
+	CHECK_NULL(sa.last_import);
+	store_summary_release(&sa);
+
+	put_sample(a, "x", 2024, 4, 3, "NL", 1);
+	put_sample(a, "y", 2024, 3, 0, "BE", 0);
+	b = fresh_store();
+	put_sample(b, "y", 2024, 3, 0, "BE", 0);
+	put_sample(b, "x", 2024, 4, 3, "NL", 1);
+	summary_of(a, &sa);
+	summary_of(b, &sb);
+	CHECK_INT(sa.incidents, 2);
+	CHECK_STR(sa.digest, sb.digest);
+	snprintf(first, sizeof(first), "%s", sa.digest);
+	store_summary_release(&sb);
+
+	/* A change to one incident changes the digest, not the count... */
+	sample(&inc, "x", 2024, 4, 3, "NL");
+	inc.affected = 7;
+	put(a, &inc);
+	store_summary_release(&sa);
+	summary_of(a, &sa);
+	CHECK_INT(sa.incidents, 2);
+	CHECK(strcmp(sa.digest, first) != 0);
+	/* ...and changing it back restores it. */
+	inc.affected = 41000;
+	put(a, &inc);
+	store_summary_release(&sa);
+	summary_of(a, &sa);
+	CHECK_STR(sa.digest, first);
+	incident_release(&inc);
+
+	/* A rolled-back write leaves it as it was. */
+	store_begin(a);
+	put_sample(a, "z", 2020, 1, 1, "FR", 1);
+	store_rollback(a);
+	store_summary_release(&sa);
+	summary_of(a, &sa);
+	CHECK_INT(sa.incidents, 2);
+	CHECK_STR(sa.digest, first);
+	store_summary_release(&sa);
+	store_close(a);
+	store_close(b);
+}
+
+static void test_a_migrated_store_computes_its_summary_once(void)
+{
+	struct store *st = NULL;
+	struct store_summary s;
+
+	snprintf(path, sizeof(path), "%s/v3.db", test_tmpdir());
+	make_old_store(path, 3);
+	CHECK_INT(store_open(&st, path, STORE_WRITE), 0);
+	CHECK_INT(count_rows(path, "SELECT count(*) FROM store_state WHERE digest IS NULL"), 1);
+	summary_of(st, &s);
+	CHECK_INT(s.incidents, 1);
+	CHECK(strcmp(s.digest, "0000000000000000") == 0);	/* make_old_store's digest is 0 */
+	store_summary_release(&s);
+	CHECK_INT(count_rows(path, "SELECT incidents FROM store_state"), 1);
+	put_sample(st, "new", 2024, 1, 2, "BE", 1);
+	summary_of(st, &s);
+	CHECK_INT(s.incidents, 2);
+	CHECK(strcmp(s.digest, "0000000000000000") != 0);
+	store_summary_release(&s);
+	store_close(st);
+}
+
 static void test_set_date_rejects_impossible_dates(void)
 {
 	struct incident inc;
@@ -360,5 +441,9 @@ int main(void)
 	test_run("a foreign SQLite file or a missing store is refused",
 		 test_a_foreign_sqlite_file_or_a_missing_store_is_refused);
 	test_run("set_date rejects impossible dates", test_set_date_rejects_impossible_dates);
+	test_run("the summary digest follows the contents, not the order",
+		 test_the_summary_digest_follows_the_contents_not_the_order);
+	test_run("a migrated store computes its summary once",
+		 test_a_migrated_store_computes_its_summary_once);
 	return test_done();
 }

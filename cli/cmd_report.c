@@ -1,0 +1,344 @@
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "filter.h"
+#include "../report/report.h"
+#include "../util/buf.h"
+#include "../util/banned.h"
+
+const char report_help[] =
+	"usage: ibrief report [--template NAME|FILE.yaml] [PERIOD] [FILTERS] [--tlp LABEL]\n"
+	"                     [--lang en|fr|nl|de] [-o FILE.pdf]\n"
+	"\n"
+	"Writes a PDF briefing for management: a cover with key figures and a short\n"
+	"narrative, then charts, tables and the notable incidents of the period, each\n"
+	"page marked with its TLP label. The data behind every chart and table is\n"
+	"attached to the PDF as CSV.\n"
+	"\n"
+	"Template:\n"
+	"  --template T      monthly (default) or country, or a YAML file of your own\n"
+	"                    (copy one from the templates directory and change it)\n"
+	"\n"
+	"Period (one of; default: the template's, the newest month or year with data):\n"
+	"  --month M         YYYY-MM, 'last' or 'latest'\n"
+	"  --quarter Q       YYYY-Qn\n"
+	"  --year YYYY\n"
+	"  --from DATE, --to DATE\n"
+	"\n"
+	"Filters, as for 'ibrief query':\n"
+	"  --country CC[,CC...], --sector S, --public-sector, --type T\n"
+	"\n"
+	"Output:\n"
+	"  --tlp LABEL       CLEAR, GREEN, AMBER, AMBER+STRICT or RED (WHITE is read as\n"
+	"                    CLEAR); default: the template's, else AMBER\n"
+	"  --lang L          en (default), fr, nl or de\n"
+	"  -o, --output F    the PDF to write, or a directory to write it in (default:\n"
+	"                    briefing-2024-04.pdf, briefing-BE-2023.pdf, ... here)\n"
+	"  --db PATH         the store (default: $IBRIEF_DB, else ./incidents.db)\n"
+	"\n"
+	"Templates and map shapes are read from $IBRIEF_DATA (DIR/templates, DIR/geo),\n"
+	"else from the installed share/ibrief next to the program, else from the source\n"
+	"tree it was built in. With SOURCE_DATE_EPOCH set, the date of issue is that\n"
+	"time and the same store and arguments give the same bytes.\n"
+	"\n"
+	"Examples:\n"
+	"  ibrief report --month latest\n"
+	"  ibrief report --template country --country BE --year 2023 --lang nl\n";
+
+enum {
+	OPT_TEMPLATE = 1100,
+	OPT_TLP,
+	OPT_LANG,
+};
+
+struct report_cli {
+	struct filter_options f;
+	const char *template, *tlp, *lang, *output;
+};
+
+static int parse_options(int argc, char **argv, struct report_cli *o)
+{
+	static const struct option options[] = {
+		OPT_DB,
+		FILTER_OPTIONS,
+		{ "template", required_argument, NULL, OPT_TEMPLATE },
+		{ "tlp", required_argument, NULL, OPT_TLP },
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, ret;
+
+	while ((c = cli_getopt(argc, argv, ":ho:", options)) != -1) {
+		ret = filter_option("report", &o->f, c, optarg);
+		if (ret == 0)
+			continue;
+		if (ret != 1)
+			return ret;
+		switch (c) {
+		case OPT_TEMPLATE:
+			o->template = optarg;
+			break;
+		case OPT_TLP:
+			o->tlp = optarg;
+			break;
+		case OPT_LANG:
+			o->lang = optarg;
+			break;
+		case 'o':
+			if (!*optarg)
+				return usage_error("report", "--output: the file name is empty");
+			o->output = optarg;
+			break;
+		case 'h':
+			return -1;
+		default:
+			return getopt_error("report", c, argv);
+		}
+	}
+	if (optind < argc)
+		return usage_error("report", "unexpected argument '%s'", argv[optind]);
+	return 0;
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
+/*
+ * Where the templates and the map shapes are, in this order:
+ *  - $IBRIEF_DATA: DIR/templates and DIR/geo;
+ *  - an installed tree: EXE/../share/ibrief/{templates,geo}, EXE being the
+ *    directory of the running program;
+ *  - the source tree the program was built in: templates/ and data/geo/ in
+ *    EXE, EXE/.. or EXE/../.. (./ibrief, build/NAME/ibrief).
+ * Sets `templates` and `data` (the directory holding geo/); -1 when none is found.
+ */
+static int find_data(struct buf *templates, struct buf *data)
+{
+	const char *env = getenv("IBRIEF_DATA");
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	struct buf dir = BUF_INIT, probe = BUF_INIT;
+	char *slash;
+	int ret = -1;
+
+	if (env && *env) {
+		buf_addf(templates, "%s/templates", env);
+		buf_adds(data, env);
+		return 0;
+	}
+	if (n <= 0)
+		return -1;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	buf_addf(&probe, "%s/../share/ibrief", exe);
+	if (is_dir(probe.buf)) {
+		buf_addf(templates, "%s/templates", probe.buf);
+		buf_adds(data, probe.buf);
+		ret = 0;
+		goto out;
+	}
+	buf_adds(&dir, exe);
+	for (int up = 0; up < 3 && ret < 0; up++) {
+		buf_reset(&probe);
+		buf_addf(&probe, "%s/templates/monthly.yaml", dir.buf);
+		if (!access(probe.buf, R_OK)) {
+			buf_addf(templates, "%s/templates", dir.buf);
+			buf_addf(data, "%s/data", dir.buf);
+			ret = 0;
+		}
+		buf_adds(&dir, "/..");
+	}
+out:
+	buf_release(&dir);
+	buf_release(&probe);
+	return ret;
+}
+
+/* A name (monthly) is a file in the templates directory; a path is itself. */
+static int template_path(const char *arg, const char *dir, struct buf *out)
+{
+	size_t len = strlen(arg);
+
+	if (strchr(arg, '/') || (len > 5 && !strcmp(arg + len - 5, ".yaml")) ||
+	    (len > 4 && !strcmp(arg + len - 4, ".yml"))) {
+		buf_adds(out, arg);
+		return 0;
+	}
+	if (!dir) {
+		error("--template: no templates directory found (set IBRIEF_DATA, or give a FILE.yaml)");
+		return EXIT_WORK;
+	}
+	buf_addf(out, "%s/%s.yaml", dir, arg);
+	if (access(out->buf, R_OK))
+		return usage_error("report", "--template: '%s' is not a template (built in: monthly, "
+				   "country; or give a FILE.yaml)", arg);
+	return 0;
+}
+
+/* SOURCE_DATE_EPOCH (reproducible-builds.org) or now. */
+static int issued_time(time_t *out)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	long long v;
+	char *end;
+
+	if (!env || !*env) {
+		*out = time(NULL);
+		return 0;
+	}
+	errno = 0;
+	v = strtoll(env, &end, 10);
+	if (errno || *end || v < 0 || v > 253402300799LL)
+		return usage_error("report", "SOURCE_DATE_EPOCH: '%s' is not a time in seconds since 1970",
+				   env);
+	*out = (time_t)v;
+	return 0;
+}
+
+/* The default period when none is given: the newest month or year with data. */
+static int default_period(struct report_cli *o, const struct template *t, struct store *st)
+{
+	struct query_period month;
+	char year[5];
+	int found;
+
+	if (filter_has_period(&o->f))
+		return filter_resolve_latest(&o->f, st);
+	found = query_latest_month(st, &o->f.filter, &month);
+	if (found < 0)
+		return EXIT_WORK;
+	if (!found) {
+		error("no incident known to the month matches the filters: give a period "
+		      "(--month, --year, --from)");
+		return EXIT_WORK;
+	}
+	if (t->default_period == TPL_DEFAULT_YEAR) {
+		memcpy(year, month.from, 4);
+		year[4] = '\0';
+		query_period_parse_year(&o->f.filter.period, year);
+	} else {
+		o->f.filter.period = month;
+	}
+	return 0;
+}
+
+/* "ibrief report --template monthly --month 2024-04 ...": how to make it again. */
+static void command_line(struct buf *out, const struct report_cli *o, enum lang lang, enum tlp tlp)
+{
+	const struct query_filter *f = &o->f.filter;
+	const struct query_period *p = &f->period;
+
+	buf_addf(out, "ibrief report --template %s", o->template ? o->template : "monthly");
+	switch (p->kind) {
+	case QUERY_PERIOD_MONTH:
+		buf_addf(out, " --month %.7s", p->from);
+		break;
+	case QUERY_PERIOD_QUARTER:
+		buf_addf(out, " --quarter %.4s-Q%d", p->from, ((p->from[5] - '0') * 10 + p->from[6] - '0' - 1) / 3 + 1);
+		break;
+	case QUERY_PERIOD_YEAR:
+		buf_addf(out, " --year %.4s", p->from);
+		break;
+	case QUERY_PERIOD_RANGE:
+		if (strcmp(p->from, QUERY_DATE_MIN))
+			buf_addf(out, " --from %s", p->from);
+		if (strcmp(p->to, QUERY_DATE_MAX))
+			buf_addf(out, " --to %s", p->to);
+		break;
+	default:
+		break;
+	}
+	for (size_t i = 0; i < o->f.countries.n; i++)
+		buf_addf(out, "%s%s", i ? "," : " --country ", o->f.countries.v[i]);
+	if (f->sector)
+		buf_addf(out, " --sector '%s'", f->sector);
+	if (f->public_only)
+		buf_adds(out, " --public-sector");
+	if (f->type)
+		buf_addf(out, " --type '%s'", f->type);
+	buf_addf(out, " --lang %s --tlp %s", i18n_lang_code(lang), tlp_label(tlp) + 4);
+}
+
+int cmd_report(int argc, char **argv)
+{
+	struct report_cli o;
+	struct template t;
+	struct report_options ro;
+	struct report_summary sum = { NULL, 0, 0, TLP_AMBER };
+	struct buf templates = BUF_INIT, data = BUF_INIT, path = BUF_INIT, command = BUF_INIT;
+	struct store *st = NULL;
+	int lang = LANG_EN, tlp = -1, ret;
+
+	memset(&o, 0, sizeof(o));
+	memset(&t, 0, sizeof(t));
+	memset(&ro, 0, sizeof(ro));
+	filter_options_init(&o.f);
+	ret = parse_options(argc, argv, &o);
+	if (ret < 0) {
+		filter_options_release(&o.f);
+		return print_help("report");
+	}
+	if (!ret)
+		ret = filter_resolve("report", &o.f);
+	if (!ret && o.lang && (lang = i18n_lang_parse(o.lang)) < 0)
+		ret = usage_error("report", "--lang: '%s' is not one of en, fr, nl, de", o.lang);
+	if (!ret && o.tlp && (tlp = tlp_parse(o.tlp)) < 0)
+		ret = usage_error("report", "--tlp: '%s' is not a TLP label (CLEAR, GREEN, AMBER, "
+				  "AMBER+STRICT, RED)", o.tlp);
+	if (!ret)
+		ret = issued_time(&ro.issued);
+	if (ret)
+		goto out;
+	find_data(&templates, &data);
+	ret = template_path(o.template ? o.template : "monthly", templates.len ? templates.buf : NULL,
+			    &path);
+	if (ret)
+		goto out;
+	ret = EXIT_WORK;
+	if (template_load(&t, path.buf) < 0 || cli_open_store(&st, STORE_READ) < 0)
+		goto out;
+	ret = default_period(&o, &t, st);
+	if (ret)
+		goto out;
+	ret = EXIT_WORK;
+	ro.template = &t;
+	ro.filter = &o.f.filter;
+	ro.lang = (enum lang)lang;
+	ro.has_tlp = tlp >= 0;
+	ro.tlp = tlp >= 0 ? (enum tlp)tlp : t.has_tlp ? t.tlp : TLP_DEFAULT;
+	ro.data_dir = data.len ? data.buf : NULL;
+	ro.output = o.output;
+	command_line(&command, &o, ro.lang, ro.tlp);
+	ro.command = command.buf;
+	if (report_write(st, &ro, &sum) < 0)
+		goto out;
+	fprintf(stderr, "%s: %d page%s, %zu KB, %s\n", sum.path, sum.pages, sum.pages == 1 ? "" : "s",
+		(sum.bytes + 1023) / 1024, tlp_label(sum.tlp));
+	ret = finish_output(0);
+out:
+	report_summary_release(&sum);
+	template_release(&t);
+	store_close(st);
+	filter_options_release(&o.f);
+	buf_release(&templates);
+	buf_release(&data);
+	buf_release(&path);
+	buf_release(&command);
+	report_cleanup();
+	return ret;
+}

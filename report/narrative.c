@@ -1,0 +1,242 @@
+/* The cover's narrative, from overview and public-sector results. */
+#include "narrative.h"
+
+#include <string.h>
+
+#include "../util/banned.h"
+
+/* Sentence parts, English, French, Dutch, German. {1}, {2}: see i18n_fill(). */
+enum part {
+	P_ONE,			/* {2}: the period phrase */
+	P_MANY,			/* {1}: count, {2}: the period phrase */
+	P_MORE,			/* {1}: difference, {2}: previous period phrase */
+	P_FEWER,
+	P_SAME,			/* {2}: previous period phrase */
+	P_SIGNIFICANT,
+	P_NOT_SIGNIFICANT,
+	P_PUBLIC,		/* {1}: share, {2}: n, {3}: interval */
+	P_PUBLIC_CARE,		/* the same, fewer than 30 */
+	P_PUBLIC_FEW,		/* {1}: count, {2}: n */
+	P_LEFT_OUT_ONE,
+	P_LEFT_OUT,		/* {1}: count */
+	P_NR
+};
+
+static const char *const parts[P_NR][LANG_NR] = {
+	[P_ONE] = { "1 incident {2}", "1 incident {2}", "1 incident {2}", "1 Vorfall {2}" },
+	[P_MANY] = { "{1} incidents {2}", "{1} incidents {2}", "{1} incidenten {2}", "{1} Vorfälle {2}" },
+	[P_MORE] = { "{1} more than {2}", "{1} de plus {2}", "{1} meer dan {2}", "{1} mehr als {2}" },
+	[P_FEWER] = { "{1} fewer than {2}", "{1} de moins {2}", "{1} minder dan {2}",
+		      "{1} weniger als {2}" },
+	[P_SAME] = { "as many as {2}", "autant {2}", "evenveel als {2}", "so viele wie {2}" },
+	[P_SIGNIFICANT] = { "a significant change", "une évolution significative",
+			    "een significante verandering", "eine signifikante Veränderung" },
+	[P_NOT_SIGNIFICANT] = { "not a significant change", "une évolution non significative",
+				"geen significante verandering", "keine signifikante Veränderung" },
+	[P_PUBLIC] = { "{1} hit public bodies (n = {2}, 95% CI {3})",
+		       "{1} visaient des organismes publics (n = {2}, IC à 95\xc2\xa0% {3})",
+		       "{1} trof overheidsinstellingen (n = {2}, 95%-BI {3})",
+		       "{1} betrafen öffentliche Stellen (n = {2}, 95-%-KI {3})" },
+	[P_PUBLIC_CARE] = {
+		"{1} hit public bodies (n = {2}, 95% CI {3}; fewer than 30 incidents: read with care)",
+		"{1} visaient des organismes publics (n = {2}, IC à 95\xc2\xa0% {3} ; moins de 30 "
+		"incidents : à lire avec prudence)",
+		"{1} trof overheidsinstellingen (n = {2}, 95%-BI {3}; minder dan 30 incidenten: "
+		"met voorzichtigheid lezen)",
+		"{1} betrafen öffentliche Stellen (n = {2}, 95-%-KI {3}; weniger als 30 Vorfälle: "
+		"mit Vorsicht lesen)" },
+	[P_PUBLIC_FEW] = { "{1} of {2} hit public bodies (too few for a share)",
+			   "{1} sur {2} visaient des organismes publics (trop peu pour une part)",
+			   "{1} van de {2} troffen overheidsinstellingen (te weinig voor een aandeel)",
+			   "{1} von {2} betrafen öffentliche Stellen (zu wenige für einen Anteil)" },
+	[P_LEFT_OUT_ONE] = {
+		"One more incident is dated too coarsely for this period and is not counted.",
+		"Un autre incident, daté trop vaguement pour cette période, n’est pas compté.",
+		"Nog één incident is te grof gedateerd voor deze periode en telt niet mee.",
+		"Ein weiterer Vorfall ist für diesen Zeitraum zu ungenau datiert und nicht gezählt." },
+	[P_LEFT_OUT] = {
+		"{1} more incidents are dated too coarsely for this period and are not counted.",
+		"{1} autres incidents, datés trop vaguement pour cette période, ne sont pas comptés.",
+		"Nog {1} incidenten zijn te grof gedateerd voor deze periode en tellen niet mee.",
+		"{1} weitere Vorfälle sind für diesen Zeitraum zu ungenau datiert und nicht gezählt." },
+};
+
+/* Separates the count from the public bodies: a semicolon, spaced in French. */
+static const char *const semicolon[LANG_NR] = { "; ", "\xc2\xa0; ", "; ", "; " };
+
+static long long cell_int(const struct query_result *r, size_t row, const char *col, int *null)
+{
+	const struct query_cell *c = query_cell(r, row, col);
+
+	*null = !c || c->null;
+	return *null ? 0 : c->i;
+}
+
+static double cell_real(const struct query_result *r, size_t row, const char *col, int *null)
+{
+	const struct query_cell *c = query_cell(r, row, col);
+
+	*null = !c || c->null;
+	return *null ? 0 : c->r;
+}
+
+/* Upper-cases an ASCII first letter: German sentences may start "im April". */
+static void capitalize_from(struct buf *b, size_t at)
+{
+	if (at < b->len && b->buf[at] >= 'a' && b->buf[at] <= 'z')
+		b->buf[at] = (char)(b->buf[at] - 'a' + 'A');
+}
+
+/* The previous period as the end of a comparison: "in March", "qu’en mars". */
+static void than_previous(struct buf *out, enum lang lang, const struct query_meta *m)
+{
+	struct buf in = BUF_INIT;
+	int same_year = !strncmp(m->period.from, m->previous.from, 4) &&
+			!strncmp(m->period.to, m->previous.to, 4);
+
+	i18n_in_period(&in, lang, &m->previous, same_year);
+	if (lang == LANG_FR)	/* "que" elides before a vowel: qu’en, qu’au */
+		buf_adds(out, strchr("aeiouéAEIOU", in.buf[0]) ? "qu’" : "que ");
+	buf_adds(out, in.buf);
+	buf_release(&in);
+}
+
+static void count_sentence(struct buf *out, enum lang lang, const struct query_result *ov)
+{
+	const struct query_meta *m = &ov->meta;
+	struct buf in = BUF_INIT, n = BUF_INIT, d = BUF_INIT, prev = BUF_INIT;
+	long long incidents, change;
+	int null, change_null, sig_null, significant;
+	size_t start = out->len;
+
+	incidents = cell_int(ov, 0, "incidents", &null);
+	if (null)
+		incidents = m->n;
+	change = cell_int(ov, 0, "change", &change_null);
+	significant = (int)cell_int(ov, 0, "significant", &sig_null);
+	i18n_in_period(&in, lang, &m->period, 0);
+	if (!incidents) {
+		const char *args[1] = { in.buf };
+
+		i18n_fill(out, i18n_msg(lang, MSG_NO_INCIDENTS), args, 1);
+		capitalize_from(out, start);
+		goto out;
+	}
+	i18n_int(&n, lang, incidents);
+	{
+		const char *args[2] = { n.buf, in.buf };
+
+		i18n_fill(out, parts[incidents == 1 ? P_ONE : P_MANY][lang], args, 2);
+	}
+	if (m->previous.kind != QUERY_PERIOD_NONE && !change_null) {
+		const char *args[2];
+		enum part p = change > 0 ? P_MORE : change < 0 ? P_FEWER : P_SAME;
+
+		i18n_int(&d, lang, change < 0 ? -change : change);
+		than_previous(&prev, lang, m);
+		args[0] = d.buf;
+		args[1] = prev.buf;
+		buf_adds(out, ", ");
+		i18n_fill(out, parts[p][lang], args, 2);
+		if (!sig_null) {
+			buf_adds(out, ", ");
+			buf_adds(out, parts[significant ? P_SIGNIFICANT : P_NOT_SIGNIFICANT][lang]);
+		}
+	}
+out:
+	buf_release(&in);
+	buf_release(&n);
+	buf_release(&d);
+	buf_release(&prev);
+}
+
+/* "31% hit public bodies (n = 42, 95% CI 19–46%)", from the "public" row. */
+static int public_clause(struct buf *out, enum lang lang, const struct query_result *ps)
+{
+	struct buf share = BUF_INIT, n = BUF_INIT, ci = BUF_INIT, k = BUF_INIT;
+	const char *args[3];
+	size_t row;
+	int null, lo_null, hi_null;
+	long long total, count;
+	double s, lo, hi;
+
+	for (row = 0; row < ps->rows_nr; row++) {
+		const struct query_cell *g = query_cell(ps, row, "group");
+
+		if (g && !g->null && !strcmp(g->s, "public"))
+			break;
+	}
+	if (row == ps->rows_nr)
+		return 0;
+	count = cell_int(ps, row, "incidents", &null);
+	total = cell_int(ps, row, "n", &null);
+	if (null)
+		total = ps->meta.n;
+	if (!total)
+		return 0;
+	s = cell_real(ps, row, "share", &null);
+	lo = cell_real(ps, row, "ci_low", &lo_null);
+	hi = cell_real(ps, row, "ci_high", &hi_null);
+	i18n_int(&n, lang, total);
+	if (null || lo_null || hi_null || ps->rows[row].flag == SHARE_SUPPRESSED) {
+		i18n_int(&k, lang, count);
+		args[0] = k.buf;
+		args[1] = n.buf;
+		i18n_fill(out, parts[P_PUBLIC_FEW][lang], args, 2);
+	} else {
+		i18n_percent(&share, lang, s);
+		i18n_percent_range(&ci, lang, lo, hi);
+		args[0] = share.buf;
+		args[1] = n.buf;
+		args[2] = ci.buf;
+		i18n_fill(out, parts[ps->rows[row].flag == SHARE_UNRELIABLE ? P_PUBLIC_CARE : P_PUBLIC][lang],
+			  args, 3);
+	}
+	buf_release(&share);
+	buf_release(&n);
+	buf_release(&ci);
+	buf_release(&k);
+	return 1;
+}
+
+void narrative_write(struct buf *out, enum lang lang, const struct narrative_input *in)
+{
+	const struct query_result *ov = in->overview;
+	struct buf clause = BUF_INIT, label = BUF_INIT;
+	int null;
+	long long left_out;
+
+	count_sentence(out, lang, ov);
+	if (ov->meta.n > 0 && in->public_sector && public_clause(&clause, lang, in->public_sector)) {
+		buf_adds(out, semicolon[lang]);
+		buf_adds(out, clause.buf);
+	}
+	if (ov->meta.n > 0)
+		buf_addch(out, '.');
+	left_out = cell_int(ov, 0, "left_out", &null);
+	if (null)
+		left_out = ov->meta.left_out;
+	if (left_out > 0) {
+		struct buf k = BUF_INIT;
+		const char *args[1];
+
+		i18n_int(&k, lang, left_out);
+		args[0] = k.buf;
+		buf_addch(out, ' ');
+		i18n_fill(out, parts[left_out == 1 ? P_LEFT_OUT_ONE : P_LEFT_OUT][lang], args, 1);
+		buf_release(&k);
+	}
+	if (in->provisional && ov->meta.n > 0) {
+		const char *args[1];
+		size_t at;
+
+		i18n_period(&label, lang, in->provisional);
+		args[0] = label.buf;
+		buf_addch(out, ' ');
+		at = out->len;
+		i18n_fill(out, i18n_msg(lang, MSG_PROVISIONAL), args, 1);
+		capitalize_from(out, at);
+	}
+	buf_release(&clause);
+	buf_release(&label);
+}

@@ -1,0 +1,37 @@
+#ifndef REPORT_NARRATIVE_H
+#define REPORT_NARRATIVE_H
+
+/*
+ * The short narrative of a briefing's cover, written from query results
+ * and nothing else:
+ *
+ *   "42 incidents in April 2024, 9 more than in March, not a significant
+ *    change; 31% hit public bodies (n = 42, 95% CI 19–46%)."
+ *
+ * From overview: incidents, previous, change, significant (the exact
+ * Poisson test of queries/stats.h; "not a significant change" unless p <
+ * 0.05), left_out. From public-sector, the "public" row: incidents, share,
+ * ci_low, ci_high, n, and the row's flag: a share over fewer than 30 is
+ * said to need care, one over fewer than 5 is not given (the count is).
+ * Incidents surface late, so when the period holds the newest month with
+ * data the narrative says that month is provisional.
+ *
+ * Every number is printed from the result as it is (rounded only as a
+ * percentage), so a test can compare the text with `ibrief query`.
+ */
+
+#include "i18n.h"
+#include "../queries/query.h"
+#include "../util/buf.h"
+
+struct narrative_input {
+	const struct query_result *overview;		/* required */
+	const struct query_result *public_sector;	/* NULL: no sentence on public bodies */
+	/* The newest month with data when it lies in the period, else NULL. */
+	const struct query_period *provisional;
+};
+
+/* Appends the narrative in `lang` to `out`. */
+void narrative_write(struct buf *out, enum lang lang, const struct narrative_input *in);
+
+#endif

@@ -1,0 +1,457 @@
+/*
+ * A briefing from a template: run the queries it names, build the flow of
+ * items (flow.c), lay it out (layout.c), draw it (page.c), attach the data
+ * and the provenance, and write the file in one rename.
+ */
+#include "internal.h"
+
+#include <cairo.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <fontconfig/fontconfig.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../charts/chart.h"
+#include "../util/banned.h"
+
+struct rq *briefing_rq(struct briefing *b, const struct query *q, enum tpl_scope scope)
+{
+	for (size_t i = 0; q && i < b->rqs_nr; i++)
+		if (b->rqs[i].q == q && b->rqs[i].scope == scope)
+			return &b->rqs[i];
+	return NULL;
+}
+
+static void want(struct briefing *b, const struct query *q, enum tpl_scope scope)
+{
+	struct rq *rq;
+	struct buf name = BUF_INIT;
+
+	if (briefing_rq(b, q, scope))
+		return;
+	ALLOC_GROW(b->rqs, b->rqs_nr + 1, b->rqs_alloc);
+	rq = &b->rqs[b->rqs_nr++];
+	memset(rq, 0, sizeof(*rq));
+	rq->q = q;
+	rq->scope = scope;
+	buf_addf(&name, "%s%s.csv", q->name, scope == TPL_SCOPE_12_MONTHS ? "-12-months" : "");
+	rq->file = buf_detach(&name, NULL);
+}
+
+static int want_placeholder(const char *name, size_t offset, void *arg)
+{
+	const char *dot = strchr(name, '.');
+	char *qname;
+
+	(void)offset;
+	if (!dot)
+		return 0;
+	qname = xstrndup(name, (size_t)(dot - name));
+	if (query_find(qname))
+		want(arg, query_find(qname), TPL_SCOPE_REPORT);
+	free(qname);
+	return 0;
+}
+
+static void want_blocks(struct briefing *b, const struct tpl_block *blocks, size_t nr, long *limit)
+{
+	for (size_t i = 0; i < nr; i++) {
+		const struct tpl_block *blk = &blocks[i];
+		size_t bad;
+
+		if (blk->query)
+			want(b, blk->query, blk->kind == TPL_NOTABLE ? TPL_SCOPE_REPORT : blk->scope);
+		if (blk->kind == TPL_NOTABLE && blk->count > *limit)
+			*limit = blk->count;
+		for (size_t l = 0; blk->kind == TPL_TEXT && l < LANG_NR; l++)
+			if (blk->text.v[l])
+				tpl_placeholders(blk->text.v[l], want_placeholder, b, &bad);
+	}
+}
+
+/* The filter of a scope: the report's, or the twelve months that end with it. */
+static int scope_filter(struct briefing *b, enum tpl_scope scope, long limit, struct query_filter *f)
+{
+	*f = *b->o->filter;
+	f->limit = limit;
+	if (scope == TPL_SCOPE_12_MONTHS && strcmp(f->period.to, QUERY_DATE_MAX)) {
+		int y = (f->period.to[0] - '0') * 1000 + (f->period.to[1] - '0') * 100 +
+			(f->period.to[2] - '0') * 10 + (f->period.to[3] - '0');
+		int m = (f->period.to[5] - '0') * 10 + (f->period.to[6] - '0') - 11;
+		char from[11], to[11];
+
+		if (m < 1) {
+			m += 12;
+			y--;
+		}
+		snprintf(from, sizeof(from), "%04u-%02u-01", (unsigned)y % 10000, (unsigned)m % 100);
+		memcpy(to, f->period.to, sizeof(to));
+		if (strcmp(from, f->period.from) > 0)
+			memcpy(from, f->period.from, sizeof(from));	/* a longer period stays whole */
+		if (query_period_range(&f->period, from, to) < 0)
+			return error("cannot make the twelve months up to %s", to);
+	}
+	return 0;
+}
+
+static int run_queries(struct briefing *b)
+{
+	const struct template *t = b->t;
+	long limit = 0;
+
+	want(b, query_find("overview"), TPL_SCOPE_REPORT);
+	want(b, query_find("public-sector"), TPL_SCOPE_REPORT);
+	want_blocks(b, t->cover, t->cover_nr, &limit);
+	for (size_t s = 0; s < t->sections_nr; s++)
+		want_blocks(b, t->sections[s].blocks, t->sections[s].blocks_nr, &limit);
+	for (size_t i = 0; i < b->rqs_nr; i++) {
+		struct query_filter f;
+
+		/* notable lists as many as the template shows; the others keep their default. */
+		long l = !strcmp(b->rqs[i].q->name, "notable") ? limit : 0;
+
+		if (scope_filter(b, b->rqs[i].scope, l, &f) < 0 ||
+		    query_run(b->st, b->rqs[i].q, &f, &b->rqs[i].res) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The newest month with data, and whether the period holds it ("provisional"). */
+static int newest_month(struct briefing *b)
+{
+	const struct query_period *p = &b->o->filter->period;
+	int found = query_latest_month(b->st, b->o->filter, &b->newest);
+
+	if (found < 0)
+		return -1;
+	b->provisional = found && strcmp(b->newest.from, p->from) >= 0 &&
+			 strcmp(b->newest.to, p->to) <= 0;
+	return 0;
+}
+
+static void filter_words(struct buf *out, const struct query_filter *f)
+{
+	size_t start = out->len;
+
+	if (f->countries && f->countries->n) {
+		buf_adds(out, "country=");
+		for (size_t i = 0; i < f->countries->n; i++)
+			buf_addf(out, "%s%s", i ? "," : "", f->countries->v[i]);
+	}
+	if (f->sector)
+		buf_addf(out, "%ssector=%s", out->len > start ? " " : "", f->sector);
+	if (f->type)
+		buf_addf(out, "%stype=%s", out->len > start ? " " : "", f->type);
+	if (f->public_only)
+		buf_addf(out, "%spublic-sector", out->len > start ? " " : "");
+	if (out->len == start)
+		buf_adds(out, "none");
+}
+
+/* What the briefing was made from, for the keywords and the attached note. */
+static void provenance(struct briefing *b, struct buf *kw, struct buf *note)
+{
+	const struct query_period *p = &b->o->filter->period;
+	const struct store_summary *s = &b->store;
+
+	buf_addf(kw, "ibrief %s; template %s (fnv1a64 %016llx); period %s..%s; filters ",
+		 IBRIEF_VERSION, b->t->name, b->t->digest, p->from, p->to);
+	filter_words(kw, b->o->filter);
+	buf_addf(kw, "; lang %s; %s; store digest %s (%lld incidents, last import %s)",
+		 i18n_lang_code(b->lang), tlp_label(b->tlp), s->digest, s->incidents,
+		 s->last_import ? s->last_import : "none");
+
+	buf_addf(note, "Made by ibrief %s.\n", IBRIEF_VERSION);
+	if (b->o->command)
+		buf_addf(note, "Command: %s\n", b->o->command);
+	buf_addf(note, "Template: %s (FNV-1a 64: %016llx)\n", b->t->name, b->t->digest);
+	buf_addf(note, "Period: %s to %s (%s)\nFilters: ", p->from, p->to, p->label);
+	filter_words(note, b->o->filter);
+	buf_addf(note, "\nLanguage: %s\nMarking: %s\n", i18n_lang_code(b->lang), tlp_label(b->tlp));
+	buf_addf(note, "Store: %lld incidents, last import %s, digest %s\n", s->incidents,
+		 s->last_import ? s->last_import : "none", s->digest);
+	buf_adds(note, "\nFiles (each is the result of one catalog query, 'ibrief query NAME'):\n");
+	for (size_t i = 0; i < b->rqs_nr; i++) {
+		const struct rq *rq = &b->rqs[i];
+		const struct query_meta *m = &rq->res->meta;
+
+		buf_addf(note, "  %s: query %s, period %s to %s, n = %lld, left out %lld, undated %lld\n",
+			 rq->file, rq->q->name, m->period.from, m->period.to, m->n, m->left_out,
+			 m->undated);
+	}
+	buf_adds(note, "\nEvery number in the briefing is a value of these files, formatted. The same\n"
+		       "command on a store with the same digest makes the same briefing.\n");
+}
+
+static int cmp_rq_file(const void *a, const void *b)
+{
+	return strcmp((*(const struct rq *const *)a)->file, (*(const struct rq *const *)b)->file);
+}
+
+/* The CSV of every result shown, and the provenance note, in name order. */
+static int attach(struct briefing *b, const char *note)
+{
+	struct rq **list = xcalloc(b->rqs_nr + 1, sizeof(*list));
+	size_t nr = 0;
+	int ret = 0;
+
+	for (size_t i = 0; i < b->rqs_nr; i++)
+		if (b->rqs[i].attach || !strcmp(b->rqs[i].q->name, "overview") ||
+		    !strcmp(b->rqs[i].q->name, "public-sector") || !strcmp(b->rqs[i].q->name, "notable"))
+			list[nr++] = &b->rqs[i];
+	qsort(list, nr, sizeof(*list), cmp_rq_file);
+	for (size_t i = 0; i < nr && !ret; i++) {
+		char *data = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&data, &len);
+
+		if (!f)
+			die("out of memory");
+		query_write_csv(f, list[i]->res);
+		if (fclose(f) != 0)
+			die("out of memory");
+		ret = pdf_attach(&b->pdf, list[i]->file, "text/csv", list[i]->q->description, data, len);
+		free(data);
+	}
+	if (!ret)
+		ret = pdf_attach(&b->pdf, "provenance.txt", "text/plain",
+				 "how this briefing was made", note, strlen(note));
+	free(list);
+	return ret;
+}
+
+/* "-denial-of-service": a filter's value in a file name, letters and digits only. */
+static void name_part(struct buf *out, const char *value)
+{
+	int dash = 1;
+
+	for (const char *p = value; *p; p++) {
+		int c = (unsigned char)*p;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+			if (dash)
+				buf_addch(out, '-');
+			buf_addch(out, c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+			dash = 0;
+		} else {
+			dash = 1;
+		}
+	}
+}
+
+void report_default_name(struct buf *out, const struct query_filter *f)
+{
+	const struct query_period *p = &f->period;
+
+	buf_adds(out, "briefing-");
+	if (f->countries && f->countries->n >= 1 && f->countries->n <= 3)
+		for (size_t i = 0; i < f->countries->n; i++)
+			buf_addf(out, "%s-", f->countries->v[i]);
+	switch (p->kind) {
+	case QUERY_PERIOD_MONTH:
+		buf_add(out, p->from, 7);
+		break;
+	case QUERY_PERIOD_QUARTER:
+		buf_addf(out, "%.4s-Q%d", p->from, ((p->from[5] - '0') * 10 + p->from[6] - '0' - 1) / 3 + 1);
+		break;
+	case QUERY_PERIOD_YEAR:
+		buf_add(out, p->from, 4);
+		break;
+	case QUERY_PERIOD_RANGE:
+		if (!strcmp(p->from, QUERY_DATE_MIN))
+			buf_addf(out, "until-%s", p->to);
+		else if (!strcmp(p->to, QUERY_DATE_MAX))
+			buf_addf(out, "from-%s", p->from);
+		else
+			buf_addf(out, "%s-to-%s", p->from, p->to);
+		break;
+	case QUERY_PERIOD_ALL:
+	case QUERY_PERIOD_NONE:
+		buf_adds(out, "all");
+		break;
+	}
+	if (f->public_only)
+		buf_adds(out, "-public");
+	if (f->type)
+		name_part(out, f->type);
+	if (f->sector)
+		name_part(out, f->sector);
+	buf_adds(out, ".pdf");
+}
+
+int report_write_file(const char *path, const void *data, size_t len)
+{
+	struct buf tmp = BUF_INIT;
+	const char *p = data;
+	mode_t mask;
+	int fd, ret = -1;
+
+	buf_addf(&tmp, "%s.tmp.XXXXXX", path);
+	fd = mkstemp(tmp.buf);
+	if (fd < 0) {
+		error("'%s': cannot create a temporary file: %s", tmp.buf, strerror(errno));
+		buf_release(&tmp);
+		return -1;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) < 0)
+		goto fail;
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto fail;
+		p += n;
+		len -= (size_t)n;
+	}
+	if (fsync(fd) < 0)
+		goto fail;
+	if (close(fd) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp.buf, path) < 0)
+		goto fail;
+	ret = 0;
+	goto out;
+fail:
+	error("'%s': %s", path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp.buf);
+out:
+	buf_release(&tmp);
+	return ret;
+}
+
+/* Lays out the items and draws them on as many pages as they take. */
+static int render(struct briefing *b, int *pages)
+{
+	struct layout l;
+	struct layout_item *items = xcalloc(b->items_nr + 1, sizeof(*items));
+	int ret = -1;
+
+	layout_init(&l, CONTENT_HEIGHT, 0);
+	for (size_t i = 0; i < b->items_nr; i++)
+		items[i] = b->items[i].l;
+	if (layout_run(&l, items, b->items_nr) < 0)
+		goto out;
+	pdf_add_pages(&b->pdf, (size_t)l.pages);
+	for (size_t i = 0; i < l.nr; i++)
+		page_draw_item(b, &b->items[l.places[i].item], &l.places[i]);
+	for (int page = 0; page < l.pages; page++)
+		page_furniture(b, (size_t)page, (size_t)l.pages);
+	*pages = l.pages;
+	ret = pdf_check(&b->pdf, "drawing");
+out:
+	free(items);
+	layout_release(&l);
+	return ret;
+}
+
+/* -o FILE as given; -o DIR (or DIR/) the default name in it; none: in the current directory. */
+static void output_path(struct buf *path, const struct report_options *o)
+{
+	struct stat st;
+	size_t len = o->output ? strlen(o->output) : 0;
+
+	if (o->output && (o->output[len - 1] == '/' || (!stat(o->output, &st) && S_ISDIR(st.st_mode)))) {
+		buf_adds(path, o->output);
+		if (o->output[len - 1] != '/')
+			buf_addch(path, '/');
+	} else if (o->output) {
+		buf_adds(path, o->output);
+		return;
+	}
+	report_default_name(path, o->filter);
+}
+
+static void briefing_release(struct briefing *b)
+{
+	flow_release(b);
+	for (size_t i = 0; i < b->rqs_nr; i++) {
+		query_result_free(b->rqs[i].res);
+		free(b->rqs[i].file);
+	}
+	free(b->rqs);
+	if (b->geo_loaded)
+		geo_release(&b->geo);
+	store_summary_release(&b->store);
+	pdf_close(&b->pdf);
+	buf_release(&b->title);
+	buf_release(&b->period);
+}
+
+int report_write(struct store *st, const struct report_options *o, struct report_summary *sum)
+{
+	struct briefing b;
+	struct buf doc = BUF_INIT, path = BUF_INIT, kw = BUF_INIT, note = BUF_INIT, subject = BUF_INIT;
+	int pages = 0, ret = -1;
+
+	memset(sum, 0, sizeof(*sum));
+	memset(&b, 0, sizeof(b));
+	buf_init(&b.title);
+	buf_init(&b.period);
+	geo_init(&b.geo);
+	b.st = st;
+	b.o = o;
+	b.t = o->template;
+	b.lang = o->lang;
+	b.tlp = o->has_tlp ? o->tlp : b.t->has_tlp ? b.t->tlp : TLP_DEFAULT;
+	buf_adds(&b.title, tpl_text_get(&b.t->title, b.lang));
+	i18n_period(&b.period, b.lang, &o->filter->period);
+	if (run_queries(&b) < 0 || newest_month(&b) < 0 || store_summary(st, &b.store) < 0)
+		goto out;
+	if (pdf_open(&b.pdf) < 0 || flow_build(&b) < 0 || render(&b, &pages) < 0)
+		goto out;
+	provenance(&b, &kw, &note);
+	if (attach(&b, note.buf) < 0)
+		goto out;
+	buf_addf(&doc, "%s \xe2\x80\x93 %s", b.title.buf, b.period.buf);
+	buf_addf(&subject, "%s; filters: ", b.period.buf);
+	filter_words(&subject, o->filter);
+	pdf_info(&b.pdf, doc.buf, subject.buf, b.t->organisation, "ibrief " IBRIEF_VERSION, kw.buf);
+	buf_reset(&doc);
+	pdf_dates(&b.pdf, o->issued);
+	if (pdf_save(&b.pdf, &doc) < 0)
+		goto out;
+	output_path(&path, o);
+	if (report_write_file(path.buf, doc.buf, doc.len) < 0)
+		goto out;
+	sum->path = buf_detach(&path, NULL);
+	sum->pages = pages;
+	sum->bytes = doc.len;
+	sum->tlp = b.tlp;
+	ret = 0;
+out:
+	briefing_release(&b);
+	buf_release(&doc);
+	buf_release(&path);
+	buf_release(&kw);
+	buf_release(&note);
+	buf_release(&subject);
+	return ret;
+}
+
+void report_cleanup(void)
+{
+	chart_cleanup();
+	i18n_free();
+	cairo_debug_reset_static_data();
+	FcFini();
+}
+
+void report_summary_release(struct report_summary *sum)
+{
+	free(sum->path);
+	memset(sum, 0, sizeof(*sum));
+}

@@ -1,0 +1,103 @@
+#ifndef REPORT_REPORT_H
+#define REPORT_REPORT_H
+
+/*
+ * Briefings: a template (report/template.h) and a period with filters in,
+ * a PDF out.
+ *
+ * The report runs the template's catalog queries with query_run() and
+ * nothing else: every number it prints comes from a query result (the
+ * notable incidents' impact and sources come from the incidents the
+ * notable query names, read with store_get()). Charts are drawn by charts/
+ * from query_chart_init() data as 300 dpi PNG images; tables, text and the
+ * notable incidents are text in the PDF.
+ *
+ * What every briefing has: a cover (title, period, filters, issuer, date of
+ * issue, "data as of" the newest import, the TLP label and what it means),
+ * the cover's blocks (key figures, narrative), then the sections, each a
+ * bookmark. Every page carries the TLP label in its header and footer,
+ * "Page X of Y" and the period. The data behind every chart and table is
+ * attached as CSV, with a provenance note (ibrief version, template,
+ * filters, the store's digest) that is also in the document's keywords.
+ * An empty period gives a cover and one page saying so.
+ *
+ * Output is written to a temporary file in the target's directory, synced
+ * and renamed: a failure never leaves a partial PDF, and nothing is written
+ * at all before the whole document is built. With the same store,
+ * arguments and `issued` time the bytes are the same.
+ */
+
+#include <stddef.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "template.h"
+#include "tlp.h"
+#include "../queries/query.h"
+#include "../store/store.h"
+#include "../util/buf.h"
+
+struct report_options {
+	const struct template *template;
+	/* The period must be resolved (no "latest"); countries etc. as for query_run(). */
+	const struct query_filter *filter;
+	enum lang lang;
+	int has_tlp;		/* tlp was chosen (--tlp); otherwise the template's, else TLP_DEFAULT */
+	enum tlp tlp;
+	/* Holds geo/europe-50m.geojson for maps; see cli/cmd_report.c for how it is found. */
+	const char *data_dir;
+	/*
+	 * The output file; a directory (an existing one, or a path ending in
+	 * "/") for report_default_name() in it; NULL for that name in the
+	 * current directory.
+	 */
+	const char *output;
+	/* Date of issue: SOURCE_DATE_EPOCH when set, else now (the caller decides). */
+	time_t issued;
+	/* How to make this briefing again, for the provenance note ("ibrief report ..."). */
+	const char *command;
+};
+
+struct report_summary {
+	char *path;		/* the file written; owned, free() it */
+	int pages;
+	size_t bytes;
+	enum tlp tlp;
+};
+
+/*
+ * Builds the briefing and writes it. Returns 0 and fills `sum`, or -1 with
+ * a message (a template problem found when filling it, a query or libharu
+ * failure, a write error); nothing is left on disk then.
+ */
+int report_write(struct store *st, const struct report_options *o, struct report_summary *sum);
+
+/* Frees what the summary holds. */
+void report_summary_release(struct report_summary *sum);
+
+/*
+ * The default file name for a filter, appended to `out`: "briefing-2024-04.pdf"
+ * for a month, "briefing-2024-Q2.pdf", "briefing-2024.pdf", with the country
+ * when one to three are filtered ("briefing-BE-2023.pdf"), and the other
+ * filters after the period ("briefing-2024-04-public-ransomware.pdf"); a
+ * range of days gives "briefing-2024-01-15-to-2024-03-10.pdf", all dates
+ * "briefing-all.pdf".
+ */
+void report_default_name(struct buf *out, const struct query_filter *f);
+
+/*
+ * Frees the caches a briefing leaves behind (chart fonts, cairo's and
+ * fontconfig's static data, the country-name catalogues), so that leak
+ * checkers see a clean exit. Call it last: charts and fonts reload after,
+ * but fontconfig must not be in use by anyone else.
+ */
+void report_cleanup(void);
+
+/*
+ * Writes `len` bytes to `path` through a temporary file in the same
+ * directory (PATH.tmp.XXXXXX), fsync()ed and renamed over `path`. Returns 0,
+ * or -1 with a message, the temporary file removed.
+ */
+int report_write_file(const char *path, const void *data, size_t len);
+
+#endif

@@ -1,0 +1,198 @@
+#!/bin/sh
+# ibrief report: the PDF briefing, checked with the tools a reader's
+# computer has (qpdf, poppler's pdftotext, pdfinfo, pdffonts, pdfdetach).
+# The store is the bundled demo data; its newest month is April 2024.
+. "$(dirname "$0")/lib.sh"
+
+export SOURCE_DATE_EPOCH=1717200000	# 1 June 2024: a fixed date of issue
+DB=$TRASH/demo.db
+printf '%s\n' "$TOP"/data/demo/pages/*.txt "$TOP/data/demo/vcdb-slice.jsonl.gz" \
+	"$TOP/data/demo/incidents.csv" | xargs "$IBRIEF" --db "$DB" import 2>/dev/null
+
+report() { ibrief --db "$DB" report "$@"; }
+
+# The text of the PDF on one line, as a reader would quote it.
+flat_text() { pdftotext "$1" - | tr '\n\f' '  ' | tr -s ' '; }
+
+pages() { pdfinfo "$1" | sed -n 's/^Pages: *//p'; }
+
+test_expect 'report --month latest writes the monthly briefing and says where' '
+	report --month latest 2>err &&
+	test -s briefing-2024-04.pdf &&
+	grep -E "^briefing-2024-04.pdf: [0-9]+ pages, [0-9]+ KB, TLP:AMBER$" err &&
+	test $(wc -l <err) -eq 1
+'
+
+test_expect 'the briefing passes qpdf --check and says what it is in its metadata' '
+	report --month 2024-04 2>/dev/null &&
+	qpdf --check briefing-2024-04.pdf &&
+	pdfinfo -isodates briefing-2024-04.pdf >info &&
+	grep "^Title: *Cyber incidents in Europe – April 2024$" info &&
+	grep "^Author: *Example CERT$" info &&
+	grep "^Creator: *ibrief " info &&
+	grep "^Keywords: .*template monthly.yaml.*store digest [0-9a-f]\{16\}" info &&
+	grep "^CreationDate: *2024-06-01T00:00:00Z$" info
+'
+
+test_expect 'every page carries the TLP label in its header and footer, and its number' '
+	report --month 2024-04 2>/dev/null &&
+	n=$(pages briefing-2024-04.pdf) && test "$n" -ge 4 &&
+	i=1 && while [ $i -le $n ]; do
+		pdftotext -f $i -l $i briefing-2024-04.pdf p.txt &&
+		test $(grep -o "TLP:AMBER" p.txt | wc -l) -ge 2 &&
+		grep -q "^Page $i of $n · April 2024" p.txt || exit 1
+		i=$((i + 1))
+	done
+'
+
+test_expect 'the narrative gives the figures of the overview and public-sector queries' '
+	report --month 2024-04 2>/dev/null &&
+	ibrief --db "$DB" query overview --month 2024-04 --format json >ov.json &&
+	ibrief --db "$DB" query public-sector --month 2024-04 --format json >ps.json &&
+	python3 -c "
+import json
+o = json.load(open(\"ov.json\"))[0]
+p = json.load(open(\"ps.json\"))[0]
+assert p[\"group\"] == \"public\"
+d = o[\"change\"]
+print(\"%d incidents in April 2024, %d %s than in March, %s change; %d%% hit public bodies (n = %d, 95%% CI %d–%d%%\" % (
+    o[\"incidents\"], abs(d), \"more\" if d > 0 else \"fewer\",
+    \"a significant\" if o[\"significant\"] else \"not a significant\",
+    round(p[\"share\"] * 100), p[\"n\"], round(p[\"ci_low\"] * 100), round(p[\"ci_high\"] * 100)))
+" >expect &&
+	flat_text briefing-2024-04.pdf >text &&
+	grep -F "$(cat expect)" text &&
+	grep -F "April 2024 is provisional" text
+'
+
+test_expect 'the notable incidents are the notable query victims, with sources as links' '
+	report --month 2024-04 2>/dev/null &&
+	ibrief --db "$DB" query notable --month 2024-04 --limit 8 --format csv >notable.csv &&
+	flat_text briefing-2024-04.pdf >text &&
+	python3 -c "
+import csv, sys
+text = open(\"text\").read()
+rows = list(csv.DictReader(open(\"notable.csv\", newline=\"\")))
+assert len(rows) == 8, len(rows)
+for r in rows:
+    assert \"%s. %s\" % (r[\"rank\"], r[\"victim\"]) in text, r[\"victim\"]
+" &&
+	qpdf --qdf --object-streams=disable briefing-2024-04.pdf - | grep -a -c "/URI (https://" >links &&
+	test $(cat links) -ge 3 &&
+	grep -F "sources (members only)" text
+'
+
+test_expect 'every font is embedded, and accents and quotes print right' '
+	report --month 2024-04 --lang fr 2>/dev/null &&
+	pdffonts briefing-2024-04.pdf >fonts &&
+	test $(tail -n +3 fonts | wc -l) -ge 2 &&
+	tail -n +3 fonts | awk "{ if (\$(NF-4) != \"yes\") exit 1 }" &&
+	grep -q DejaVuSans fonts &&
+	flat_text briefing-2024-04.pdf >text &&
+	grep -F "Qui a été touché" text &&
+	grep -F "pour l’organisation du destinataire" text &&
+	grep -F "Belgique" text && grep -F "avril 2024" text
+'
+
+test_expect 'the outline has one entry per section, titled as the section' '
+	report --month 2024-04 2>/dev/null &&
+	qpdf --json briefing-2024-04.pdf >pdf.json &&
+	python3 -c "
+import json
+titles = [o[\"title\"] for o in json.load(open(\"pdf.json\"))[\"outlines\"]]
+want = [\"Where\", \"Who was hit\", \"What happened\", \"How fast\", \"Trend\", \"Notable incidents\"]
+assert titles == want, titles
+"
+'
+
+test_expect 'a broken template fails with its line and column and writes nothing' '
+	sed "s/query: by-type/query: by-typo/" "$TOP/templates/monthly.yaml" >broken.yaml &&
+	line=$(grep -n "query: by-typo" broken.yaml | cut -d: -f1) &&
+	test_must_fail 1 report --month 2024-04 --template broken.yaml 2>err &&
+	grep "^ibrief: report: broken.yaml:$line:[0-9]*: .by-typo. is not a query" err &&
+	test -z "$(ls | grep -v -e broken.yaml -e err)"
+'
+
+test_expect 'the TLP label is the one asked for, WHITE printed as CLEAR' '
+	report --month 2024-04 --tlp red -o red.pdf 2>err &&
+	grep "TLP:RED$" err &&
+	n=$(pages red.pdf) &&
+	test $(pdftotext red.pdf - | grep -o "TLP:RED" | wc -l) -ge $((2 * n)) &&
+	! pdftotext red.pdf - | grep -q AMBER &&
+	report --month 2024-04 --tlp WHITE -o clear.pdf 2>/dev/null &&
+	test $(pdftotext clear.pdf - | grep -o "TLP:CLEAR" | wc -l) -ge $((2 * n)) &&
+	! pdftotext clear.pdf - | grep -q WHITE &&
+	pdftotext red.pdf - | grep -q "chosen for this issue"
+'
+
+test_expect 'an empty period gives a short PDF that says no incidents were recorded' '
+	report --month 2030-01 2>/dev/null &&
+	qpdf --check briefing-2030-01.pdf &&
+	test $(pages briefing-2030-01.pdf) -eq 2 &&
+	flat_text briefing-2030-01.pdf >text &&
+	grep -F "No incidents were recorded in January 2030." text &&
+	grep -F "Page 2 of 2" text &&
+	test $(pdftotext briefing-2030-01.pdf - | grep -o "TLP:AMBER" | wc -l) -ge 4
+'
+
+test_expect 'the data of every chart and table is attached as CSV, with the provenance' '
+	report --month 2024-04 2>/dev/null &&
+	pdfdetach -list briefing-2024-04.pdf >list &&
+	for f in by-country.csv by-month-12-months.csv by-sector.csv by-type.csv notable.csv \
+		 overview.csv provenance.txt public-kinds.csv public-sector.csv response-time.csv \
+		 techniques.csv; do
+		grep -q ": $f$" list || exit 1
+	done &&
+	n=$(grep -n ": by-country.csv$" list | cut -d: -f1) &&
+	pdfdetach -save $((n - 1)) -o got.csv briefing-2024-04.pdf &&
+	ibrief --db "$DB" query by-country --month 2024-04 --format csv >want.csv &&
+	test_cmp want.csv got.csv &&
+	n=$(grep -n ": provenance.txt$" list | cut -d: -f1) &&
+	pdfdetach -save $((n - 1)) -o prov.txt briefing-2024-04.pdf &&
+	grep "^Command: ibrief report --template monthly --month 2024-04 --lang en --tlp AMBER$" prov.txt
+'
+
+test_expect 'with SOURCE_DATE_EPOCH the same store and arguments give the same bytes' '
+	report --month 2024-04 -o a.pdf 2>/dev/null &&
+	sleep 1 &&
+	report --month 2024-04 -o b.pdf 2>/dev/null &&
+	cmp a.pdf b.pdf
+'
+
+test_expect 'the monthly briefing stays under 400 KB' '
+	report --month 2024-04 2>/dev/null &&
+	test $(wc -c <briefing-2024-04.pdf) -lt 409600
+'
+
+test_expect 'the country template is named after the country and the newest year' '
+	report --template country --country BE 2>err &&
+	grep "^briefing-BE-2024.pdf: " err &&
+	flat_text briefing-BE-2024.pdf >text &&
+	grep -F "Country: Belgium" text
+'
+
+test_expect 'report -o DIR writes the briefing under its default name in DIR' '
+	mkdir out &&
+	report --month 2024-04 -o out 2>err &&
+	test -s out/briefing-2024-04.pdf &&
+	grep "^out/briefing-2024-04.pdf: " err &&
+	test -z "$(ls out | grep tmp)"
+'
+
+test_expect 'a failed write leaves no file behind' '
+	test_must_fail 1 report --month 2024-04 -o missing/b.pdf 2>err &&
+	grep "missing/b.pdf" err &&
+	: >file &&
+	test_must_fail 1 report --month 2024-04 -o file/b.pdf 2>err &&
+	test "$(ls)" = "err
+file"
+'
+
+test_expect 'report rejects an unknown language, label or template as usage errors' '
+	test_must_fail 2 report --lang es 2>err && grep "en, fr, nl, de" err &&
+	test_must_fail 2 report --tlp ORANGE 2>err && grep "not a TLP label" err &&
+	test_must_fail 2 report --template weekly 2>err && grep "monthly, country" err &&
+	test -z "$(ls | grep pdf)"
+'
+
+test_done
