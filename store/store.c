@@ -243,15 +243,16 @@ int store_open(struct store **out, const char *path, enum store_mode mode)
 	 * synchronisation is durable across application crashes in WAL mode,
 	 * which is what a batch import needs. A 64 MiB cache keeps the key and
 	 * date indexes of a large store in memory while an import updates them
-	 * at random places; reading through mmap saves the queries a copy of
-	 * every page (both bounded, so memory stays flat however large the
-	 * store grows).
+	 * at random places; readers (queries, a report) walk ranges of the date
+	 * index and need far less: 16 MiB. Both are bounds, so memory stays flat
+	 * however large the store grows. (Reading through mmap saved a report
+	 * of a 1M-incident store 5% of its time and cost 220 MB of RSS.)
 	 */
 	if (exec(st, "PRAGMA foreign_keys = ON") < 0 ||
 	    exec(st, "PRAGMA journal_mode = WAL") < 0 ||
 	    exec(st, "PRAGMA synchronous = NORMAL") < 0 ||
-	    exec(st, "PRAGMA cache_size = -65536") < 0 ||
-	    exec(st, "PRAGMA mmap_size = 268435456") < 0 ||
+	    exec(st, mode == STORE_WRITE ? "PRAGMA cache_size = -65536" :
+					   "PRAGMA cache_size = -16384") < 0 ||
 	    migrate(st) < 0)
 		goto fail;
 	*out = st;
