@@ -6,6 +6,8 @@
 #   make deps       install the Debian 12 packages the build and tests need
 #   make demo       import the bundled demo data and write the demo briefing
 #   make bench      import benchmarks (see bench/)
+#   make install    the program, its data, man page and bash completion under
+#                   PREFIX (default /usr/local; DESTDIR honoured); make uninstall
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -14,7 +16,7 @@ WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 	   -Wno-missing-field-initializers -Wformat=2
 # Libraries that pkg-config knows. Expanded lazily, once: in `make deps test`
 # the packages are installed by the first goal, after this file is read.
-PKGS = sqlite3 jansson zlib cairo fontconfig yaml-0.1 libpng16
+PKGS = sqlite3 jansson zlib cairo fontconfig yaml-0.1 libpng16 libcurl
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS)))$(PKG_CFLAGS)
 PKG_LIBS = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)))$(PKG_LIBS)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) \
@@ -25,9 +27,10 @@ VERSION = $(shell cat VERSION)
 # Debian 12 packages: build, run, test.
 DEB_PACKAGES = make gcc libc6-dev pkg-config libsqlite3-dev libjansson-dev libcsv-dev \
 	       zlib1g-dev libpng-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core libhpdf-dev \
-	       libyaml-dev iso-codes sqlite3 python3 valgrind time qpdf poppler-utils
+	       libyaml-dev iso-codes sqlite3 python3 valgrind time qpdf poppler-utils \
+	       libcurl4-openssl-dev python3-aiosmtpd man-db
 
-LIB_SRC = $(wildcard util/*.c store/*.c queries/*.c charts/*.c report/*.c)
+LIB_SRC = $(wildcard util/*.c store/*.c queries/*.c charts/*.c report/*.c mail/*.c)
 CLI_SRC = $(wildcard cli/*.c)
 UNIT_SRC = $(wildcard tests/unit/t_*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -117,8 +120,37 @@ bench: ibrief $(BUILD)/bench/query_bench $(BUILD)/bench/chart_bench
 gallery: $(BUILD)/bench/chart_gallery
 	$(BUILD)/bench/chart_gallery -o build/gallery
 
+# Installation. The program finds its data at ../share/ibrief from its own
+# directory (cli/cmd_report.c), so the tree can move as a whole; fonts are
+# found through fontconfig and not copied.
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALL ?= install
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/ibrief
+MANDIR = $(PREFIX)/share/man/man1
+COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
+TEMPLATES = $(wildcard templates/*.yaml)
+
+install: ibrief
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/geo \
+		$(DESTDIR)$(MANDIR) $(DESTDIR)$(COMPLETIONDIR)
+	$(INSTALL) -m 755 ibrief $(DESTDIR)$(BINDIR)/ibrief
+	$(INSTALL) -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/
+	$(INSTALL) -m 644 data/geo/europe-50m.geojson $(DESTDIR)$(DATADIR)/geo/
+	$(INSTALL) -m 644 doc/ibrief.1 $(DESTDIR)$(MANDIR)/ibrief.1
+	$(INSTALL) -m 644 contrib/ibrief.bash-completion $(DESTDIR)$(COMPLETIONDIR)/ibrief
+
+# Removes exactly what install put there, and share/ibrief when it is empty.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ibrief $(DESTDIR)$(MANDIR)/ibrief.1 \
+		$(DESTDIR)$(COMPLETIONDIR)/ibrief $(DESTDIR)$(DATADIR)/geo/europe-50m.geojson \
+		$(addprefix $(DESTDIR)$(DATADIR)/templates/,$(notdir $(TEMPLATES)))
+	rmdir --ignore-fail-on-non-empty $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/geo \
+		$(DESTDIR)$(DATADIR) 2>/dev/null || true
+
 clean:
 	rm -rf build ibrief
 
-.PHONY: all test asan valgrind deps demo bench gallery clean
+.PHONY: all test asan valgrind deps demo bench gallery clean install uninstall
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -33,17 +33,19 @@ int cmd_query(int argc, char **argv);
 int cmd_mark(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
+int cmd_mail(int argc, char **argv);
 
 extern const char import_help[], list_help[], show_help[], stats_help[];
-extern const char query_help[], mark_help[], chart_help[], report_help[];
+extern const char query_help[], mark_help[], chart_help[], report_help[], mail_help[];
 
 /* The option every command takes, and how it is spelt in option tables. */
 #define OPT_DB_NUMBER 1000
 #define OPT_DB { "db", required_argument, NULL, OPT_DB_NUMBER }
 
 /*
- * The store path in force: --db if given, else $IBRIEF_DB, else
- * ./incidents.db. Set by main.c and by each command's --db.
+ * The store path in force: --db if given, else $IBRIEF_DB, else path in
+ * [store] of the configuration file (util/config.h), else ./incidents.db.
+ * Set by main.c and by each command's --db.
  */
 extern const char *cli_db_path;
 const char *cli_store_path(void);

@@ -7,7 +7,8 @@
 #include "../util/banned.h"
 
 const char import_help[] =
-	"usage: ibrief import [--format auto|page|veris|csv] [--skip-bad] [--dry-run] FILE...\n"
+	"usage: ibrief import [--format auto|page|veris|csv] [--skip-bad] [--dry-run]\n"
+	"                     FILE...\n"
 	"\n"
 	"Reads incidents into the store. FILE may be gzip-compressed; '-' reads\n"
 	"standard input. Each file is one transaction: it goes in whole or, on the\n"

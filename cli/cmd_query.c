@@ -9,7 +9,8 @@
 #include "../util/banned.h"
 
 const char query_help[] =
-	"usage: ibrief query NAME [PERIOD] [FILTERS] [--limit N] [--format table|csv|json [--meta]]\n"
+	"usage: ibrief query NAME [PERIOD] [FILTERS] [--limit N]\n"
+	"                    [--format table|csv|json [--meta]]\n"
 	"   or: ibrief query --list\n"
 	"\n"
 	"Runs a named query over the incidents of a period; a briefing is made of\n"

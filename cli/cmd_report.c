@@ -9,13 +9,16 @@
 
 #include "cli.h"
 #include "filter.h"
+#include "../mail/mail.h"
 #include "../report/report.h"
 #include "../util/buf.h"
+#include "../util/config.h"
 #include "../util/banned.h"
 
 const char report_help[] =
-	"usage: ibrief report [--template NAME|FILE.yaml] [PERIOD] [FILTERS] [--tlp LABEL]\n"
-	"                     [--lang en|fr|nl|de] [-o FILE.pdf]\n"
+	"usage: ibrief report [--template NAME|FILE.yaml] [PERIOD] [FILTERS]\n"
+	"                     [--tlp LABEL] [--lang en|fr|nl|de] [-o FILE.pdf]\n"
+	"                     [--mail-to ADDR[,ADDR...]]\n"
 	"\n"
 	"Writes a PDF briefing for management: a cover with key figures and a short\n"
 	"narrative, then charts, tables and the notable incidents of the period, each\n"
@@ -41,6 +44,10 @@ const char report_help[] =
 	"  --lang L          en (default), fr, nl or de\n"
 	"  -o, --output F    the PDF to write, or a directory to write it in (default:\n"
 	"                    briefing-2024-04.pdf, briefing-BE-2023.pdf, ... here)\n"
+	"  --mail-to ADDR    then mail it, as 'ibrief mail' does (server, sender and\n"
+	"                    password from the environment and the configuration)\n"
+	"  --mail-cc ADDR    copies of that mail\n"
+	"  --allow-red       allow mailing a TLP:RED briefing\n"
 	"  --db PATH         the store (default: $IBRIEF_DB, else ./incidents.db)\n"
 	"\n"
 	"Templates and map shapes are read from $IBRIEF_DATA (DIR/templates, DIR/geo),\n"
@@ -56,11 +63,16 @@ enum {
 	OPT_TEMPLATE = 1100,
 	OPT_TLP,
 	OPT_LANG,
+	OPT_MAIL_TO,
+	OPT_MAIL_CC,
+	OPT_ALLOW_RED,
 };
 
 struct report_cli {
 	struct filter_options f;
 	const char *template, *tlp, *lang, *output;
+	const char *mail_to, *mail_cc;
+	int allow_red;
 };
 
 static int parse_options(int argc, char **argv, struct report_cli *o)
@@ -72,6 +84,9 @@ static int parse_options(int argc, char **argv, struct report_cli *o)
 		{ "tlp", required_argument, NULL, OPT_TLP },
 		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "output", required_argument, NULL, 'o' },
+		{ "mail-to", required_argument, NULL, OPT_MAIL_TO },
+		{ "mail-cc", required_argument, NULL, OPT_MAIL_CC },
+		{ "allow-red", no_argument, NULL, OPT_ALLOW_RED },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -98,6 +113,15 @@ static int parse_options(int argc, char **argv, struct report_cli *o)
 				return usage_error("report", "--output: the file name is empty");
 			o->output = optarg;
 			break;
+		case OPT_MAIL_TO:
+			o->mail_to = optarg;
+			break;
+		case OPT_MAIL_CC:
+			o->mail_cc = optarg;
+			break;
+		case OPT_ALLOW_RED:
+			o->allow_red = 1;
+			break;
 		case 'h':
 			return -1;
 		default:
@@ -106,6 +130,8 @@ static int parse_options(int argc, char **argv, struct report_cli *o)
 	}
 	if (optind < argc)
 		return usage_error("report", "unexpected argument '%s'", argv[optind]);
+	if ((o->mail_cc || o->allow_red) && !o->mail_to)
+		return usage_error("report", "--mail-cc and --allow-red go with --mail-to");
 	return 0;
 }
 
@@ -323,12 +349,27 @@ int cmd_report(int argc, char **argv)
 	ro.tlp = tlp >= 0 ? (enum tlp)tlp : t.has_tlp ? t.tlp : TLP_DEFAULT;
 	ro.data_dir = data.len ? data.buf : NULL;
 	ro.output = o.output;
+	if (o.mail_to && ro.tlp == TLP_RED && !o.allow_red) {
+		error("a TLP:RED briefing is mailed only with --allow-red, to exactly the "
+		      "addresses named");
+		goto out;
+	}
 	command_line(&command, &o, ro.lang, ro.tlp);
 	ro.command = command.buf;
 	if (report_write(st, &ro, &sum) < 0)
 		goto out;
 	fprintf(stderr, "%s: %d page%s, %zu KB, %s\n", sum.path, sum.pages, sum.pages == 1 ? "" : "s",
 		(sum.bytes + 1023) / 1024, tlp_label(sum.tlp));
+	if (o.mail_to) {
+		struct mail_options mo = MAIL_OPTIONS_INIT;
+
+		mo.to = o.mail_to;
+		mo.cc = o.mail_cc;
+		mo.allow_red = o.allow_red;
+		mo.cfg = config_user();
+		if (!mo.cfg || mail_briefing(sum.path, &mo) < 0)
+			goto out;	/* ret is EXIT_WORK; the PDF stays written */
+	}
 	ret = finish_output(0);
 out:
 	report_summary_release(&sum);

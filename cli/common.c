@@ -9,6 +9,7 @@
 #include "../store/incident.h"
 #include "../util/util.h"
 #include "../util/buf.h"
+#include "../util/config.h"
 #include "../util/banned.h"
 
 const char *cli_db_path;
@@ -16,12 +17,14 @@ const char *cli_db_path;
 const char *cli_store_path(void)
 {
 	const char *env = getenv("IBRIEF_DB");
+	const char *cfg;
 
 	if (cli_db_path)
 		return cli_db_path;
 	if (env && *env)
 		return env;
-	return "incidents.db";
+	cfg = config_get(config_user(), "store", "path");
+	return cfg ? cfg : "incidents.db";
 }
 
 int cli_open_store(struct store **st, enum store_mode mode)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "../util/config.h"
 #include "../util/country.h"
 #include "../util/util.h"
 #include "../util/banned.h"
@@ -32,6 +33,7 @@ static const struct command commands[] = {
 	{ "chart", cmd_chart, "draw a query's answer as a chart (PNG, SVG, PDF)", chart_help },
 	{ "report", cmd_report, "write a PDF briefing for management", report_help },
 	{ "mark", cmd_mark, "pin an incident as notable, or ignore it", mark_help },
+	{ "mail", cmd_mail, "send a briefing PDF by e-mail", mail_help },
 	{ "help", cmd_help, "show help for a command", help_help },
 };
 
@@ -117,10 +119,14 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	error_set_command(c->name);
+	/* A bad configuration file stops every command but help. */
+	if (c->run != cmd_help && !config_user())
+		return EXIT_WORK;
 	argc -= optind;
 	argv += optind;
 	optind = 0;	/* glibc: start afresh for the command's own options */
 	ret = c->run(argc, argv);
+	config_user_release();
 	country_free();
 	return ret;
 }

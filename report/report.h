@@ -32,7 +32,7 @@
 
 #include "i18n.h"
 #include "template.h"
-#include "tlp.h"
+#include "../util/tlp.h"
 #include "../queries/query.h"
 #include "../store/store.h"
 #include "../util/buf.h"

@@ -47,7 +47,7 @@
 #include <stddef.h>
 
 #include "i18n.h"
-#include "tlp.h"
+#include "../util/tlp.h"
 #include "../queries/query.h"
 #include "../util/buf.h"
 

@@ -13,7 +13,9 @@ TOP=$(cd "$(dirname "$0")/../.." && pwd)
 IBRIEF=${IBRIEF:-$TOP/ibrief}
 DATA=$TOP/tests/data
 TRASH=$(mktemp -d "${TMPDIR:-/tmp}/ibrief-cli-XXXXXX")
-unset IBRIEF_DB
+unset IBRIEF_DB IBRIEF_CONFIG IBRIEF_SMTP_URL IBRIEF_SMTP_USER IBRIEF_SMTP_PASSWORD
+# No configuration file of the person running the tests takes part.
+export XDG_CONFIG_HOME=$TRASH/no-config
 export LC_ALL=C.UTF-8
 test_count=0
 test_failures=0

@@ -9,7 +9,7 @@
 #include "report/i18n.h"
 #include "report/internal.h"
 #include "report/report.h"
-#include "report/tlp.h"
+#include "util/tlp.h"
 #include "util/country.h"
 
 #define NBSP "\xc2\xa0"

@@ -3,8 +3,8 @@
 
 #include <string.h>
 
-#include "../util/util.h"
-#include "../util/banned.h"
+#include "util.h"
+#include "banned.h"
 
 static const struct {
 	const char *label;

@@ -1,0 +1,257 @@
+/*
+ * Sending a built message over SMTP with libcurl's easy interface.
+ *
+ * libcurl says that a transfer failed ("Failed sending RCPT to server")
+ * but not which command the server refused, nor the server's words; the
+ * debug callback keeps the last command sent and the last reply, so that
+ * the message can name the refused recipient and quote the reply. It
+ * never keeps or prints AUTH lines, which carry the password.
+ */
+#include "mail.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../util/util.h"
+#include "../util/banned.h"
+
+#define DEFAULT_CONNECT_TIMEOUT 20L
+/* A transfer slower than this for this long is abandoned. */
+#define LOW_SPEED_BYTES 64L
+#define LOW_SPEED_SECONDS 60L
+
+struct upload {
+	const struct buf *text;
+	size_t done;
+};
+
+struct dialogue {
+	char command[512];	/* the last command sent, one line, secrets hidden */
+	char reply[512];	/* the last reply line received */
+	char failed[512];	/* the command of the first 4xx or 5xx reply */
+	char refusal[512];	/* that reply */
+	int in_auth;		/* between AUTH and its final reply */
+	int verbose;
+};
+
+static size_t read_cb(char *dst, size_t size, size_t nmemb, void *arg)
+{
+	struct upload *u = arg;
+	size_t n = size * nmemb, left = u->text->len - u->done;
+
+	if (n > left)
+		n = left;
+	memcpy(dst, u->text->buf + u->done, n);
+	u->done += n;
+	return n;
+}
+
+/* Copies the first line of `data` into `dst`, without its line end. */
+static void keep_line(char *dst, size_t cap, const char *data, size_t n)
+{
+	size_t len = 0;
+
+	while (len < n && data[len] != '\r' && data[len] != '\n')
+		len++;
+	if (len >= cap)
+		len = cap - 1;
+	memcpy(dst, data, len);
+	dst[len] = '\0';
+}
+
+static int debug_cb(CURL *c, curl_infotype type, char *data, size_t n, void *arg)
+{
+	struct dialogue *d = arg;
+
+	(void)c;
+	if (type == CURLINFO_HEADER_OUT) {
+		/*
+		 * AUTH PLAIN carries the password on its line, AUTH LOGIN on the
+		 * lines after it, until the server's final reply.
+		 */
+		keep_line(d->command, sizeof(d->command), data, n);
+		if (d->in_auth || !ascii_ncasecmp(d->command, "AUTH", 4)) {
+			d->in_auth = 1;
+			memcpy(d->command, "AUTH (hidden)", sizeof("AUTH (hidden)"));
+		}
+		if (d->verbose)
+			fprintf(stderr, "> %s\n", d->command);
+	} else if (type == CURLINFO_HEADER_IN) {
+		keep_line(d->reply, sizeof(d->reply), data, n);
+		if (strncmp(d->reply, "334", 3) && d->reply[3] != '-')
+			d->in_auth = 0;
+		/* The first refusal: libcurl's QUIT and its reply come after it. */
+		if ((d->reply[0] == '4' || d->reply[0] == '5') && !d->refusal[0]) {
+			memcpy(d->failed, d->command, sizeof(d->failed));
+			memcpy(d->refusal, d->reply, sizeof(d->refusal));
+		}
+		if (d->verbose)
+			fprintf(stderr, "< %s\n", d->reply);
+	} else if (type == CURLINFO_TEXT && d->verbose) {
+		fprintf(stderr, "* %.*s", (int)n, data);
+	}
+	return 0;
+}
+
+int mail_check_url(const char *url)
+{
+	const char *host;
+
+	if (starts_with(url, "smtp://"))
+		host = url + 7;
+	else if (starts_with(url, "smtps://"))
+		host = url + 8;
+	else
+		return error("'%s' is not an smtp:// or smtps:// URL", url);
+	if (!*host || *host == '/' || *host == ':')
+		return error("'%s' names no host", url);
+	if (memchr(host, '@', strcspn(host, "/")))
+		return error("'%s' holds a user name or password: set them in the configuration "
+			     "file ([smtp] user, password) or $IBRIEF_SMTP_PASSWORD", url);
+	for (const char *p = url; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f)
+			return error("'%s' holds white space or a control character", url);
+	return 0;
+}
+
+/* "recipient 'x' refused: 550 ..." from the command the server refused. */
+static void explain(struct buf *why, const struct mail_server *srv, const struct dialogue *d,
+		    CURLcode rc, const char *errbuf)
+{
+	const char *cmd = d->failed, *reply = d->refusal;
+	int refused = *reply != '\0';
+
+	if (refused && !ascii_ncasecmp(cmd, "RCPT TO:", 8)) {
+		buf_addf(why, "recipient '%.*s' refused: %s", (int)strcspn(cmd + 9, ">"), cmd + 9,
+			 reply);
+	} else if (refused && !ascii_ncasecmp(cmd, "MAIL FROM:", 10)) {
+		buf_addf(why, "sender '%.*s' refused: %s", (int)strcspn(cmd + 11, ">"), cmd + 11,
+			 reply);
+	} else if (refused && !ascii_ncasecmp(cmd, "AUTH", 4)) {
+		buf_addf(why, "login refused: %s", reply);
+	} else if (refused && (!ascii_casecmp(cmd, "DATA") || !*cmd || cmd[0] == '.')) {
+		buf_addf(why, "message refused: %s", reply);
+	} else if (rc == CURLE_USE_SSL_FAILED) {
+		buf_addf(why, "the server does not offer STARTTLS, and %s",
+			 srv->password && srv->tls != MAIL_TLS_REQUIRED
+			 ? "a password is never sent in clear (use smtps://, or set tls = try in "
+			   "[smtp] to allow it)"
+			 : "tls = required in [smtp] asks for it");
+	} else if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
+		   rc == CURLE_OPERATION_TIMEDOUT) {
+		buf_addf(why, "cannot connect: %s", *errbuf ? errbuf : curl_easy_strerror(rc));
+	} else if (refused) {
+		buf_addf(why, "'%s' refused: %s", cmd, reply);
+	} else {
+		buf_addf(why, "%s", curl_easy_strerror(rc));
+		if (*errbuf && strcmp(errbuf, curl_easy_strerror(rc)))
+			buf_addf(why, " (%s)", errbuf);
+	}
+}
+
+static int set_options(CURL *c, const struct mail_server *srv, struct curl_slist *rcpt,
+		       const char *from, struct upload *up, struct dialogue *d, char *errbuf)
+{
+	enum mail_tls tls = srv->tls;
+	CURLcode rc = CURLE_OK;
+
+	if (tls == MAIL_TLS_AUTO)
+		tls = srv->password ? MAIL_TLS_REQUIRED : MAIL_TLS_TRY;
+#define SET(opt, val) do { if (rc == CURLE_OK) rc = curl_easy_setopt(c, opt, val); } while (0)
+	SET(CURLOPT_ERRORBUFFER, errbuf);
+	SET(CURLOPT_URL, srv->url);
+	SET(CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+	SET(CURLOPT_MAIL_FROM, from);
+	SET(CURLOPT_MAIL_RCPT, rcpt);
+	SET(CURLOPT_UPLOAD, 1L);
+	SET(CURLOPT_READFUNCTION, read_cb);
+	SET(CURLOPT_READDATA, up);
+	SET(CURLOPT_INFILESIZE_LARGE, (curl_off_t)up->text->len);
+	SET(CURLOPT_USE_SSL, (long)(tls == MAIL_TLS_REQUIRED ? CURLUSESSL_ALL : CURLUSESSL_TRY));
+	SET(CURLOPT_CONNECTTIMEOUT, srv->connect_timeout > 0 ? srv->connect_timeout
+							    : DEFAULT_CONNECT_TIMEOUT);
+	SET(CURLOPT_LOW_SPEED_LIMIT, LOW_SPEED_BYTES);
+	SET(CURLOPT_LOW_SPEED_TIME, LOW_SPEED_SECONDS);
+	SET(CURLOPT_NOSIGNAL, 1L);
+	SET(CURLOPT_VERBOSE, 1L);	/* for the debug callback; it prints nothing itself */
+	SET(CURLOPT_DEBUGFUNCTION, debug_cb);
+	SET(CURLOPT_DEBUGDATA, d);
+	if (srv->ca_file)
+		SET(CURLOPT_CAINFO, srv->ca_file);
+	if (srv->user)
+		SET(CURLOPT_USERNAME, srv->user);
+	if (srv->password)
+		SET(CURLOPT_PASSWORD, srv->password);
+#undef SET
+	if (rc != CURLE_OK)
+		return error("%s: libcurl: %s", srv->url, curl_easy_strerror(rc));
+	return 0;
+}
+
+/* The i-th recipient of To and Cc together. */
+static const char *envelope_addr(const struct mail_message *m, size_t i)
+{
+	return i < m->to.n ? m->to.v[i].addr : m->cc.v[i - m->to.n].addr;
+}
+
+int mail_send(const struct mail_server *srv, const struct mail_message *m,
+	      const struct buf *text)
+{
+	struct dialogue d = { "", "", "", "", 0, srv->verbose };
+	struct upload up = { text, 0 };
+	struct curl_slist *rcpt = NULL;
+	struct buf from = BUF_INIT, line = BUF_INIT, why = BUF_INIT;
+	char errbuf[CURL_ERROR_SIZE] = "";
+	CURL *c = NULL;
+	CURLcode rc;
+	int ret = -1;
+
+	if (mail_check_url(srv->url) < 0)
+		return -1;
+	if (!m->to.n && !m->cc.n)
+		return error("%s: no recipient", srv->url);
+	if (srv->password && !srv->user)
+		return error("%s: a password needs a user name (user in [smtp])", srv->url);
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		return error("%s: cannot start libcurl", srv->url);
+	/* The envelope: each named recipient once, and no one else. */
+	for (size_t i = 0; i < m->to.n + m->cc.n; i++) {
+		struct curl_slist *next;
+		int seen = 0;
+
+		for (size_t j = 0; j < i; j++)
+			seen |= !ascii_casecmp(envelope_addr(m, i), envelope_addr(m, j));
+		if (seen)
+			continue;
+		buf_reset(&line);
+		buf_addf(&line, "<%s>", envelope_addr(m, i));
+		next = curl_slist_append(rcpt, line.buf);
+		if (!next)
+			die("out of memory");
+		rcpt = next;
+	}
+	buf_addf(&from, "<%s>", m->from.addr);
+	c = curl_easy_init();
+	if (!c) {
+		error("%s: cannot start libcurl", srv->url);
+		goto out;
+	}
+	if (set_options(c, srv, rcpt, from.buf, &up, &d, errbuf) < 0)
+		goto out;
+	rc = curl_easy_perform(c);
+	if (rc != CURLE_OK) {
+		explain(&why, srv, &d, rc, errbuf);
+		error("%s: %s", srv->url, why.buf);
+		goto out;
+	}
+	ret = 0;
+out:
+	curl_easy_cleanup(c);
+	curl_slist_free_all(rcpt);
+	curl_global_cleanup();
+	buf_release(&from);
+	buf_release(&line);
+	buf_release(&why);
+	return ret;
+}
