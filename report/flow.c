@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "narrative.h"
 #include "../charts/fromquery.h"
 #include "../store/incident.h"
 #include "../util/country.h"
@@ -564,7 +563,6 @@ static int notable(struct briefing *b, const struct tpl_block *blk)
 static int block(struct briefing *b, const struct tpl_block *blk, int last)
 {
 	struct buf s = BUF_INIT;
-	struct narrative_input in = { 0 };
 	int ret = 0;
 
 	switch (blk->kind) {
@@ -578,10 +576,7 @@ static int block(struct briefing *b, const struct tpl_block *blk, int last)
 		}
 		break;
 	case TPL_NARRATIVE:
-		in.overview = briefing_rq(b, query_find("overview"), TPL_SCOPE_REPORT)->res;
-		in.public_sector = briefing_rq(b, query_find("public-sector"), TPL_SCOPE_REPORT)->res;
-		in.provisional = b->provisional ? &b->newest : NULL;
-		narrative_write(&s, b->lang, &in);
+		briefing_narrative(b, &s);
 		flow_paragraph(b, PDF_REGULAR, 10.5, 15, palette_text, 10, s.buf);
 		break;
 	case TPL_CHART:

@@ -97,6 +97,12 @@ struct briefing {
 
 /* report.c: the result of (q, scope), run before the flow is built; NULL if not run. */
 struct rq *briefing_rq(struct briefing *b, const struct query *q, enum tpl_scope scope);
+/*
+ * The narrative of the cover, written from the overview and public-sector
+ * results: the same sentences go on the cover and into the PDF's Subject,
+ * where `ibrief mail` reads them for the body of its message.
+ */
+void briefing_narrative(struct briefing *b, struct buf *out);
 
 /* cells.c */
 void cell_format(struct buf *out, enum lang lang, const struct query_result *r, size_t row,

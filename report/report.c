@@ -4,18 +4,16 @@
  * and the provenance, and write the file in one rename.
  */
 #include "internal.h"
+#include "narrative.h"
 
 #include <cairo.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "../charts/chart.h"
+#include "../util/file.h"
 #include "../util/banned.h"
 
 struct rq *briefing_rq(struct briefing *b, const struct query *q, enum tpl_scope scope)
@@ -24,6 +22,16 @@ struct rq *briefing_rq(struct briefing *b, const struct query *q, enum tpl_scope
 		if (b->rqs[i].q == q && b->rqs[i].scope == scope)
 			return &b->rqs[i];
 	return NULL;
+}
+
+void briefing_narrative(struct briefing *b, struct buf *out)
+{
+	struct narrative_input in = { 0 };
+
+	in.overview = briefing_rq(b, query_find("overview"), TPL_SCOPE_REPORT)->res;
+	in.public_sector = briefing_rq(b, query_find("public-sector"), TPL_SCOPE_REPORT)->res;
+	in.provisional = b->provisional ? &b->newest : NULL;
+	narrative_write(out, b->lang, &in);
 }
 
 static void want(struct briefing *b, const struct query *q, enum tpl_scope scope)
@@ -284,55 +292,6 @@ void report_default_name(struct buf *out, const struct query_filter *f)
 	buf_adds(out, ".pdf");
 }
 
-int report_write_file(const char *path, const void *data, size_t len)
-{
-	struct buf tmp = BUF_INIT;
-	const char *p = data;
-	mode_t mask;
-	int fd, ret = -1;
-
-	buf_addf(&tmp, "%s.tmp.XXXXXX", path);
-	fd = mkstemp(tmp.buf);
-	if (fd < 0) {
-		error("'%s': cannot create a temporary file: %s", tmp.buf, strerror(errno));
-		buf_release(&tmp);
-		return -1;
-	}
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) < 0)
-		goto fail;
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			goto fail;
-		p += n;
-		len -= (size_t)n;
-	}
-	if (fsync(fd) < 0)
-		goto fail;
-	if (close(fd) < 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp.buf, path) < 0)
-		goto fail;
-	ret = 0;
-	goto out;
-fail:
-	error("'%s': %s", path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp.buf);
-out:
-	buf_release(&tmp);
-	return ret;
-}
-
 /* Lays out the items and draws them on as many pages as they take. */
 static int render(struct briefing *b, int *pages)
 {
@@ -417,15 +376,14 @@ int report_write(struct store *st, const struct report_options *o, struct report
 	if (attach(&b, note.buf) < 0)
 		goto out;
 	buf_addf(&doc, "%s \xe2\x80\x93 %s", b.title.buf, b.period.buf);
-	buf_addf(&subject, "%s; filters: ", b.period.buf);
-	filter_words(&subject, o->filter);
+	briefing_narrative(&b, &subject);
 	pdf_info(&b.pdf, doc.buf, subject.buf, b.t->organisation, "ibrief " IBRIEF_VERSION, kw.buf);
 	buf_reset(&doc);
 	pdf_dates(&b.pdf, o->issued);
 	if (pdf_save(&b.pdf, &doc) < 0)
 		goto out;
 	output_path(&path, o);
-	if (report_write_file(path.buf, doc.buf, doc.len) < 0)
+	if (write_file_atomic(path.buf, doc.buf, doc.len) < 0)
 		goto out;
 	sum->path = buf_detach(&path, NULL);
 	sum->pages = pages;

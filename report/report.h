@@ -93,11 +93,4 @@ void report_default_name(struct buf *out, const struct query_filter *f);
  */
 void report_cleanup(void);
 
-/*
- * Writes `len` bytes to `path` through a temporary file in the same
- * directory (PATH.tmp.XXXXXX), fsync()ed and renamed over `path`. Returns 0,
- * or -1 with a message, the temporary file removed.
- */
-int report_write_file(const char *path, const void *data, size_t len);
-
 #endif

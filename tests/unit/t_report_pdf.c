@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "test.h"
+#include "util/file.h"
 #include "report/pdf.h"
 #include "report/pdffont.h"
 #include "report/report.h"
@@ -165,11 +166,11 @@ static void test_a_file_is_written_whole_or_not_at_all(void)
 	int entries = 0;
 
 	buf_addf(&path, "%s/briefing.pdf", dir);
-	CHECK_INT(report_write_file(path.buf, "%PDF-1.3\n", 9), 0);
+	CHECK_INT(write_file_atomic(path.buf, "%PDF-1.3\n", 9), 0);
 	CHECK(!stat(path.buf, &st) && st.st_size == 9);
 	buf_addf(&bad, "%s/missing/briefing.pdf", dir);
 	fputs("# expect an error message:\n", stderr);
-	CHECK_INT(report_write_file(bad.buf, "x", 1), -1);
+	CHECK_INT(write_file_atomic(bad.buf, "x", 1), -1);
 	d = opendir(dir);
 	while (d && (e = readdir(d)))
 		entries += e->d_name[0] != '.';
