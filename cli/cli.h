@@ -11,6 +11,7 @@
 #include <getopt.h>
 
 #include "../store/store.h"
+#include "../util/buf.h"
 
 #define EXIT_WORK 1
 #define EXIT_USAGE 2
@@ -61,6 +62,18 @@ int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(pri
 
 /* Prints the command's help to stdout; returns 0. */
 int print_help(const char *cmd);
+
+/*
+ * Where the templates and the map shapes are, in this order:
+ *  - $IBRIEF_DATA: DIR/templates and DIR/geo;
+ *  - an installed tree: EXE/../share/ibrief/{templates,geo}, EXE being the
+ *    directory of the running program;
+ *  - the source tree the program was built in: templates/ and data/geo/ in
+ *    EXE, EXE/.. or EXE/../.. (./ibrief, build/NAME/ibrief).
+ * Sets `templates` and `data` (the directory holding geo/); returns -1,
+ * without a message, when none is found.
+ */
+int cli_data_dirs(struct buf *templates, struct buf *data);
 
 /* Flushes stdout and reports a write error. Returns `code`, or 1 on error. */
 int finish_output(int code);

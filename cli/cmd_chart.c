@@ -77,11 +77,15 @@ struct chart_options {
  * NEEDSWORK: the install issue is to add the installed data directory
  * (PREFIX/share/ibrief) here; cmd_report.c should use the same lookup.
  */
+/* The map's shapes, where the report finds them (cli_data_dirs()). */
 static void geo_path(struct buf *out)
 {
-	const char *dir = getenv("IBRIEF_DATA");
+	struct buf templates = BUF_INIT, data = BUF_INIT;
 
-	buf_addf(out, "%s/geo/europe-50m.geojson", dir && *dir ? dir : "data");
+	cli_data_dirs(&templates, &data);
+	buf_addf(out, "%s/geo/europe-50m.geojson", data.len ? data.buf : "data");
+	buf_release(&templates);
+	buf_release(&data);
 }
 
 static int parse_size(const char *opt, const char *arg, long min, long max, long *out)
@@ -267,8 +271,8 @@ int cmd_chart(int argc, char **argv)
 	if (spec.kind == CHART_MAP) {
 		geo_path(&path);
 		if (geo_load(&geo, path.buf) < 0) {
-			error("a map needs the country shapes: set IBRIEF_DATA to the directory "
-			      "that holds geo/europe-50m.geojson");
+			error("a map needs the country shapes: install ibrief, or set IBRIEF_DATA "
+			      "to the directory that holds geo/europe-50m.geojson");
 			goto out;
 		}
 		spec.geo = &geo;

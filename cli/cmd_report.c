@@ -135,66 +135,6 @@ static int parse_options(int argc, char **argv, struct report_cli *o)
 	return 0;
 }
 
-static int is_dir(const char *path)
-{
-	struct stat st;
-
-	return !stat(path, &st) && S_ISDIR(st.st_mode);
-}
-
-/*
- * Where the templates and the map shapes are, in this order:
- *  - $IBRIEF_DATA: DIR/templates and DIR/geo;
- *  - an installed tree: EXE/../share/ibrief/{templates,geo}, EXE being the
- *    directory of the running program;
- *  - the source tree the program was built in: templates/ and data/geo/ in
- *    EXE, EXE/.. or EXE/../.. (./ibrief, build/NAME/ibrief).
- * Sets `templates` and `data` (the directory holding geo/); -1 when none is found.
- */
-static int find_data(struct buf *templates, struct buf *data)
-{
-	const char *env = getenv("IBRIEF_DATA");
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	struct buf dir = BUF_INIT, probe = BUF_INIT;
-	char *slash;
-	int ret = -1;
-
-	if (env && *env) {
-		buf_addf(templates, "%s/templates", env);
-		buf_adds(data, env);
-		return 0;
-	}
-	if (n <= 0)
-		return -1;
-	exe[n] = '\0';
-	slash = strrchr(exe, '/');
-	if (slash)
-		*slash = '\0';
-	buf_addf(&probe, "%s/../share/ibrief", exe);
-	if (is_dir(probe.buf)) {
-		buf_addf(templates, "%s/templates", probe.buf);
-		buf_adds(data, probe.buf);
-		ret = 0;
-		goto out;
-	}
-	buf_adds(&dir, exe);
-	for (int up = 0; up < 3 && ret < 0; up++) {
-		buf_reset(&probe);
-		buf_addf(&probe, "%s/templates/monthly.yaml", dir.buf);
-		if (!access(probe.buf, R_OK)) {
-			buf_addf(templates, "%s/templates", dir.buf);
-			buf_addf(data, "%s/data", dir.buf);
-			ret = 0;
-		}
-		buf_adds(&dir, "/..");
-	}
-out:
-	buf_release(&dir);
-	buf_release(&probe);
-	return ret;
-}
-
 /* A name (monthly) is a file in the templates directory; a path is itself. */
 static int template_path(const char *arg, const char *dir, struct buf *out)
 {
@@ -330,7 +270,7 @@ int cmd_report(int argc, char **argv)
 		ret = issued_time(&ro.issued);
 	if (ret)
 		goto out;
-	find_data(&templates, &data);
+	cli_data_dirs(&templates, &data);
 	ret = template_path(o.template ? o.template : "monthly", templates.len ? templates.buf : NULL,
 			    &path);
 	if (ret)

@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <limits.h>
 
 #include "../store/incident.h"
 #include "../util/util.h"
@@ -138,4 +141,55 @@ int getopt_error(const char *cmd, int c, char **argv)
 	if (optopt && optopt != OPT_DB_NUMBER && !starts_with(opt, "--"))
 		return usage_error(cmd, "unknown option '-%c'", optopt);
 	return usage_error(cmd, "unknown option '%s'", opt);
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
+int cli_data_dirs(struct buf *templates, struct buf *data)
+{
+	const char *env = getenv("IBRIEF_DATA");
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	struct buf dir = BUF_INIT, probe = BUF_INIT;
+	char *slash;
+	int ret = -1;
+
+	if (env && *env) {
+		buf_addf(templates, "%s/templates", env);
+		buf_adds(data, env);
+		return 0;
+	}
+	if (n <= 0)
+		return -1;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	buf_addf(&probe, "%s/../share/ibrief", exe);
+	if (is_dir(probe.buf)) {
+		buf_addf(templates, "%s/templates", probe.buf);
+		buf_adds(data, probe.buf);
+		ret = 0;
+		goto out;
+	}
+	buf_adds(&dir, exe);
+	for (int up = 0; up < 3 && ret < 0; up++) {
+		buf_reset(&probe);
+		buf_addf(&probe, "%s/templates/monthly.yaml", dir.buf);
+		if (!access(probe.buf, R_OK)) {
+			buf_addf(templates, "%s/templates", dir.buf);
+			buf_addf(data, "%s/data", dir.buf);
+			ret = 0;
+		}
+		buf_adds(&dir, "/..");
+	}
+out:
+	buf_release(&dir);
+	buf_release(&probe);
+	return ret;
 }

@@ -53,7 +53,9 @@ test_expect 'the installed program finds its templates and map in PREFIX/share/i
 	install_to "$PWD/prefix" && mkdir elsewhere && cd elsewhere && incidents &&
 	../prefix/bin/ibrief --db my.db import in.csv 2>err &&
 	../prefix/bin/ibrief --db my.db report --month 2024-04 -o april.pdf 2>err &&
-	head -c 5 april.pdf | grep "^%PDF-"
+	head -c 5 april.pdf | grep "^%PDF-" &&
+	../prefix/bin/ibrief --db my.db chart by-country --kind map --month 2024-04 -o map.png 2>err &&
+	head -c 8 map.png | grep "PNG"
 '
 
 test_expect 'man -l renders the installed page without warnings' '
