@@ -135,6 +135,31 @@ static int parse_options(int argc, char **argv, struct report_cli *o)
 	return 0;
 }
 
+/*
+ * The organisation and the label from the user's configuration
+ * ([report] organisation, tlp). The configured organisation names the
+ * issuer of every briefing, so it replaces the template's (the built-in
+ * ones carry a placeholder). The configured label is only a default: it
+ * applies when neither --tlp (`chosen`, -1 when not given) nor the
+ * template names one, so that it can never lower a template's own label.
+ */
+static void apply_config(struct template *t, int chosen, struct report_options *ro)
+{
+	const struct config *cfg = config_user();
+	const char *organisation = config_get(cfg, "report", "organisation");
+	const char *label = config_get(cfg, "report", "tlp");
+	int configured = label ? tlp_parse(label) : -1;
+
+	if (organisation) {
+		free(t->organisation);
+		t->organisation = xstrdup(organisation);
+	}
+	ro->has_tlp = chosen >= 0;
+	ro->tlp_from_config = chosen < 0 && !t->has_tlp && configured >= 0;
+	ro->tlp = chosen >= 0 ? (enum tlp)chosen : t->has_tlp ? t->tlp :
+		  configured >= 0 ? (enum tlp)configured : TLP_DEFAULT;
+}
+
 /* A name (monthly) is a file in the templates directory; a path is itself. */
 static int template_path(const char *arg, const char *dir, struct buf *out)
 {
@@ -285,8 +310,7 @@ int cmd_report(int argc, char **argv)
 	ro.template = &t;
 	ro.filter = &o.f.filter;
 	ro.lang = (enum lang)lang;
-	ro.has_tlp = tlp >= 0;
-	ro.tlp = tlp >= 0 ? (enum tlp)tlp : t.has_tlp ? t.tlp : TLP_DEFAULT;
+	apply_config(&t, tlp, &ro);
 	ro.data_dir = data.len ? data.buf : NULL;
 	ro.output = o.output;
 	if (o.mail_to && ro.tlp == TLP_RED && !o.allow_red) {

@@ -47,6 +47,7 @@ enum i18n_msg {
 	MSG_MARKING,
 	MSG_TLP_DEFAULT,	/* the label is the template's default */
 	MSG_TLP_CHOSEN,		/* the label was chosen on the command line */
+	MSG_TLP_CONFIG,		/* the label is the user's configured default */
 	MSG_COUNTRY,
 	MSG_COUNTRIES,
 	MSG_SECTOR,

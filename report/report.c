@@ -365,7 +365,7 @@ int report_write(struct store *st, const struct report_options *o, struct report
 	b.o = o;
 	b.t = o->template;
 	b.lang = o->lang;
-	b.tlp = o->has_tlp ? o->tlp : b.t->has_tlp ? b.t->tlp : TLP_DEFAULT;
+	b.tlp = o->has_tlp || o->tlp_from_config ? o->tlp : b.t->has_tlp ? b.t->tlp : TLP_DEFAULT;
 	buf_adds(&b.title, tpl_text_get(&b.t->title, b.lang));
 	i18n_period(&b.period, b.lang, &o->filter->period);
 	if (run_queries(&b) < 0 || newest_month(&b) < 0 || store_summary(st, &b.store) < 0)

@@ -42,7 +42,13 @@ struct report_options {
 	/* The period must be resolved (no "latest"); countries etc. as for query_run(). */
 	const struct query_filter *filter;
 	enum lang lang;
-	int has_tlp;		/* tlp was chosen (--tlp); otherwise the template's, else TLP_DEFAULT */
+	/*
+	 * The label, and where it came from: chosen for this briefing (--tlp),
+	 * else the template's, else the user's configured default, else
+	 * TLP_DEFAULT. The cover says which.
+	 */
+	int has_tlp;		/* tlp was chosen (--tlp) */
+	int tlp_from_config;	/* tlp is the configuration's default */
 	enum tlp tlp;
 	/* Holds geo/europe-50m.geojson for maps; see cli/cmd_report.c for how it is found. */
 	const char *data_dir;

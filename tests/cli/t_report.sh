@@ -179,6 +179,21 @@ test_expect 'report -o DIR writes the briefing under its default name in DIR' '
 	test -z "$(ls out | grep tmp)"
 '
 
+test_expect 'the configuration names the issuer, and labels templates that name no level' '
+	printf "[report]\norganisation = CERT Heidebeek\ntlp = GREEN\n" >config &&
+	IBRIEF_CONFIG=$PWD/config report --month 2024-04 -o built-in.pdf 2>err &&
+	grep "TLP:AMBER" err &&
+	flat_text built-in.pdf >text &&
+	grep "Issued by CERT Heidebeek" text &&
+	grep "the default level of this template" text &&
+	grep -v "^tlp:" "$TOP/templates/monthly.yaml" >mine.yaml &&
+	IBRIEF_CONFIG=$PWD/config report --template mine.yaml --month 2024-04 -o mine.pdf 2>err &&
+	grep "TLP:GREEN" err &&
+	flat_text mine.pdf | grep "TLP:GREEN for the recipient.s community.*the default level of your configuration" &&
+	IBRIEF_CONFIG=$PWD/config report --template mine.yaml --tlp RED --month 2024-04 -o red.pdf 2>err &&
+	grep "TLP:RED" err
+'
+
 test_expect 'a failed write leaves no file behind' '
 	test_must_fail 1 report --month 2024-04 -o missing/b.pdf 2>err &&
 	grep "missing/b.pdf" err &&
