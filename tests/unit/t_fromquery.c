@@ -229,7 +229,7 @@ static void long_breakdowns_keep_ten_bars_and_sum_the_rest(void)
 	keyed(r, "name", "public: court", 1);
 	keyed(r, "name", "public: police", 30);
 	for (int i = 0; i < 11; i++) {
-		char name[16];
+		char name[24];
 
 		snprintf(name, sizeof(name), "sector %02d", i);
 		keyed(r, "name", name, 11 - i);
