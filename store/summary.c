@@ -1,0 +1,191 @@
+/*
+ * What the store says about itself: the statistics of `ibrief stats`, and
+ * the summary a briefing records (store.h). Apart from
+ * store.c because none of it touches an incident's rows; it reaches the
+ * database through store_db() like any other reader.
+ */
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../util/buf.h"
+#include "../util/banned.h"
+
+static int db_error(struct store *st, const char *what)
+{
+	return error("'%s': %s: %s", store_path(st), what, sqlite3_errmsg(store_db(st)));
+}
+
+static char *column_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static long long file_size(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 ? (long long)sb.st_size : 0;
+}
+
+int store_stats(struct store *st, struct store_stats *out)
+{
+	static const char summary_sql[] =
+		"SELECT count(*), min(date_start), max(date_end), max(imported_at) FROM incident";
+	static const char countries_sql[] =
+		"SELECT (SELECT count(DISTINCT country) FROM incident_country),"
+		"       (SELECT count(*) FROM incident i WHERE NOT EXISTS"
+		"          (SELECT 1 FROM incident_country c WHERE c.incident_id = i.id))";
+	static const char formats_sql[] =
+		"SELECT format, count(*) FROM incident GROUP BY format ORDER BY count(*) DESC, format";
+	sqlite3_stmt *s = NULL;
+	struct buf wal = BUF_INIT;
+	int rc, ret = -1;
+
+	memset(out, 0, sizeof(*out));
+	out->schema_version = store_schema_version();
+	if (sqlite3_prepare_v2(store_db(st), summary_sql, -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_ROW)
+		goto fail;
+	out->incidents = sqlite3_column_int64(s, 0);
+	if (sqlite3_column_text(s, 1)) {
+		snprintf(out->first, sizeof(out->first), "%s", (const char *)sqlite3_column_text(s, 1));
+		snprintf(out->last, sizeof(out->last), "%s", (const char *)sqlite3_column_text(s, 2));
+	}
+	out->last_import = column_text(s, 3);
+	sqlite3_finalize(s);
+	s = NULL;
+
+	if (sqlite3_prepare_v2(store_db(st), countries_sql, -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_ROW)
+		goto fail;
+	out->countries = sqlite3_column_int64(s, 0);
+	out->no_country = sqlite3_column_int64(s, 1);
+	sqlite3_finalize(s);
+	s = NULL;
+
+	if (sqlite3_prepare_v2(store_db(st), formats_sql, -1, &s, NULL) != SQLITE_OK)
+		goto fail;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		size_t alloc = out->formats_nr;
+
+		out->formats = xrealloc(out->formats, (alloc + 1) * sizeof(*out->formats));
+		out->formats[out->formats_nr].name = column_text(s, 0);
+		out->formats[out->formats_nr].n = sqlite3_column_int64(s, 1);
+		out->formats_nr++;
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+
+	buf_addf(&wal, "%s-wal", store_path(st));
+	out->file_size = file_size(store_path(st)) + file_size(wal.buf);
+	ret = 0;
+	goto out;
+fail:
+	db_error(st, "cannot read the store's statistics");
+	store_stats_release(out);
+out:
+	buf_release(&wal);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+void store_stats_release(struct store_stats *s)
+{
+	for (size_t i = 0; i < s->formats_nr; i++)
+		free(s->formats[i].name);
+	free(s->formats);
+	free(s->last_import);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Computes the state of a store migrated with incidents in it, and keeps it. */
+static int compute_state(struct store *st, long long *incidents, unsigned long long *digest)
+{
+	static const char scan_sql[] = "SELECT digest FROM incident";
+	static const char save_sql[] = "UPDATE store_state SET incidents = ?1, digest = ?2 WHERE id = 1";
+	sqlite3_stmt *s = NULL;
+	int rc, ret = -1;
+
+	*incidents = 0;
+	*digest = 0;
+	if (sqlite3_prepare_v2(store_db(st), scan_sql, -1, &s, NULL) != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*digest ^= (unsigned long long)sqlite3_column_int64(s, 0);
+		(*incidents)++;
+	}
+	if (rc != SQLITE_DONE)
+		goto out;
+	sqlite3_finalize(s);
+	if (sqlite3_prepare_v2(store_db(st), save_sql, -1, &s, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(s, 1, *incidents);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)*digest);
+	/* Keeping it is an optimisation: a store opened read-only still answers. */
+	sqlite3_step(s);
+	ret = 0;
+out:
+	if (ret < 0)
+		db_error(st, "cannot compute the store's digest");
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int store_summary(struct store *st, struct store_summary *out)
+{
+	static const char state_read_sql[] = "SELECT incidents, digest FROM store_state WHERE id = 1";
+	static const char last_sql[] = "SELECT finished_at FROM import_run ORDER BY id DESC LIMIT 1";
+	sqlite3_stmt *s = NULL;
+	long long incidents = 0;
+	unsigned long long digest = 0;
+	int rc, ret = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (sqlite3_prepare_v2(store_db(st), state_read_sql, -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_ROW) {
+		db_error(st, "cannot read the store's digest");
+		goto out;
+	}
+	if (sqlite3_column_type(s, 1) == SQLITE_NULL) {
+		if (compute_state(st, &incidents, &digest) < 0)
+			goto out;
+	} else {
+		incidents = sqlite3_column_int64(s, 0);
+		digest = (unsigned long long)sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	s = NULL;
+	out->incidents = incidents;
+	snprintf(out->digest, sizeof(out->digest), "%016llx", digest);
+
+	if (sqlite3_prepare_v2(store_db(st), last_sql, -1, &s, NULL) != SQLITE_OK) {
+		db_error(st, "cannot read the import log");
+		goto out;
+	}
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		out->last_import = column_text(s, 0);
+	else if (rc != SQLITE_DONE) {
+		db_error(st, "cannot read the import log");
+		goto out;
+	}
+	ret = 0;
+out:
+	if (ret < 0)
+		store_summary_release(out);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+void store_summary_release(struct store_summary *s)
+{
+	free(s->last_import);
+	memset(s, 0, sizeof(*s));
+}
