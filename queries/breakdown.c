@@ -91,7 +91,6 @@ const struct query query_by_country = {
 	.description = "incidents per victim country (alpha-2, name, count, share)",
 	.columns = by_country_columns,
 	.columns_nr = ARRAY_SIZE(by_country_columns),
-	.chart = QUERY_CHART_MAP,
 	.sql = (const char *const[]){ by_country_sql, NULL },
 	.run = run_by_country,
 };
@@ -126,7 +125,6 @@ const struct query query_by_type = {
 	.description = "incidents per type (ransomware, denial of service, account compromise, ...)",
 	.columns = by_type_columns,
 	.columns_nr = ARRAY_SIZE(by_type_columns),
-	.chart = QUERY_CHART_BAR,
 	.sql = (const char *const[]){ by_type_sql, NULL },
 	.run = run_by_type,
 };
@@ -233,7 +231,6 @@ const struct query query_by_sector = {
 	.description = "incidents per sector, public bodies listed apart by kind",
 	.columns = by_sector_columns,
 	.columns_nr = ARRAY_SIZE(by_sector_columns),
-	.chart = QUERY_CHART_BAR,
 	.sql = (const char *const[]){ by_sector_sql, NULL },
 	.run = run_by_sector,
 };
@@ -302,7 +299,6 @@ const struct query query_public_sector = {
 	.description = "public bodies against other victims: counts, share, 95% Wilson interval, n",
 	.columns = public_sector_columns,
 	.columns_nr = ARRAY_SIZE(public_sector_columns),
-	.chart = QUERY_CHART_BAR,
 	.sql = (const char *const[]){ public_sector_sql, NULL },
 	.run = run_public_sector,
 };
@@ -338,7 +334,6 @@ const struct query query_public_kinds = {
 	.description = "public victims by kind (municipality, social welfare, hospital, ...)",
 	.columns = public_kinds_columns,
 	.columns_nr = ARRAY_SIZE(public_kinds_columns),
-	.chart = QUERY_CHART_BAR,
 	.sql = (const char *const[]){ public_kinds_sql, NULL },
 	.run = run_public_kinds,
 };

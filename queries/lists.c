@@ -201,7 +201,6 @@ out:
 		.description = desc, \
 		.columns = list_columns, \
 		.columns_nr = ARRAY_SIZE(list_columns), \
-		.chart = QUERY_CHART_BAR, \
 		.sql = (const char *const[]){ LIST_SQL(table, column, count), NULL }, \
 		.run = run_list, \
 		.uses_limit = 1, \
@@ -312,7 +311,6 @@ const struct query query_response_time = {
 	.description = "time to contain: n known, median, p90, and incidents per bucket",
 	.columns = response_time_columns,
 	.columns_nr = ARRAY_SIZE(response_time_columns),
-	.chart = QUERY_CHART_BAR,
 	.sql = (const char *const[]){ response_time_sql, NULL },
 	.run = run_response_time,
 };

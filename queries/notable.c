@@ -440,7 +440,6 @@ const struct query query_notable = {
 	.description = "the incidents a briefing should summarise, ranked, with the reasons",
 	.columns = notable_columns,
 	.columns_nr = ARRAY_SIZE(notable_columns),
-	.chart = QUERY_CHART_NONE,
 	.sql = (const char *const[]){ candidates_sql, seen_sql, details_sql, countries_sql, NULL },
 	.run = run_notable,
 	.uses_limit = 1,

@@ -242,13 +242,10 @@ void query_add_figure(struct query_result *r, const char *name, int null, double
 
 /* ---- The catalog ------------------------------------------------------ */
 
-/* How a chart shows a result by default (charts/ decides the details). */
-enum query_chart_hint {
-	QUERY_CHART_NONE,	/* a table or a sentence, not a chart */
-	QUERY_CHART_BAR,	/* one bar per row, in row order */
-	QUERY_CHART_COLUMNS,	/* a time series: one column per row */
-	QUERY_CHART_MAP,	/* a value per country */
-};
+/*
+ * How a result is drawn is not the catalog's business: charts/fromquery.h
+ * is the one place that decides it.
+ */
 
 struct query_run;
 
@@ -257,7 +254,6 @@ struct query {
 	const char *description;	/* one line */
 	const struct query_column *columns;
 	size_t columns_nr;
-	enum query_chart_hint chart;
 	const char *const *sql;		/* the statements run uses, in one place */
 	int (*run)(struct query_run *qr, struct query_result *res);
 	int uses_limit;			/* takes --limit */

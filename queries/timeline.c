@@ -97,7 +97,6 @@ const struct query query_overview = {
 		       "significance, countries, share of public victims",
 	.columns = overview_columns,
 	.columns_nr = ARRAY_SIZE(overview_columns),
-	.chart = QUERY_CHART_NONE,
 	.sql = (const char *const[]){ overview_sql, NULL },
 	.run = run_overview,
 };
@@ -270,7 +269,6 @@ const struct query query_by_month = {
 	.description = "incidents per month over the period, with the same months a year earlier",
 	.columns = by_month_columns,
 	.columns_nr = ARRAY_SIZE(by_month_columns),
-	.chart = QUERY_CHART_COLUMNS,
 	.sql = (const char *const[]){ by_month_sql, NULL },
 	.run = run_by_month,
 };
