@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "words.h"
 #include "../util/banned.h"
 
 static const double mantissa[] = { 1, 2, 5 };
@@ -93,47 +94,10 @@ done:
 
 void axis_format(struct buf *out, double v, int decimals)
 {
-	char tmp[64];
-	const char *p, *dot;
-	size_t digits;
-
-	if (decimals < 0)
-		decimals = 0;
-	if (decimals > 6)
-		decimals = 6;
-	if (!isfinite(v)) {
-		buf_adds(out, "\xe2\x80\x93");	/* en dash */
-		return;
-	}
-	snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
-	if (!strcmp(tmp, "-0") || (tmp[0] == '-' && strspn(tmp + 1, "0.") == strlen(tmp + 1)))
-		memmove(tmp, tmp + 1, strlen(tmp));	/* no "-0" */
-	p = tmp;
-	if (*p == '-')
-		buf_addch(out, *p++);
-	dot = strchr(p, '.');
-	digits = dot ? (size_t)(dot - p) : strlen(p);
-	for (size_t i = 0; i < digits; i++) {
-		if (i && (digits - i) % 3 == 0)
-			buf_addch(out, ',');
-		buf_addch(out, p[i]);
-	}
-	if (dot)
-		buf_adds(out, dot);
+	chart_words_number(out, NULL, v, decimals);
 }
 
 void axis_format_percent(struct buf *out, double share)
 {
-	double pct = share * 100;
-
-	if (!isfinite(pct)) {
-		buf_adds(out, "\xe2\x80\x93");
-		return;
-	}
-	if (pct > 0 && pct < 0.5)
-		buf_adds(out, "<1%");
-	else if (pct >= 99.5 && pct < 100)
-		buf_adds(out, ">99%");
-	else
-		buf_addf(out, "%.0f%%", pct);
+	chart_words_percent(out, NULL, share);
 }

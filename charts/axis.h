@@ -5,8 +5,10 @@
  * Axis arithmetic, without cairo, so that it can be tested with golden lists:
  * tick values, map classes and the formatting of numbers on a chart.
  *
- * Numbers are written the English way ("1,234", "31%"), as the rest of the
- * briefing is in English.
+ * axis_format() and axis_format_percent() write numbers the English way
+ * ("1,234", "31%"); charts write them in their words' conventions with
+ * chart_words_number() and chart_words_percent() (words.h), of which these are the
+ * English case.
  */
 
 #include "../util/buf.h"

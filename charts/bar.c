@@ -35,10 +35,10 @@ static void value_label(struct ctx *c, size_t i, struct value_label *vl)
 
 	buf_reset(&vl->count);
 	buf_reset(&vl->share);
-	format_count(&vl->count, v);
+	format_count(c, &vl->count, v);
 	if (known(v) && d->show_share && d->n > 0 && v <= (double)d->n && !(flags & CHART_SUPPRESSED)) {
 		buf_addch(&vl->share, '(');
-		axis_format_percent(&vl->share, v / (double)d->n);
+		format_percent(c, &vl->share, v / (double)d->n);
 		if (flags & CHART_UNRELIABLE)
 			buf_addch(&vl->share, '*');
 		buf_addch(&vl->share, ')');
@@ -114,7 +114,7 @@ void bar_draw(struct ctx *c)
 	draw_vline(c, bar_x, c->y0, c->y0 + pitch * (double)shown, 0.75, palette_axis);
 	if (shown < d->nr) {
 		buf_reset(&c->tmp);
-		buf_addf(&c->tmp, "+ %zu more not shown", d->nr - shown);
+		format_more(c, &c->tmp, d->nr - shown);
 		draw_font(c, TEXT_LABEL);
 		draw_text(c, draw_fit(c, &fit, c->tmp.buf, c->x1 - bar_x), bar_x,
 			  draw_mid(c, c->y0 + pitch * ((double)shown + 0.5)), ALIGN_LEFT, palette_muted);

@@ -146,8 +146,11 @@ static void frame(struct ctx *c, int is_empty)
 	double y = PAD, right = c->w - PAD, nw = 0, fw = 0;
 
 	if (d->n >= 0) {
-		buf_adds(&b, "n = ");
-		axis_format(&b, (double)d->n, 0);
+		struct buf num = BUF_INIT;
+
+		format_number(c, &num, (double)d->n, 0);
+		chart_words_fill(&b, c->words->n_is, num.buf, NULL);
+		buf_release(&num);
 		draw_font(c, TEXT_LABEL);
 		nw = draw_width(c, b.buf);
 		draw_text(c, b.buf, right, y + 0.76 * 11, ALIGN_RIGHT, palette_muted);
@@ -161,7 +164,7 @@ static void frame(struct ctx *c, int is_empty)
 
 	draw_font(c, TEXT_VALUE);
 	if (d->n > 0 && d->n < 10) {
-		const char *flag = "n < 10: read with care";
+		const char *flag = c->words->small_n;
 
 		fw = draw_width(c, flag);
 		draw_text(c, flag, right, y + 0.76 * 8.5, ALIGN_RIGHT, palette_flag);
@@ -178,11 +181,11 @@ static void frame(struct ctx *c, int is_empty)
 	c->x1 = right;
 
 	if (notes & CHART_UNRELIABLE)
-		lines[nlines++] = "* Share from fewer than 30 incidents: read with care.";
+		lines[nlines++] = c->words->note_unreliable;
 	if (notes & CHART_SUPPRESSED)
-		lines[nlines++] = "Shares of fewer than 5 incidents are not shown.";
+		lines[nlines++] = c->words->note_suppressed;
 	if (notes & NOTE_NO_SHARES)
-		lines[nlines++] = "Shares are not shown: a part has fewer than 5 incidents.";
+		lines[nlines++] = c->words->note_no_shares;
 	if (d->note && *d->note)
 		lines[nlines++] = d->note;
 	draw_font(c, TEXT_SMALL);
@@ -202,7 +205,7 @@ static void draw_empty(struct ctx *c)
 	struct buf fit = BUF_INIT;
 
 	draw_font(c, TEXT_MESSAGE);
-	draw_fit(c, &fit, "No incidents in this period", c->x1 - c->x0);
+	draw_fit(c, &fit, c->words->no_incidents, c->x1 - c->x0);
 	draw_text(c, fit.buf, (c->x0 + c->x1) / 2, draw_mid(c, (c->y0 + c->y1) / 2), ALIGN_CENTRE,
 		  palette_muted);
 	buf_release(&fit);
@@ -235,6 +238,7 @@ static int render(cairo_t *cr, const struct chart_spec *spec, const struct chart
 	c->cr = cr;
 	c->spec = spec;
 	c->d = d;
+	c->words = chart_words_or_en(d->words);
 	c->w = spec->width_pt;
 	c->h = spec->height_pt;
 	c->raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;

@@ -26,6 +26,8 @@
  * Sizes are in points (1/72 inch); fonts have fixed point sizes (title 11,
  * labels 8), so charts stay legible when printed at the size they are drawn.
  * Colours come from charts/palette.h; text is DejaVu Sans (charts/font.h).
+ * The words quoted here, and the way numbers are written, are those of
+ * `words` (charts/words.h), English unless the caller gives others.
  *
  * Ownership: charts/ never keeps a pointer to the caller's data. Everything
  * in struct chart_data and struct chart_spec is borrowed for the duration of
@@ -45,6 +47,7 @@
 #include <stddef.h>
 
 #include "geo.h"
+#include "words.h"
 #include "../util/buf.h"
 
 enum chart_kind {
@@ -135,6 +138,9 @@ struct chart_data {
 
 	const struct chart_kpi *kpis;		/* CHART_KPI */
 	size_t kpi_nr;
+
+	/* The words the chart adds and how it writes numbers; NULL: English. */
+	const struct chart_words *words;
 };
 
 struct chart_spec {

@@ -144,7 +144,7 @@ void column_draw(struct ctx *c)
 	draw_font(c, TEXT_VALUE);
 	for (size_t i = 0; i < d->nr; i++) {
 		buf_reset(&c->tmp);
-		format_count(&c->tmp, total(d, nseries, i));
+		format_count(c, &c->tmp, total(d, nseries, i));
 		vw = fmax(vw, draw_width(c, c->tmp.buf));
 	}
 	values_fit = vw <= pitch - 2;
@@ -166,7 +166,7 @@ void column_draw(struct ctx *c)
 					palette_background : palette_text;
 
 				buf_reset(&c->tmp);
-				format_count(&c->tmp, v);
+				format_count(c, &c->tmp, v);
 				draw_font(c, TEXT_LABEL);
 				if (hgt >= 1.3 * c->size && draw_width(c, c->tmp.buf) <= colw - 2)
 					draw_text(c, c->tmp.buf, xc, draw_mid(c, y - hgt / 2),
@@ -175,11 +175,11 @@ void column_draw(struct ctx *c)
 			y -= hgt;
 		}
 		buf_reset(&c->tmp);
-		format_count(&c->tmp, t);
+		format_count(c, &c->tmp, t);
 		if (!known(t)) {
 			/* Not a zero: say so where the column would stand. */
 			draw_font(c, TEXT_SMALL);
-			draw_text(c, draw_width(c, "n/a") <= pitch - 1 ? "n/a" : "?", xc, base - 3,
+			draw_text(c, draw_width(c, c->words->not_available) <= pitch - 1 ? c->words->not_available : "?", xc, base - 3,
 				  ALIGN_CENTRE, palette_muted);
 		} else if (values_fit) {
 			draw_font(c, TEXT_VALUE);

@@ -1,5 +1,6 @@
 #include "draw.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "axis.h"
@@ -285,12 +286,30 @@ int label_step(struct ctx *c, double pitch, double widest)
 	return layout_label_step(pitch, fmin(widest, 6 * c->size), 6);
 }
 
-void format_count(struct buf *out, double v)
+void format_count(struct ctx *c, struct buf *out, double v)
 {
 	if (known(v))
-		axis_format(out, v, v == floor(v) ? 0 : 1);
+		chart_words_number(out, c->words, v, v == floor(v) ? 0 : 1);
 	else
-		buf_adds(out, "unknown");
+		buf_adds(out, c->words->unknown);
+}
+
+void format_number(struct ctx *c, struct buf *out, double v, int decimals)
+{
+	chart_words_number(out, c->words, v, decimals);
+}
+
+void format_percent(struct ctx *c, struct buf *out, double share)
+{
+	chart_words_percent(out, c->words, share);
+}
+
+void format_more(struct ctx *c, struct buf *out, size_t nr)
+{
+	char count[32];
+
+	snprintf(count, sizeof(count), "%zu", nr);
+	chart_words_fill(out, c->words->more_not_shown, count, NULL);
 }
 
 double series_max(const struct chart_data *d, size_t s)
@@ -316,7 +335,7 @@ static int value_ticks(struct ctx *c, double max, double length, struct axis *ax
 		return -1;
 	for (int i = 0; i < ax->nr; i++) {
 		buf_reset(&b);
-		axis_format(&b, ax->v[i], ax->decimals);
+		format_number(c, &b, ax->v[i], ax->decimals);
 		*lw = fmax(*lw, draw_width(c, b.buf));
 	}
 	buf_release(&b);
@@ -371,7 +390,7 @@ double draw_value_axis(struct ctx *c, double max, double *x0, double *y0, double
 		double y = y1 - ax.v[i] / ax.hi * (y1 - *y0);
 
 		buf_reset(&b);
-		axis_format(&b, ax.v[i], ax.decimals);
+		format_number(c, &b, ax.v[i], ax.decimals);
 		draw_text(c, b.buf, *x0 + lw, draw_mid(c, y), ALIGN_RIGHT, palette_muted);
 		if (i > 0)
 			draw_hline(c, *x0 + lw + AXIS_GAP, x1, y, 0.5, palette_grid);

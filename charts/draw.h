@@ -67,6 +67,7 @@ struct ctx {
 	double x0, y0, x1, y1;		/* plot area */
 	double size;			/* current font size */
 	struct buf tmp;			/* scratch for the kinds */
+	const struct chart_words *words;	/* d->words, or English: never NULL */
 	/* chart_map_locate(): the point to find, and where it was found. */
 	int locate;
 	double lon, lat, lx, ly;
@@ -120,8 +121,13 @@ void draw_hatch_fill(struct ctx *c);
 double draw_legend(struct ctx *c, const struct legend_item *items, size_t nr, double x0,
 		   double y, double x1, int measure_only);
 
-/* Appends a count ("1,234") or "unknown". */
-void format_count(struct buf *out, double v);
+/* Appends a count ("1,234") or "unknown", in c->words. */
+void format_count(struct ctx *c, struct buf *out, double v);
+/* Appends a number or a share in c->words (chart_words_number(), chart_words_percent()). */
+void format_number(struct ctx *c, struct buf *out, double v, int decimals);
+void format_percent(struct ctx *c, struct buf *out, double share);
+/* Appends "+ 3 more not shown" (c->words->more_not_shown) for `nr`. */
+void format_more(struct ctx *c, struct buf *out, size_t nr);
 
 /* The largest known value of series `s` (0 when none is known). */
 double series_max(const struct chart_data *d, size_t s);

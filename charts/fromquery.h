@@ -53,12 +53,21 @@ int query_chart_can_draw(const struct query *q, int kind);
  * country") when NULL; the subtitle is the period's label; n is the
  * result's n, except for response-time as a distribution, whose n is the
  * incidents with a known time to contain (the rest are in the note).
+ *
+ * Every word the adapter adds (default titles, notes, month labels,
+ * marker labels, "12 others", "unknown", ...) and every number it writes
+ * comes from `words` (charts/words.h), which data.words points to, so that
+ * the drawing uses the same; NULL is English. `words` is borrowed: it must
+ * outlive the drawing. Labels that are data (country names, the
+ * vocabulary, bucket names) are the result's, in English, for the caller
+ * to translate; a map's labels are ISO codes and must stay so.
+ *
  * Returns 0, or -1 with a message when the query cannot be drawn as that
  * kind ("'by-month' cannot be drawn as map: it draws as column or line");
  * `qc` is then released.
  */
 int query_chart_init(struct query_chart *qc, const struct query_result *r, int kind,
-		     const char *title);
+		     const char *title, const struct chart_words *words);
 void query_chart_release(struct query_chart *qc);
 
 #endif

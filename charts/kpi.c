@@ -24,7 +24,7 @@
 #define INSET 8.0
 #define MAX_TILE_H 120.0
 
-static void change_text(const struct chart_kpi *k, struct buf *out)
+static void change_text(struct ctx *c, const struct chart_kpi *k, struct buf *out)
 {
 	double diff;
 
@@ -34,7 +34,7 @@ static void change_text(const struct chart_kpi *k, struct buf *out)
 		return;
 	}
 	if (!isfinite(k->value) || !isfinite(k->previous)) {
-		buf_adds(out, "no previous period");
+		buf_adds(out, c->words->no_previous);
 		return;
 	}
 	diff = k->value - k->previous;
@@ -44,11 +44,11 @@ static void change_text(const struct chart_kpi *k, struct buf *out)
 		buf_adds(out, "\xe2\x96\xbc \xe2\x88\x92");	/* ▼ − */
 	else
 		buf_adds(out, "= ");
-	axis_format(out, fabs(diff), diff == floor(diff) ? 0 : 1);
+	format_number(c, out, fabs(diff), diff == floor(diff) ? 0 : 1);
 	if (k->previous >= 10 && diff != 0) {
 		buf_adds(out, " (");
 		buf_adds(out, diff > 0 ? "+" : "\xe2\x88\x92");
-		axis_format_percent(out, fabs(diff) / k->previous);
+		format_percent(c, out, fabs(diff) / k->previous);
 		buf_addch(out, ')');
 	}
 }
@@ -115,7 +115,7 @@ static void tile(struct ctx *c, const struct chart_kpi *k, double x, double y, d
 	if (k->value_text)
 		buf_adds(&c->tmp, k->value_text);
 	else
-		axis_format(&c->tmp, k->value, k->value == floor(k->value) ? 0 : 1);
+		format_number(c, &c->tmp, k->value, k->value == floor(k->value) ? 0 : 1);
 	draw_font(c, TEXT_BIG);
 	/* Room for the value, the change and its note below it? */
 	if (ty + 1.1 * c->size + 4 + 2.6 * 8 > bottom || draw_width(c, c->tmp.buf) > inner)
@@ -124,14 +124,14 @@ static void tile(struct ctx *c, const struct chart_kpi *k, double x, double y, d
 		  ALIGN_LEFT, palette_text);
 	ty += 1.1 * c->size + 4;
 
-	change_text(k, &c->tmp);
+	change_text(c, k, &c->tmp);
 	draw_font(c, k->significant == 1 ? TEXT_VALUE : TEXT_LABEL);
 	draw_text(c, draw_fit(c, &fit, c->tmp.buf, inner), x + INSET, ty + 0.76 * c->size,
 		  ALIGN_LEFT, change_ink);
 	ty += 1.3 * c->size;
 	if (k->significant == 0) {
 		draw_font(c, TEXT_SMALL);
-		draw_text(c, draw_fit(c, &fit, "within normal variation", inner), x + INSET,
+		draw_text(c, draw_fit(c, &fit, c->words->within_noise, inner), x + INSET,
 			  ty + 0.76 * c->size, ALIGN_LEFT, palette_muted);
 		ty += 1.3 * c->size;
 	}

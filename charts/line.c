@@ -77,7 +77,7 @@ void line_draw(struct ctx *c)
 			if (known(d->compare.values[i]))
 				max = fmax(max, d->compare.values[i]);
 		items[nitems++] = (struct legend_item){
-			d->compare.name ? d->compare.name : "a year earlier", light, LEGEND_LINE, 2 };
+			d->compare.name ? d->compare.name : c->words->year_earlier, light, LEGEND_LINE, 2 };
 	}
 	if (nitems) {
 		draw_legend(c, items, nitems, c->x0, y0 + 0.7 * 8, c->x1, 0);
@@ -111,7 +111,7 @@ void line_draw(struct ctx *c)
 		double v = d->series[0].values[last], w;
 
 		buf_reset(&c->tmp);
-		format_count(&c->tmp, v);
+		format_count(c, &c->tmp, v);
 		draw_font(c, TEXT_VALUE);
 		w = draw_width(c, c->tmp.buf);
 		draw_text(c, c->tmp.buf,
@@ -123,7 +123,7 @@ void line_draw(struct ctx *c)
 	draw_font(c, TEXT_SMALL);
 	for (size_t i = 0; i < d->nr; i++)
 		if (!known(d->series[0].values[i]))
-			draw_text(c, draw_width(c, "n/a") <= pitch - 1 ? "n/a" : "?",
+			draw_text(c, draw_width(c, c->words->not_available) <= pitch - 1 ? c->words->not_available : "?",
 				  x0 + pitch * ((double)i + 0.5), base - 3, ALIGN_CENTRE, palette_muted);
 
 	draw_font(c, TEXT_LABEL);

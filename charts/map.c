@@ -140,15 +140,15 @@ static void feature_path(struct ctx *c, const struct geo *g, const struct geo_fe
 }
 
 /* "1–2", "3", "21–37" */
-static void class_label(struct buf *out, const double *upper, int i)
+static void class_label(struct ctx *c, struct buf *out, const double *upper, int i)
 {
 	double lo = i ? upper[i - 1] + 1 : 1;
 
 	buf_reset(out);
-	axis_format(out, lo, 0);
+	format_number(c, out, lo, 0);
 	if (upper[i] > lo) {
 		buf_adds(out, "\xe2\x80\x93");
-		axis_format(out, upper[i], 0);
+		format_number(c, out, upper[i], 0);
 	}
 }
 
@@ -179,12 +179,12 @@ void map_draw(struct ctx *c)
 		if (i == 0)
 			buf_adds(&labels[i], "0");
 		else
-			class_label(&labels[i], upper, i - 1);
+			class_label(c, &labels[i], upper, i - 1);
 		items[nitems++] = (struct legend_item){ labels[i].buf, palette_seq_class(i, k),
 							LEGEND_BOX, 0 };
 	}
 	if (nodata)
-		items[nitems++] = (struct legend_item){ "No data", palette_nodata, LEGEND_HATCH, 0 };
+		items[nitems++] = (struct legend_item){ c->words->no_data, palette_nodata, LEGEND_HATCH, 0 };
 
 	/* Legend: one item per row, to the right of the map. */
 	draw_font(c, TEXT_LABEL);
@@ -192,7 +192,7 @@ void map_draw(struct ctx *c)
 	for (size_t i = 0; i < nitems; i++)
 		lw = fmax(lw, 10 + draw_width(c, items[i].label));
 	draw_font(c, TEXT_VALUE);
-	lw = fmax(lw, draw_width(c, d->unit ? d->unit : "Incidents"));
+	lw = fmax(lw, draw_width(c, d->unit ? d->unit : c->words->map_unit));
 	lw = fmin(lw, 0.3 * (c->x1 - c->x0));
 
 	mw = c->x1 - c->x0 - lw - LEGEND_GAP;
@@ -301,7 +301,7 @@ void map_draw(struct ctx *c)
 	/* The legend, centred on the map's height. */
 	ly = (v.y0 + v.y1) / 2 - line * (double)nitems / 2;
 	draw_font(c, TEXT_VALUE);
-	draw_text(c, draw_fit(c, &c->tmp, d->unit ? d->unit : "Incidents", lw), v.x1 + LEGEND_GAP,
+	draw_text(c, draw_fit(c, &c->tmp, d->unit ? d->unit : c->words->map_unit, lw), v.x1 + LEGEND_GAP,
 		  draw_mid(c, ly - line / 2), ALIGN_LEFT, palette_text);
 	for (size_t i = 0; i < nitems; i++)
 		draw_legend(c, &items[i], 1, v.x1 + LEGEND_GAP, ly + line * ((double)i + 0.5),

@@ -56,15 +56,16 @@ static int share_shown(const struct chart_data *d, size_t i)
 }
 
 /* "13 (31%*)", or "3" when the share is suppressed. */
-static void part_text(const struct chart_data *d, size_t i, double total, struct buf *out)
+static void part_text(struct ctx *c, size_t i, double total, struct buf *out)
 {
+	const struct chart_data *d = c->d;
 	double v = d->series[0].values[i];
 
 	buf_reset(out);
-	format_count(out, v);
+	format_count(c, out, v);
 	if (share_shown(d, i) && total > 0) {
 		buf_adds(out, " (");
-		axis_format_percent(out, v / total);
+		format_percent(c, out, v / total);
 		if (d->flags && d->flags[i] & CHART_UNRELIABLE)
 			buf_addch(out, '*');
 		buf_addch(out, ')');
@@ -78,13 +79,19 @@ static int has_interval(const struct chart_data *d)
 }
 
 /* "95% interval 19–46%" */
-static void interval_text(const struct chart_data *d, struct buf *out)
+static void interval_text(struct ctx *c, struct buf *out)
 {
+	const struct chart_data *d = c->d;
+	struct buf level = BUF_INIT, range = BUF_INIT;
+
+	buf_addf(&level, "%.0f%s", d->level * 100, c->words->percent);
+	format_percent(c, &range, d->low);
+	buf_adds(&range, "\xe2\x80\x93");
+	format_percent(c, &range, d->high);
 	buf_reset(out);
-	buf_addf(out, "%.0f%% interval ", d->level * 100);
-	axis_format_percent(out, d->low);
-	buf_adds(out, "\xe2\x80\x93");
-	axis_format_percent(out, d->high);
+	chart_words_fill(out, c->words->interval, level.buf, range.buf);
+	buf_release(&level);
+	buf_release(&range);
 }
 
 static void donut(struct ctx *c, double total)
@@ -101,12 +108,12 @@ static void donut(struct ctx *c, double total)
 	draw_font(c, TEXT_LABEL);
 	line = 1.8 * c->size;
 	for (size_t i = 0; i < d->nr; i++) {
-		part_text(d, i, total, &c->tmp);
+		part_text(c, i, total, &c->tmp);
 		vw = fmax(vw, draw_width(c, c->tmp.buf));
 		labw = fmax(labw, draw_width(c, d->labels[i] ? d->labels[i] : ""));
 	}
 	if (has_interval(d)) {
-		interval_text(d, &c->tmp);
+		interval_text(c, &c->tmp);
 		vw = fmax(vw, draw_width(c, c->tmp.buf) - labw - 23);
 	}
 	labw = fmax(0, fmin(labw, pw - 2 * R - 30 - 11 - 12 - vw));
@@ -164,11 +171,11 @@ static void donut(struct ctx *c, double total)
 	/* The centre: the share of category 0, or its count when suppressed. */
 	buf_reset(&c->tmp);
 	if (share_shown(d, 0)) {
-		axis_format_percent(&c->tmp, d->series[0].values[0] / total);
+		format_percent(c, &c->tmp, d->series[0].values[0] / total);
 		if (d->flags && d->flags[0] & CHART_UNRELIABLE)
 			buf_addch(&c->tmp, '*');
 	} else {
-		format_count(&c->tmp, d->series[0].values[0]);
+		format_count(c, &c->tmp, d->series[0].values[0]);
 	}
 	draw_font(c, TEXT_BIG);
 	if (draw_width(c, c->tmp.buf) > 1.8 * r || r < 30)
@@ -184,7 +191,7 @@ static void donut(struct ctx *c, double total)
 	for (size_t i = 0; i < rows; i++, y += line) {
 		if (i + 1 == rows && rows < d->nr) {
 			buf_reset(&c->tmp);
-			buf_addf(&c->tmp, "+ %zu more not shown", d->nr - i);
+			format_more(c, &c->tmp, d->nr - i);
 			draw_text(c, draw_fit(c, &fit, c->tmp.buf, legw), lx, draw_mid(c, y),
 				  ALIGN_LEFT, palette_muted);
 			break;
@@ -192,12 +199,12 @@ static void donut(struct ctx *c, double total)
 		draw_rect(c, lx, y - 4, 8, 8, part_colour(d, i));
 		draw_text(c, draw_fit(c, &fit, d->labels[i], labw), lx + 11, draw_mid(c, y),
 			  ALIGN_LEFT, palette_text);
-		part_text(d, i, total, &c->tmp);
+		part_text(c, i, total, &c->tmp);
 		draw_text(c, draw_fit(c, &fit, c->tmp.buf, vw), lx + legw, draw_mid(c, y),
 			  ALIGN_RIGHT, palette_text);
 	}
 	if (has_interval(d)) {
-		interval_text(d, &c->tmp);
+		interval_text(c, &c->tmp);
 		draw_text(c, draw_fit(c, &fit, c->tmp.buf, c->x1 - lx), lx, draw_mid(c, y + line / 2),
 			  ALIGN_LEFT, palette_muted);
 	}
@@ -217,7 +224,7 @@ static void bar(struct ctx *c, double total)
 		buf_init(&labels[i]);
 		buf_adds(&labels[i], d->labels[i] ? d->labels[i] : "");
 		buf_addch(&labels[i], ' ');
-		part_text(d, i, total, &c->tmp);
+		part_text(c, i, total, &c->tmp);
 		buf_adds(&labels[i], c->tmp.buf);
 		items[i] = (struct legend_item){ labels[i].buf, part_colour(d, i), LEGEND_BOX, 0 };
 	}
@@ -243,7 +250,7 @@ static void bar(struct ctx *c, double total)
 				palette_background : palette_text;
 
 			buf_reset(&c->tmp);
-			axis_format_percent(&c->tmp, v / total);
+			format_percent(c, &c->tmp, v / total);
 			draw_font(c, TEXT_VALUE);
 			if (draw_width(c, c->tmp.buf) <= w - 6)
 				draw_text(c, c->tmp.buf, x + w / 2, draw_mid(c, y + hgt / 2), ALIGN_CENTRE,
@@ -262,7 +269,7 @@ static void bar(struct ctx *c, double total)
 		draw_hline(c, a, b, y, 1.2, palette_text);
 		draw_vline(c, a, y - 3, y + 3, 1.2, palette_text);
 		draw_vline(c, b, y - 3, y + 3, 1.2, palette_text);
-		interval_text(d, &c->tmp);
+		interval_text(c, &c->tmp);
 		draw_font(c, TEXT_LABEL);
 		tw = draw_width(c, c->tmp.buf);
 		draw_text(c, draw_fit(c, &fit, c->tmp.buf, pw),

@@ -11,11 +11,12 @@
 #include "../charts/fromquery.h"
 #include "../charts/geo.h"
 #include "../queries/query.h"
+#include "../report/i18n.h"
 #include "../util/buf.h"
 #include "../util/banned.h"
 
 const char chart_help[] =
-	"usage: ibrief chart NAME [PERIOD] [FILTERS] [--kind K] [SIZE] -o FILE\n"
+	"usage: ibrief chart NAME [PERIOD] [FILTERS] [--kind K] [--lang L] [SIZE] -o FILE\n"
 	"\n"
 	"Draws the answer of a named query as a chart and writes it to FILE, as PNG,\n"
 	"SVG or PDF by its extension (.png, .svg, .pdf).\n"
@@ -39,6 +40,8 @@ const char chart_help[] =
 	"Output:\n"
 	"  -o, --output FILE the file to write (required); written whole or not at all\n"
 	"  --kind K          bar, column, line, donut, share-bar, distribution, kpi, map\n"
+	"  --lang L          the chart's words, months and numbers: en (default), fr,\n"
+	"                    nl or de, as in 'ibrief report'\n"
 	"Size:\n"
 	"  --width PT        the chart's width in points (1/72 inch), 100 to 2000;\n"
 	"                    default 480 (about 170 mm)\n"
@@ -60,12 +63,13 @@ const char chart_help[] =
 #define DEFAULT_DPI 144
 
 enum {
-	OPT_KIND = 1200, OPT_WIDTH, OPT_HEIGHT, OPT_DPI,
+	OPT_KIND = 1200, OPT_WIDTH, OPT_HEIGHT, OPT_DPI, OPT_LANG,
 };
 
 struct chart_options {
 	const char *name, *output;
 	int kind;		/* -1: the query's own */
+	int lang;		/* enum lang */
 	long width, height, dpi;
 	int has_dpi;
 	struct filter_options f;
@@ -122,6 +126,7 @@ static int parse_options(int argc, char **argv, struct chart_options *o)
 		{ "width", required_argument, NULL, OPT_WIDTH },
 		{ "height", required_argument, NULL, OPT_HEIGHT },
 		{ "dpi", required_argument, NULL, OPT_DPI },
+		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -152,6 +157,9 @@ static int parse_options(int argc, char **argv, struct chart_options *o)
 		case OPT_DPI:
 			ret = parse_size("--dpi", optarg, 72, 1200, &o->dpi);
 			o->has_dpi = 1;
+			break;
+		case OPT_LANG:
+			ret = filter_lang("chart", optarg, &o->lang);
 			break;
 		case 'h':
 			return -1;
@@ -246,7 +254,7 @@ int cmd_chart(int argc, char **argv)
 	struct query_chart qc = { 0 };
 	struct chart_spec spec = { 0 };
 	struct geo geo = GEO_INIT;
-	struct buf path = BUF_INIT;
+	struct buf path = BUF_INIT, subtitle = BUF_INIT;
 	struct store *st = NULL;
 	int ret;
 
@@ -279,8 +287,11 @@ int cmd_chart(int argc, char **argv)
 	}
 	if (cli_open_store(&st, STORE_READ) < 0 || filter_resolve_latest(&o.f, st) ||
 	    query_run(st, q, &o.f.filter, &res) < 0 ||
-	    query_chart_init(&qc, res, (int)spec.kind, NULL) < 0)
+	    query_chart_init(&qc, res, (int)spec.kind, NULL, i18n_chart_words((enum lang)o.lang)) < 0)
 		goto out;
+	/* English keeps the query's own labels, as before --lang. */
+	if (o.lang != LANG_EN)
+		i18n_chart_localize((enum lang)o.lang, &qc, res, &subtitle);
 	if (chart_write_file(&spec, &qc.data, o.output) < 0)
 		goto out;
 	report_written(&o, &spec);
@@ -291,7 +302,9 @@ out:
 	store_close(st);
 	geo_release(&geo);
 	buf_release(&path);
+	buf_release(&subtitle);
 	filter_options_release(&o.f);
+	i18n_free();
 	/* Fonts and fontconfig's tables, so that a leak checker sees no leak. */
 	chart_cleanup();
 	cairo_debug_reset_static_data();

@@ -286,8 +286,8 @@ int cmd_report(int argc, char **argv)
 	}
 	if (!ret)
 		ret = filter_resolve("report", &o.f);
-	if (!ret && o.lang && (lang = i18n_lang_parse(o.lang)) < 0)
-		ret = usage_error("report", "--lang: '%s' is not one of en, fr, nl, de", o.lang);
+	if (!ret)
+		ret = filter_lang("report", o.lang, &lang);
 	if (!ret && o.tlp && (tlp = tlp_parse(o.tlp)) < 0)
 		ret = usage_error("report", "--tlp: '%s' is not a TLP label (CLEAR, GREEN, AMBER, "
 				  "AMBER+STRICT, RED)", o.tlp);

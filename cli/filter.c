@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../report/i18n.h"
 #include "../util/buf.h"
 #include "../util/country.h"
 #include "../util/banned.h"
@@ -176,4 +177,12 @@ int filter_resolve_latest(struct filter_options *o, struct store *st)
 	if (!found)
 		error("--month latest: no incident known to the month matches the filters");
 	return found > 0 ? 0 : EXIT_WORK;
+}
+
+int filter_lang(const char *cmd, const char *arg, int *lang)
+{
+	*lang = LANG_EN;
+	if (arg && (*lang = i18n_lang_parse(arg)) < 0)
+		return usage_error(cmd, "--lang: '%s' is not one of en, fr, nl, de", arg);
+	return 0;
 }

@@ -82,4 +82,11 @@ int filter_check_limit(const char *cmd, const struct filter_options *o, const st
  */
 int filter_resolve_latest(struct filter_options *o, struct store *st);
 
+/*
+ * --lang for `cmd` (report, chart): sets *lang to the language of `arg`
+ * ("en", "fr", "nl", "de", any case) and returns 0, or returns EXIT_USAGE
+ * after a usage message. NULL (no --lang) is English.
+ */
+int filter_lang(const char *cmd, const char *arg, int *lang);
+
 #endif

@@ -12,7 +12,6 @@
 
 #include "../charts/fromquery.h"
 #include "../store/incident.h"
-#include "../util/country.h"
 #include "../util/banned.h"
 
 #define CAPTION_HEIGHT 12.0
@@ -269,51 +268,6 @@ static void caption(struct briefing *b, struct item *it, double y, const struct 
 }
 
 /*
- * Puts the chart's labels into the briefing's language where the
- * vocabulary knows them; a series named after the period gets the period's
- * name in `period` (which must outlive the drawing). A map's labels are
- * country codes and stay so.
- */
-static void localize_chart(struct briefing *b, struct query_chart *qc, const struct query_result *r,
-			   const char *period)
-{
-	int by_country = !strcmp(r->query->name, "by-country");
-
-	for (size_t i = 0; qc->kind != CHART_MAP && qc->labels && i < qc->nr; i++) {
-		const char *t = NULL;
-
-		if (!qc->labels[i])
-			continue;
-		if (by_country && country_code(qc->labels[i]))
-			t = i18n_country(b->lang, country_code(qc->labels[i]));
-		else
-			t = i18n_vocab(b->lang, qc->labels[i]);
-		if (t && strcmp(t, qc->labels[i])) {
-			free(qc->labels[i]);
-			qc->labels[i] = xstrdup(t);
-		}
-	}
-	for (size_t i = 0; i < qc->data.kpi_nr && i < ARRAY_SIZE(qc->kpis); i++) {
-		const char *t = qc->kpis[i].label ? i18n_vocab(b->lang, qc->kpis[i].label) : NULL;
-
-		if (t)
-			qc->kpis[i].label = t;
-	}
-	for (size_t i = 0; i < qc->data.series_nr && i < ARRAY_SIZE(qc->series); i++) {
-		const char *t = qc->series[i].name ? i18n_vocab(b->lang, qc->series[i].name) : NULL;
-
-		if (qc->series[i].name && !strcmp(qc->series[i].name, r->meta.period.label))
-			t = period;
-		if (t)
-			qc->series[i].name = t;
-	}
-	if (qc->data.compare.name && i18n_vocab(b->lang, qc->data.compare.name))
-		qc->data.compare.name = i18n_vocab(b->lang, qc->data.compare.name);
-	if (qc->data.unit && i18n_vocab(b->lang, qc->data.unit))
-		qc->data.unit = i18n_vocab(b->lang, qc->data.unit);
-}
-
-/*
  * Months after the newest month with data are not zero but not known yet
  * (a year that is still running): draw them as unknown, not as empty bars.
  */
@@ -353,12 +307,11 @@ static int chart(struct briefing *b, const struct tpl_block *blk)
 	size_t i;
 	int ret = -1;
 
-	if (query_chart_init(&qc, rq->res, blk->chart_kind, title) < 0)
+	/* The chart's own words, then its data, in the briefing's language. */
+	if (query_chart_init(&qc, rq->res, blk->chart_kind, title, i18n_chart_words(b->lang)) < 0)
 		return error("%s:%d:%d: query '%s' cannot be drawn as this chart kind", b->t->path,
 			     blk->kind_line, blk->kind_column, blk->query->name);
-	i18n_period(&sub, b->lang, &rq->res->meta.period);
-	qc.data.subtitle = sub.buf;
-	localize_chart(b, &qc, rq->res, sub.buf);
+	i18n_chart_localize(b->lang, &qc, rq->res, &sub);
 	future_months(b, &qc, rq->res);
 	memset(&spec, 0, sizeof(spec));
 	spec.kind = qc.kind;

@@ -387,6 +387,21 @@ void i18n_real(struct buf *out, enum lang lang, double v, int decimals)
 
 static const char *const percent_sign[LANG_NR] = { "%", NBSP "%", "%", NBSP "%" };
 
+const char *i18n_decimal_mark(enum lang lang)
+{
+	return decimal_mark[lang];
+}
+
+const char *i18n_thousands(enum lang lang)
+{
+	return thousands[lang];
+}
+
+const char *i18n_percent_sign(enum lang lang)
+{
+	return percent_sign[lang];
+}
+
 void i18n_percent(struct buf *out, enum lang lang, double share)
 {
 	if (share > 0 && share < 0.005) {	/* 1 of 381 is not "0%" */

@@ -23,6 +23,9 @@
 #include "../queries/query.h"
 #include "../util/buf.h"
 
+struct chart_words;
+struct query_chart;
+
 enum lang {
 	LANG_EN,
 	LANG_FR,
@@ -126,6 +129,29 @@ void i18n_real(struct buf *out, enum lang lang, double v, int decimals);
 void i18n_percent(struct buf *out, enum lang lang, double share);
 /* A range of proportions: "19–46%", "19–46 %". */
 void i18n_percent_range(struct buf *out, enum lang lang, double low, double high);
+/* The marks those use: decimal ("." ","), thousands ("," NBSP "."), after a percentage. */
+const char *i18n_decimal_mark(enum lang lang);
+const char *i18n_thousands(enum lang lang);
+const char *i18n_percent_sign(enum lang lang);
+
+/*
+ * The words of charts (charts/words.h) in `lang`: the translations are in
+ * report/i18n_chart.c; month names and number marks are the ones above.
+ * The table is static (filled on first use); never NULL.
+ */
+const struct chart_words *i18n_chart_words(enum lang lang);
+
+/*
+ * Puts a chart's data into `lang` where the adapter left data in English:
+ * its subtitle becomes the period in `lang` (`subtitle` holds the text and
+ * must outlive the drawing, as must qc), category labels that are country
+ * names (by-country) or words of the vocabulary are translated, and so are
+ * KPI labels, series names and the axis caption. A map's labels are ISO
+ * codes and are left alone. qc must have been built with
+ * i18n_chart_words(lang), which gives the chart's own words.
+ */
+void i18n_chart_localize(enum lang lang, struct query_chart *qc, const struct query_result *r,
+			 struct buf *subtitle);
 
 /*
  * A word of the incident vocabulary (types, public kinds, response-time

@@ -182,6 +182,33 @@ test_expect 'a failure leaves the previous file as it was and no temporary file'
 	test "$(ls -A | tr "\n" " ")" = "a.png t.db "
 '
 
+# A chart written as PDF keeps its text (cairo embeds it), so pdftotext reads
+# the words the chart itself adds; a briefing's charts are images and are
+# checked in tests/unit/t_chart_words.c instead.
+test_expect 'chart --lang writes the chart words, months and numbers in that language' '
+	store &&
+	ibrief --db t.db chart overview --month 2024-04 --lang fr -o fr.pdf 2>/dev/null &&
+	pdftotext fr.pdf fr.txt &&
+	grep "Variation par rapport à mars 2024" fr.txt &&
+	grep "p = 0,061" fr.txt && grep "Part publique" fr.txt &&
+	! grep -e "Change on" -e "Public share" -e "read with care" fr.txt &&
+	ibrief --db t.db chart by-month --year 2024 --lang de -o de.pdf 2>/dev/null &&
+	pdftotext de.pdf de.txt && grep "^Jan\.$" de.txt && grep "^Vorfälle$" de.txt
+'
+
+test_expect 'chart --lang en is the default: the same bytes' '
+	store &&
+	ibrief --db t.db chart by-month --month 2024-04 -o a.png 2>/dev/null &&
+	ibrief --db t.db chart by-month --month 2024-04 --lang EN -o b.png 2>/dev/null &&
+	cmp a.png b.png
+'
+
+test_expect 'an unknown --lang is a usage error naming the languages' '
+	store &&
+	test_must_fail 2 ibrief --db t.db chart overview --lang es -o x.png 2>err &&
+	grep "chart: --lang: .es. is not one of en, fr, nl, de" err && test ! -e x.png
+'
+
 test_expect 'chart --help and help chart print the usage on stdout' '
 	ibrief chart --help >out &&
 	head -n 1 out | grep -q "^usage: ibrief chart NAME" &&

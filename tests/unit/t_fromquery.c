@@ -124,7 +124,7 @@ static void a_kind_the_query_cannot_take_is_refused(void)
 		struct query_chart qc;
 
 		fprintf(stderr, "# expected: ");
-		CHECK_INT(query_chart_init(&qc, r, refused[i].kind, NULL), -1);
+		CHECK_INT(query_chart_init(&qc, r, refused[i].kind, NULL, NULL), -1);
 		/* Released: nothing to free, nothing to draw. */
 		CHECK_NULL(qc.labels);
 		CHECK_INT(qc.strings_nr, 0);
@@ -145,7 +145,7 @@ static void an_empty_result_is_an_empty_chart(void)
 			if (!query_chart_can_draw(q, k))
 				continue;
 			r = result(q->name, 0);
-			CHECK_INT(query_chart_init(&qc, r, k, NULL), 0);
+			CHECK_INT(query_chart_init(&qc, r, k, NULL, NULL), 0);
 			CHECK_INT(qc.kind, k);
 			CHECK_INT(qc.data.n, 0);
 			query_chart_release(&qc);
@@ -164,7 +164,7 @@ static void by_country_bars_are_names_counts_and_flags(void)
 	country(r, "BE", 7);
 	country(r, "NL", 3);
 	country(r, NULL, 2);
-	CHECK_INT(query_chart_init(&qc, r, -1, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, -1, NULL, NULL), 0);
 	query_result_free(r);	/* the chart owns what it shows */
 	CHECK_INT(qc.kind, CHART_BAR);
 	CHECK_STR(qc.data.title, "Incidents by victim country");
@@ -187,7 +187,7 @@ static void by_country_bars_are_names_counts_and_flags(void)
 
 	r = result("by-type", 3);
 	keyed(r, "type", "ransomware", 3);
-	CHECK_INT(query_chart_init(&qc, r, CHART_BAR, "My title"), 0);
+	CHECK_INT(query_chart_init(&qc, r, CHART_BAR, "My title", NULL), 0);
 	CHECK_STR(qc.data.title, "My title");
 	CHECK_INT(qc.data.flags[0], CHART_SUPPRESSED);
 	query_chart_release(&qc);
@@ -209,7 +209,7 @@ static void long_breakdowns_keep_ten_bars_and_sum_the_rest(void)
 	}
 	country(r, NULL, 9);
 	total += 9;
-	CHECK_INT(query_chart_init(&qc, r, CHART_BAR, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, CHART_BAR, NULL, NULL), 0);
 	/* Ten countries, "4 others", unknown: the unknown row is always there. */
 	CHECK_INT(qc.data.nr, 12);
 	CHECK_STR(qc.data.labels[0], "United States");
@@ -235,7 +235,7 @@ static void long_breakdowns_keep_ten_bars_and_sum_the_rest(void)
 		keyed(r, "name", name, 11 - i);
 	}
 	keyed(r, "name", NULL, 3);
-	CHECK_INT(query_chart_init(&qc, r, -1, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, -1, NULL, NULL), 0);
 	CHECK_INT(qc.data.nr, 12);
 	CHECK_STR(qc.data.labels[0], "public: police");
 	CHECK_STR(qc.data.labels[1], "sector 00");
@@ -265,7 +265,7 @@ static void list_rows_without_a_value_are_named_by_their_kind(void)
 		query_set_int(row, col(r, "incidents"), 10 - i);
 		query_set_share(row, col(r, "share"), 10 - i, 40);
 	}
-	CHECK_INT(query_chart_init(&qc, r, -1, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, -1, NULL, NULL), 0);
 	CHECK_INT(qc.data.nr, 5);
 	for (int i = 0; i < 5; i++) {
 		CHECK_STR(qc.data.labels[i], want[i]);
@@ -289,7 +289,7 @@ static void the_map_lists_every_focus_country_with_zero_for_none(void)
 	country(r, "RU", 2);
 	country(r, "CA", 1);
 	country(r, NULL, 7);
-	CHECK_INT(query_chart_init(&qc, r, CHART_MAP, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, CHART_MAP, NULL, NULL), 0);
 	CHECK_INT(qc.kind, CHART_MAP);
 	CHECK_INT(qc.data.n, 50);
 	i = find(&qc, "BE");
@@ -328,7 +328,7 @@ static void the_map_lists_every_focus_country_with_zero_for_none(void)
 	for (size_t f = 0; f < geo.nr; f++)
 		if (!geo.features[f].focus && geo.features[f].iso[0])
 			country(r, geo.features[f].iso, 1);
-	CHECK_INT(query_chart_init(&qc, r, CHART_MAP, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, CHART_MAP, NULL, NULL), 0);
 	for (size_t f = 0; f < geo.nr; f++)
 		if (!geo.features[f].focus && geo.features[f].iso[0] &&
 		    find(&qc, geo.features[f].iso) < 0)
@@ -356,7 +356,7 @@ static void months_are_columns_or_a_line_with_the_year_before(void)
 		query_set_int(row, col(r, "incidents"), 2 + i);
 		query_set_int(row, col(r, "year_before"), 5 - i);
 	}
-	CHECK_INT(query_chart_init(&qc, r, -1, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, -1, NULL, NULL), 0);
 	CHECK_INT(qc.kind, CHART_COLUMN);
 	CHECK_INT(qc.data.nr, 3);
 	CHECK_STR(qc.data.labels[0], "Jan");
@@ -368,7 +368,7 @@ static void months_are_columns_or_a_line_with_the_year_before(void)
 	CHECK_STR(qc.data.note, "1 incident dated only to a longer period is not counted.");
 	query_chart_release(&qc);
 
-	CHECK_INT(query_chart_init(&qc, r, CHART_LINE, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, CHART_LINE, NULL, NULL), 0);
 	CHECK_INT(qc.kind, CHART_LINE);
 	CHECK_STR(qc.data.series[0].name, "2023");
 	CHECK_STR(qc.data.compare.name, "2022");
@@ -384,7 +384,7 @@ static void months_are_columns_or_a_line_with_the_year_before(void)
 	r->meta.n = 1;
 	query_set_text(query_result_add_row(r), col(r, "month"), "2023-12");
 	query_set_text(query_result_add_row(r), col(r, "month"), "2024-01");
-	CHECK_INT(query_chart_init(&qc, r, CHART_LINE, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, CHART_LINE, NULL, NULL), 0);
 	CHECK_STR(qc.data.labels[0], "Dec 2023");
 	CHECK_STR(qc.data.labels[1], "Jan 2024");
 	/* NULL counts are unknown, never zero. */
@@ -425,7 +425,7 @@ static void public_sector_is_a_donut_with_its_interval(void)
 	double lo, hi;
 
 	public_sector(r, 13, 29, 0);
-	CHECK_INT(query_chart_init(&qc, r, -1, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, -1, NULL, NULL), 0);
 	CHECK_INT(qc.kind, CHART_DONUT);
 	/* No unknown part when there is none: two parts, public first. */
 	CHECK_INT(qc.data.nr, 2);
@@ -441,7 +441,7 @@ static void public_sector_is_a_donut_with_its_interval(void)
 	query_chart_release(&qc);
 
 	/* As bars, every row, the unknown one too. */
-	CHECK_INT(query_chart_init(&qc, r, CHART_BAR, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, CHART_BAR, NULL, NULL), 0);
 	CHECK_INT(qc.data.nr, 3);
 	CHECK_STR(qc.data.labels[2], "unknown");
 	CHECK_DBL(qc.data.series[0].values[2], 0);
@@ -451,7 +451,7 @@ static void public_sector_is_a_donut_with_its_interval(void)
 	/* An unknown part with incidents is kept; a whole under 5 has no interval. */
 	r = result("public-sector", 4);
 	public_sector(r, 1, 2, 1);
-	CHECK_INT(query_chart_init(&qc, r, CHART_SHARE_BAR, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, CHART_SHARE_BAR, NULL, NULL), 0);
 	CHECK_INT(qc.data.nr, 3);
 	CHECK_STR(qc.data.labels[2], "unknown");
 	CHECK_INT(qc.data.flags[0], CHART_SUPPRESSED);
@@ -493,7 +493,7 @@ static void response_time_marks_median_and_p90_over_the_buckets(void)
 	query_add_figure(r, "known", 0, 20);
 	query_add_figure(r, "median_hours", 0, 6);
 	query_add_figure(r, "p90_hours", 0, 1000);
-	CHECK_INT(query_chart_init(&qc, r, -1, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, -1, NULL, NULL), 0);
 	CHECK_INT(qc.kind, CHART_DISTRIBUTION);
 	CHECK_INT(qc.data.nr, 5);
 	CHECK_STR(qc.data.labels[0], "up to 1 h");
@@ -512,7 +512,7 @@ static void response_time_marks_median_and_p90_over_the_buckets(void)
 	query_chart_release(&qc);
 
 	/* As bars: every row, the unknown one as a category. */
-	CHECK_INT(query_chart_init(&qc, r, CHART_BAR, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, CHART_BAR, NULL, NULL), 0);
 	CHECK_INT(qc.data.nr, 6);
 	CHECK_STR(qc.data.labels[5], "unknown");
 	CHECK_DBL(qc.data.series[0].values[5], 10);
@@ -526,7 +526,7 @@ static void response_time_marks_median_and_p90_over_the_buckets(void)
 	query_add_figure(r, "known", 0, 0);
 	query_add_figure(r, "median_hours", 1, 0);
 	query_add_figure(r, "p90_hours", 1, 0);
-	CHECK_INT(query_chart_init(&qc, r, -1, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, -1, NULL, NULL), 0);
 	CHECK_INT(qc.data.marker_nr, 0);
 	CHECK_INT(qc.data.n, 0);
 	query_chart_release(&qc);
@@ -560,7 +560,7 @@ static void overview_is_tiles_of_incidents_public_share_and_countries(void)
 	struct query_result *r = overview(40, 20, 10, 6);
 	struct query_chart qc;
 
-	CHECK_INT(query_chart_init(&qc, r, -1, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, -1, NULL, NULL), 0);
 	CHECK_INT(qc.kind, CHART_KPI);
 	CHECK_INT(qc.data.kpi_nr, 3);
 	CHECK_STR(qc.data.kpis[0].label, "Incidents");
@@ -579,7 +579,7 @@ static void overview_is_tiles_of_incidents_public_share_and_countries(void)
 
 	/* Within noise; a share from under 30 gets its star and footnote. */
 	r = overview(12, 10, 3, 2);
-	CHECK_INT(query_chart_init(&qc, r, -1, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, -1, NULL, NULL), 0);
 	CHECK_INT(qc.data.kpis[0].significant, 0);
 	CHECK_STR(qc.data.kpis[1].value_text, "25%*");
 	CHECK(strstr(qc.data.note, "* Share from fewer than 30 incidents.") != NULL);
@@ -590,7 +590,7 @@ static void overview_is_tiles_of_incidents_public_share_and_countries(void)
 	r = overview(4, 0, 1, 1);
 	r->meta.has_test = 0;
 	r->meta.previous.kind = QUERY_PERIOD_NONE;
-	CHECK_INT(query_chart_init(&qc, r, -1, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, -1, NULL, NULL), 0);
 	CHECK_INT(qc.data.kpis[0].significant, -1);
 	CHECK_STR(qc.data.kpis[1].label, "Public victims");
 	CHECK_DBL(qc.data.kpis[1].value, 1);
@@ -663,7 +663,7 @@ static void bars_drawn_from_a_result_follow_its_counts(void)
 	keyed(r, "type", "ransomware", 20);
 	keyed(r, "type", "phishing", 10);
 	keyed(r, "type", NULL, 5);
-	CHECK_INT(query_chart_init(&qc, r, -1, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, -1, NULL, NULL), 0);
 	query_result_free(r);
 	CHECK_INT(draw(&im, &qc), 0);
 	/* Bars top to bottom: the longest run of blue in each band of rows. */
@@ -705,7 +705,7 @@ static void the_map_drawn_from_a_result_shows_zero_not_no_data(void)
 	country(r, "BE", 10);
 	country(r, "NL", 3);
 	country(r, NULL, 7);
-	CHECK_INT(query_chart_init(&qc, r, CHART_MAP, NULL), 0);
+	CHECK_INT(query_chart_init(&qc, r, CHART_MAP, NULL, NULL), 0);
 	query_result_free(r);
 	CHECK_INT(draw(&im, &qc), 0);
 	/* Classes for 1..10 (1, 2, 5, 10): Belgium is the darkest, the Netherlands' 3 the third. */
