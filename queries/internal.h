@@ -98,6 +98,23 @@ int run_count(struct query_run *qr, const char *sql, const struct query_period *
 int run_standard_meta(struct query_run *qr, struct query_result *res);
 
 /*
+ * For a period `p` that is not over on `last` ("YYYY-MM-DD", the last day
+ * the store has data for): sets *out to the stretch of `prev` as long as
+ * `p` is up to `last`, [prev.from, prev.from + days - 1], and returns those
+ * days. Returns 0, leaving *out alone, when `p` is over by `last`, has not
+ * begun, or has no bounded previous period.
+ */
+long query_period_so_far(const struct query_period *p, const struct query_period *prev,
+			 const char *last, struct query_period *out);
+
+/*
+ * The last day of the newest month the store holds any incident known to
+ * the month or the day of, whatever the filter: the end of the data.
+ * Returns 1 and sets `out`, 0 for an empty store, -1 on a database error.
+ */
+int run_data_end(struct query_run *qr, char out[11]);
+
+/*
  * Shifts "YYYY-MM-DD" by whole years, keeping month and day (29 February
  * becomes the 28th in a common year); the open-end sentinels stay.
  */

@@ -275,6 +275,31 @@ int query_today(char out[11])
 	return 0;
 }
 
+long query_period_so_far(const struct query_period *p, const struct query_period *prev,
+			 const char *last, struct query_period *out)
+{
+	long days;
+	int y, m, d;
+	char from[11], to[11];
+
+	if (prev->kind == QUERY_PERIOD_NONE || p->kind == QUERY_PERIOD_ALL ||
+	    !strcmp(p->to, QUERY_DATE_MAX) || !strcmp(prev->from, QUERY_DATE_MIN) ||
+	    strcmp(p->to, last) <= 0 || strcmp(p->from, last) > 0)
+		return 0;
+	days = date_days(last) - date_days(p->from) + 1;
+	memcpy(from, prev->from, sizeof(from));	/* `out` may be `prev` */
+	if (p->kind == QUERY_PERIOD_YEAR) {
+		/* The same calendar days a year earlier: 1 January to 30 April. */
+		query_date_add_years(last, -1, to);
+	} else {
+		civil_from_days(date_days(from) + days - 1, &y, &m, &d);
+		format_date(to, y, m, d);
+	}
+	if (query_period_range(out, from, to) < 0)
+		return 0;
+	return days;
+}
+
 void query_date_add_years(const char *s, int years, char out[11])
 {
 	int y, m, d;

@@ -19,7 +19,9 @@ static const struct query_column overview_columns[] = {
 	[OV_INCIDENTS] = { .name = "incidents", .type = QUERY_INT,
 			   .description = "incidents in the period" },
 	[OV_PREVIOUS_PERIOD] = { .name = "previous_period", .type = QUERY_TEXT,
-				 .description = "the previous comparable period; null when none" },
+				 .description = "the previous comparable period (its first days only, as many "
+				 "as the period has data for, when the data ends inside the "
+				 "period); null when none" },
 	[OV_PREVIOUS] = { .name = "previous", .type = QUERY_INT,
 			  .description = "incidents in the previous period" },
 	[OV_CHANGE] = { .name = "change", .type = QUERY_INT,
@@ -47,12 +49,35 @@ static const char overview_sql[] =
 	"         WHERE" QUERY_IN_PERIOD QUERY_FILTERS "),"
 	"       (SELECT count(*)" QUERY_SCOPE " AND i.public_sector = 1)";
 
+int run_data_end(struct query_run *qr, char out[11])
+{
+	struct query_filter everything;
+	struct query_period newest;
+	int found;
+
+	query_filter_init(&everything);
+	found = query_latest_month(qr->st, &everything, &newest);
+	if (found == 1)
+		memcpy(out, newest.to, 11);
+	return found;
+}
+
+/*
+ * A period that runs past the end of the data is not over: 2024 with
+ * incidents up to April holds four months, and set against the whole of
+ * 2023 it would show a fall that is only the months still to come. Such a
+ * period is compared with the same stretch of the previous one (1 January
+ * to 30 April 2023), over the days each covers; meta.previous says which
+ * stretch that was.
+ */
 static int run_overview(struct query_run *qr, struct query_result *res)
 {
 	struct query_meta *m = &res->meta;
 	struct query_row *row;
 	sqlite3_stmt *s = NULL;
 	long long previous = 0;
+	long so_far = 0;
+	char end[11];
 	int ret = -1;
 
 	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &m->period, &s) < 0)
@@ -69,12 +94,19 @@ static int run_overview(struct query_run *qr, struct query_result *res)
 	query_set_share(row, OV_PUBLIC_SHARE, sqlite3_column_int64(s, 1), m->n);
 	query_set_int(row, OV_LEFT_OUT, m->left_out);
 	if (m->previous.kind != QUERY_PERIOD_NONE) {
+		switch (run_data_end(qr, end)) {
+		case -1:
+			goto out;
+		case 1:
+			so_far = query_period_so_far(&m->period, &m->previous, end, &m->previous);
+			break;
+		}
 		if (run_meta(qr, &m->previous, &previous, NULL, NULL) < 0)
 			goto out;
 		m->has_test = 1;
 		m->k1 = m->n;
 		m->k2 = previous;
-		m->t1 = (double)query_period_days(&m->period);
+		m->t1 = (double)(so_far ? so_far : query_period_days(&m->period));
 		m->t2 = (double)query_period_days(&m->previous);
 		m->p_value = poisson_test(m->k1, m->t1, m->k2, m->t2);
 		query_set_text(row, OV_PREVIOUS_PERIOD, m->previous.label);
@@ -218,16 +250,14 @@ static int run_by_month(struct query_run *qr, struct query_result *res)
 	struct month_count *now = NULL, *then = NULL;
 	size_t now_nr = 0, then_nr = 0;
 	long long year_only = 0, ignored;
-	struct query_filter everything;
-	struct query_period newest;
+	char end[11];
 	int first, last, known = INT_MAX, ret = -1;
 
-	query_filter_init(&everything);
-	switch (query_latest_month(qr->st, &everything, &newest)) {
+	switch (run_data_end(qr, end)) {
 	case -1:
 		goto out;
 	case 1:
-		known = month_number(newest.from);
+		known = month_number(end);
 		break;
 	}
 	if (run_standard_meta(qr, res) < 0 ||

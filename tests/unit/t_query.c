@@ -329,14 +329,28 @@ static void test_a_year_only_incident_counts_in_its_year_not_its_quarter(void)
 	query_filter_init(&f);
 	query_period_parse_year(&f.period, "2024");
 	r = run("overview", NULL, &f);
-	/* A1-A8, Y1, M1, M2, N1 against P1, F1; 366 days against 365. */
-	CHECK_ROWS(r, "2024|12|2023|2|10|500|0.01294|1|5|5|0.4167|0");
+	/*
+	 * A1-A8, Y1, M1, M2, N1 against P1, F1. The data ends with April 2024,
+	 * so 2024 is not over: it is set against the same stretch of 2023,
+	 * 1 January to 30 April (121 days against 120), not the whole year.
+	 */
+	CHECK_ROWS(r, "2024|12|2023-01-01 to 2023-04-30|2|10|500|0.01295|1|5|5|0.4167|0");
+	CHECK_DBL(r->meta.t1, 121);
+	CHECK_DBL(r->meta.t2, 120);
 	query_result_free(r);
+	/* Q2 2024 holds April only: against the first 30 days of Q1. */
 	query_period_parse_quarter(&f.period, "2024-Q2");
 	r = run("overview", NULL, &f);
 	CHECK_META(r, 8, 1, 1);
-	CHECK_STR(r->meta.previous.label, "Q1 2024");
-	CHECK_INT(r->meta.k2, 3);
+	CHECK_STR(r->meta.previous.label, "2024-01-01 to 2024-01-30");
+	CHECK_INT(r->meta.k2, 0);
+	query_result_free(r);
+	/* A period the data covers whole is compared whole. */
+	query_period_parse_year(&f.period, "2023");
+	r = run("overview", NULL, &f);
+	CHECK_STR(r->meta.period.label, "2023");
+	CHECK_STR(r->meta.previous.label, "2022");
+	CHECK_DBL(r->meta.t1, 365);
 	query_result_free(r);
 }
 
