@@ -39,6 +39,14 @@ int cmd_mail(int argc, char **argv);
 extern const char import_help[], list_help[], show_help[], stats_help[];
 extern const char query_help[], mark_help[], chart_help[], report_help[], mail_help[];
 
+/*
+ * The help line of --db, the same in every command: `pad` aligns the
+ * description with the command's other options, `indent` its second line.
+ */
+#define HELP_DB(pad, indent) \
+	"  --db PATH" pad "the store (default: $IBRIEF_DB, else the configuration's\n" \
+	indent "[store] path, else ./incidents.db)\n"
+
 /* The option every command takes, and how it is spelt in option tables. */
 #define OPT_DB_NUMBER 1000
 #define OPT_DB { "db", required_argument, NULL, OPT_DB_NUMBER }

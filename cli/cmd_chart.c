@@ -48,7 +48,7 @@ const char chart_help[] =
 	"  --height PT       its height, 100 to 2000; default 270\n"
 	"  --dpi N           PNG only: pixels per inch, 72 to 1200; default 144\n"
 	"                    (2 pixels a point)\n"
-	"  --db PATH         the store (default: $IBRIEF_DB, else ./incidents.db)\n"
+	HELP_DB("         ", "                    ")
 	"\n"
 	"A map reads the country shapes from $IBRIEF_DATA/geo/europe-50m.geojson,\n"
 	"else from data/geo/europe-50m.geojson under the current directory.\n"

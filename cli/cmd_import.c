@@ -21,7 +21,7 @@ const char import_help[] =
 	"               or csv (see docs/csv-format.md)\n"
 	"  --skip-bad   report bad records and import the good ones\n"
 	"  --dry-run    read and check everything, change nothing\n"
-	"  --db PATH    the store (default: $IBRIEF_DB, else ./incidents.db)\n"
+	HELP_DB("    ", "               ")
 	"\n"
 	"Ends with a summary on stderr:\n"
 	"  imported N new, N updated, N unchanged, N rejected from N files in X s\n"

@@ -20,7 +20,7 @@ const char list_help[] =
 	"  --public-sector   public bodies only\n"
 	"  --limit N         at most N incidents\n"
 	"  --format F        table (default), csv (RFC 4180 with a header) or json\n"
-	"  --db PATH         the store (default: $IBRIEF_DB, else ./incidents.db)\n"
+	HELP_DB("         ", "                    ")
 	"\n"
 	"Example:\n"
 	"  ibrief list --from 2024-04 --to 2024-04 --country NL --format csv\n";

@@ -15,7 +15,7 @@ const char mark_help[] =
 	"store.\n"
 	"\n"
 	"Options:\n"
-	"  --db PATH    the store (default: $IBRIEF_DB, else ./incidents.db)\n"
+	HELP_DB("    ", "               ")
 	"\n"
 	"Example:\n"
 	"  ibrief mark 1234 notable\n";

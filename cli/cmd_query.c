@@ -42,7 +42,7 @@ const char query_help[] =
 	"                    array of objects, one per row)\n"
 	"  --meta            json: an object with the period, n, left_out, the figures\n"
 	"                    and the rows\n"
-	"  --db PATH         the store (default: $IBRIEF_DB, else ./incidents.db)\n"
+	HELP_DB("         ", "                    ")
 	"\n"
 	"Examples:\n"
 	"  ibrief query by-country --month 2024-04 --format csv\n"

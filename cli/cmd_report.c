@@ -40,7 +40,8 @@ const char report_help[] =
 	"\n"
 	"Output:\n"
 	"  --tlp LABEL       CLEAR, GREEN, AMBER, AMBER+STRICT or RED (WHITE is read as\n"
-	"                    CLEAR); default: the template's, else AMBER\n"
+	"                    CLEAR); default: the template's, else the configuration's,\n"
+	"                    else AMBER\n"
 	"  --lang L          en (default), fr, nl or de\n"
 	"  -o, --output F    the PDF to write, or a directory to write it in (default:\n"
 	"                    briefing-2024-04.pdf, briefing-BE-2023.pdf, ... here)\n"
@@ -48,7 +49,7 @@ const char report_help[] =
 	"                    password from the environment and the configuration)\n"
 	"  --mail-cc ADDR    copies of that mail\n"
 	"  --allow-red       allow mailing a TLP:RED briefing\n"
-	"  --db PATH         the store (default: $IBRIEF_DB, else ./incidents.db)\n"
+	HELP_DB("         ", "                    ")
 	"\n"
 	"Templates and map shapes are read from $IBRIEF_DATA (DIR/templates, DIR/geo),\n"
 	"else from the installed share/ibrief next to the program, else from the source\n"

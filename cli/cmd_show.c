@@ -14,7 +14,7 @@ const char show_help[] =
 	"\n"
 	"Options:\n"
 	"  --format F   text (default) or json\n"
-	"  --db PATH    the store (default: $IBRIEF_DB, else ./incidents.db)\n"
+	HELP_DB("    ", "               ")
 	"\n"
 	"Example:\n"
 	"  ibrief show 42 --format json\n";

@@ -10,7 +10,7 @@ const char stats_help[] =
 	"source formats, the last import and the size of the file.\n"
 	"\n"
 	"Options:\n"
-	"  --db PATH    the store (default: $IBRIEF_DB, else ./incidents.db)\n"
+	HELP_DB("    ", "               ")
 	"\n"
 	"Example:\n"
 	"  ibrief --db demo/incidents.db stats\n";

@@ -56,7 +56,7 @@ static void main_usage(FILE *out)
 		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n"
 	      "Options:\n"
-	      "  --db PATH    the incident store (default: $IBRIEF_DB, else ./incidents.db)\n"
+	      HELP_DB("    ", "               ")
 	      "  --help       show this help\n"
 	      "  --version    show the version\n"
 	      "\n"
