@@ -118,8 +118,7 @@ int parse_date_bound(const char *s, int end, char out[11])
 			d = days_in_month((int)y, (int)m);
 		}
 	}
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m % 100,
-		 (unsigned)d % 100);
+	date_format(out, (int)y, (int)m, (int)d);
 	return 0;
 }
 

@@ -372,13 +372,8 @@ static void date_text(char out[11], sqlite3_stmt *s, int col)
 
 	if (sqlite3_column_type(s, col) == SQLITE_NULL)
 		out[0] = '\0';
-	else if (!m)
-		snprintf(out, 11, "%04u", (unsigned)y % 10000);
-	else if (!d)
-		snprintf(out, 11, "%04u-%02u", (unsigned)y % 10000, (unsigned)m % 100);
 	else
-		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m % 100,
-			 (unsigned)d % 100);
+		date_format(out, y, m, d);
 }
 
 static int add_row(struct query_run *qr, struct query_result *res, sqlite3_stmt *s,

@@ -46,12 +46,6 @@ static void civil_from_days(long z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-static void format_date(char out[11], int y, int m, int d)
-{
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m % 100,
-		 (unsigned)d % 100);
-}
-
 /* Parses exactly "YYYY-MM-DD" of a real date. 0 or -1. */
 static int parse_ymd(const char *s, int *y, int *m, int *d)
 {
@@ -99,8 +93,8 @@ int query_period_month(struct query_period *p, int year, int month)
 		return -1;
 	memset(p, 0, sizeof(*p));
 	p->kind = QUERY_PERIOD_MONTH;
-	format_date(p->from, year, month, 1);
-	format_date(p->to, year, month, days_in_month(year, month));
+	date_format(p->from, year, month, 1);
+	date_format(p->to, year, month, days_in_month(year, month));
 	snprintf(p->label, sizeof(p->label), "%s %d", month_names[month - 1], year);
 	return 0;
 }
@@ -113,8 +107,8 @@ int query_period_quarter(struct query_period *p, int year, int quarter)
 		return -1;
 	memset(p, 0, sizeof(*p));
 	p->kind = QUERY_PERIOD_QUARTER;
-	format_date(p->from, year, m1, 1);
-	format_date(p->to, year, m1 + 2, days_in_month(year, m1 + 2));
+	date_format(p->from, year, m1, 1);
+	date_format(p->to, year, m1 + 2, days_in_month(year, m1 + 2));
 	snprintf(p->label, sizeof(p->label), "Q%d %d", quarter, year);
 	return 0;
 }
@@ -125,8 +119,8 @@ int query_period_year(struct query_period *p, int year)
 		return -1;
 	memset(p, 0, sizeof(*p));
 	p->kind = QUERY_PERIOD_YEAR;
-	format_date(p->from, year, 1, 1);
-	format_date(p->to, year, 12, 31);
+	date_format(p->from, year, 1, 1);
+	date_format(p->to, year, 12, 31);
 	snprintf(p->label, sizeof(p->label), "%d", year);
 	return 0;
 }
@@ -237,9 +231,9 @@ void query_period_previous(const struct query_period *p, struct query_period *pr
 		from = date_days(p->from);
 		len = date_days(p->to) - from + 1;
 		civil_from_days(from - len, &y, &m, &d);
-		format_date(a, y, m, d);
+		date_format(a, y, m, d);
 		civil_from_days(from - 1, &y, &m, &d);
-		format_date(b, y, m, d);
+		date_format(b, y, m, d);
 		if (y >= 1000)
 			query_period_range(prev, a, b);
 		break;
@@ -271,7 +265,7 @@ int query_today(char out[11])
 		return 0;
 	}
 	localtime_r(&now, &tm);
-	format_date(out, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	date_format(out, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	return 0;
 }
 
@@ -293,7 +287,7 @@ long query_period_so_far(const struct query_period *p, const struct query_period
 		query_date_add_years(last, -1, to);
 	} else {
 		civil_from_days(date_days(from) + days - 1, &y, &m, &d);
-		format_date(to, y, m, d);
+		date_format(to, y, m, d);
 	}
 	if (query_period_range(out, from, to) < 0)
 		return 0;
@@ -312,5 +306,5 @@ void query_date_add_years(const char *s, int years, char out[11])
 	y += years;
 	if (d > days_in_month(y, m))
 		d = days_in_month(y, m);
-	format_date(out, y, m, d);
+	date_format(out, y, m, d);
 }

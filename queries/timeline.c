@@ -278,10 +278,9 @@ static int run_by_month(struct query_run *qr, struct query_result *res)
 		first = 1, last = 0;	/* no rows */
 	for (int month = first; month <= last; month++) {
 		struct query_row *row = query_result_add_row(res);
-		char label[8];
+		char label[11];
 
-		snprintf(label, sizeof(label), "%04u-%02u", (unsigned)(month / 12) % 10000,
-			 (unsigned)(month % 12 + 1));
+		date_format(label, month / 12, month % 12 + 1, 0);
 		query_set_text(row, BM_MONTH, label);
 		if (month <= known)
 			query_set_int(row, BM_INCIDENTS, count_of(now, now_nr, month));

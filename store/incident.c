@@ -96,19 +96,29 @@ int incident_set_date(struct incident *inc, int year, int month, int day)
 	return 0;
 }
 
+void date_format(char out[11], int year, int month, int day)
+{
+	unsigned y = (unsigned)year % 10000, m = (unsigned)month % 100, d = (unsigned)day % 100;
+
+	if (!month)
+		snprintf(out, 11, "%04u", y);
+	else if (!day)
+		snprintf(out, 11, "%04u-%02u", y, m);
+	else
+		snprintf(out, 11, "%04u-%02u-%02u", y, m, d);
+}
+
 void incident_date_string(const struct incident *inc, char out[11])
 {
 	switch (inc->date_precision) {
 	case DATE_DAY:
-		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)inc->year % 10000,
-			 (unsigned)inc->month % 100, (unsigned)inc->day % 100);
+		date_format(out, inc->year, inc->month, inc->day);
 		break;
 	case DATE_MONTH:
-		snprintf(out, 11, "%04u-%02u", (unsigned)inc->year % 10000,
-			 (unsigned)inc->month % 100);
+		date_format(out, inc->year, inc->month, 0);
 		break;
 	case DATE_YEAR:
-		snprintf(out, 11, "%04u", (unsigned)inc->year % 10000);
+		date_format(out, inc->year, 0, 0);
 		break;
 	default:
 		out[0] = '\0';

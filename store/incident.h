@@ -111,6 +111,12 @@ int incident_set_date(struct incident *inc, int year, int month, int day);
 /* Days in a month of the Gregorian calendar (month 1-12). */
 int days_in_month(int year, int month);
 
+/*
+ * Writes the known part of a date, the parts that are not 0: "2024-04-03",
+ * "2024-04" (day 0) or "2024" (month 0). The one place dates are spelt.
+ */
+void date_format(char out[11], int year, int month, int day);
+
 /* Formats the known part of the date: "2024-04-03", "2024-04", "2024", or "". */
 void incident_date_string(const struct incident *inc, char out[11]);
 

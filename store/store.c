@@ -334,8 +334,8 @@ static void date_bounds(const struct incident *inc, char start[11], char end[11]
 	int m1 = inc->month ? inc->month : 1, m2 = inc->month ? inc->month : 12;
 	int d1 = inc->day ? inc->day : 1, d2 = inc->day ? inc->day : days_in_month(y, m2);
 
-	snprintf(start, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m1 % 100, (unsigned)d1 % 100);
-	snprintf(end, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m2 % 100, (unsigned)d2 % 100);
+	date_format(start, y, m1, d1);
+	date_format(end, y, m2, d2);
 }
 
 static int bind_incident(sqlite3_stmt *s, const struct incident *inc,
