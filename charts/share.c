@@ -182,9 +182,11 @@ static void donut(struct ctx *c, double total)
 		draw_font(c, TEXT_TITLE);
 	draw_text(c, draw_fit(c, &fit, c->tmp.buf, 1.8 * r), cx, draw_mid(c, cy - 4), ALIGN_CENTRE,
 		  palette_text);
+	/* Under it, what the share is of, when it fits whole: the legend names
+	 * it too, and "Public bo…" in the hole reads worse than nothing. */
 	draw_font(c, TEXT_LABEL);
-	draw_text(c, draw_fit(c, &fit, d->labels[0], 1.7 * r), cx, draw_mid(c, cy + 13),
-		  ALIGN_CENTRE, palette_muted);
+	if (draw_width(c, d->labels[0]) <= 1.7 * r)
+		draw_text(c, d->labels[0], cx, draw_mid(c, cy + 13), ALIGN_CENTRE, palette_muted);
 
 	/* The legend: swatch, label, and the count and share right-aligned. */
 	y = cy - line * ((double)rows + (has_interval(d) ? 1.5 : 0) - 1) / 2;
