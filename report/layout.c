@@ -10,6 +10,8 @@
 /* Heights are sums of measured text: allow for rounding. */
 #define EPSILON 0.01
 #define MIN_LINES 2
+/* Rows of a table left on each side of a page break. */
+#define MIN_ROWS 3
 
 void layout_init(struct layout *l, double page_height, double first_top)
 {
@@ -32,7 +34,6 @@ struct cursor {
 	int page;
 	double y;		/* next free y on the page */
 	int empty;		/* nothing placed on this page yet */
-	size_t head;		/* the current table's head, or (size_t)-1 */
 };
 
 static void place(struct cursor *c, size_t item, double height, size_t first, size_t lines,
@@ -80,6 +81,48 @@ static size_t first_lines(const struct layout_item *it)
 	return n < 2 * MIN_LINES ? n : MIN_LINES;
 }
 
+static double min_start(const struct cursor *c, size_t i);
+
+/* The number of rows of the table whose head is item `head`. */
+static size_t table_rows(const struct cursor *c, size_t head)
+{
+	size_t n = 0;
+
+	while (head + 1 + n < c->nr && c->items[head + 1 + n].kind == LAYOUT_TABLE_ROW)
+		n++;
+	return n;
+}
+
+/*
+ * What the table's last row keeps with (the notes under it), to be placed
+ * on its page: 0 when it keeps with nothing.
+ */
+static double table_tail(const struct cursor *c, size_t last)
+{
+	const struct layout_item *it = &c->items[last];
+
+	if (!it->keep_with_next || last + 1 >= c->nr || c->items[last + 1].kind == LAYOUT_PAGE_BREAK)
+		return 0;
+	return c->items[last + 1].space_before + min_start(c, last + 1);
+}
+
+/*
+ * Rows that must come with the head: MIN_ROWS of a table that can be
+ * split leaving MIN_ROWS on each side, else all of them (with what the
+ * last keeps with).
+ */
+static double table_start(const struct cursor *c, size_t head)
+{
+	size_t n = table_rows(c, head), k = n < 2 * MIN_ROWS ? n : MIN_ROWS;
+	double h = c->items[head].height;
+
+	for (size_t r = 0; r < k; r++)
+		h += c->items[head + 1 + r].height;
+	if (k == n && n)
+		h += table_tail(c, head + n);
+	return h;
+}
+
 /*
  * The height item i needs at the top of where it goes, with what it keeps
  * with (space_before included after the first).
@@ -94,10 +137,7 @@ static double min_start(const struct cursor *c, size_t i)
 		h = (double)first_lines(it) * it->line_height;
 		break;
 	case LAYOUT_TABLE_HEAD:
-		h = it->height;
-		if (i + 1 < c->nr && c->items[i + 1].kind == LAYOUT_TABLE_ROW)
-			h += c->items[i + 1].height;
-		return h;	/* the head keeps with its first row, nothing more */
+		return table_start(c, i);
 	case LAYOUT_PAGE_BREAK:
 		return 0;
 	default:
@@ -141,9 +181,62 @@ static void place_lines(struct cursor *c, size_t i)
 	}
 }
 
+/*
+ * How many of the `left` rows from `first` go on this page: as many as fit,
+ * less what would leave fewer than MIN_ROWS for the next page. A table of
+ * fewer than 2 * MIN_ROWS rows is split only when a page cannot hold it
+ * (its start was checked by table_start()).
+ */
+static size_t rows_that_fit(const struct cursor *c, size_t first, size_t left, size_t n)
+{
+	double y = c->y;
+	size_t fit = 0;
+
+	while (fit < left) {
+		double h = c->items[first + fit].height;
+
+		if (fit + 1 == left)
+			h += table_tail(c, first + fit);
+		if (y + h > c->l->page_height + EPSILON)
+			break;
+		y += c->items[first + fit].height;
+		fit++;
+	}
+	if (fit < left && n >= 2 * MIN_ROWS && left - fit < MIN_ROWS)
+		fit = left - MIN_ROWS;
+	return fit;
+}
+
+/*
+ * Places the head at `head` and its rows, the head again atop each page
+ * the table continues on. Returns the index of the last item placed.
+ */
+static size_t place_table(struct cursor *c, size_t head)
+{
+	size_t n = table_rows(c, head), done = 0;
+	int alone = c->empty;	/* the head starts the page */
+
+	place(c, head, c->items[head].height, 0, 0, 0);
+	while (done < n) {
+		size_t fit = rows_that_fit(c, head + 1 + done, n - done, n);
+
+		if (fit == 0 && alone)
+			fit = 1;	/* a row taller than the page under its head: place it anyway */
+		for (size_t r = 0; r < fit; r++)
+			place(c, head + 1 + done + r, c->items[head + 1 + done + r].height, 0, 0, 0);
+		done += fit;
+		if (done < n) {
+			new_page(c);
+			place(c, head, c->items[head].height, 0, 0, 1);
+			alone = 1;
+		}
+	}
+	return head + n;
+}
+
 int layout_run(struct layout *l, const struct layout_item *items, size_t nr)
 {
-	struct cursor c = { l, items, nr, 0, l->first_top, 1, (size_t)-1 };
+	struct cursor c = { l, items, nr, 0, l->first_top, 1 };
 
 	l->nr = 0;
 	l->pages = 1;
@@ -158,20 +251,18 @@ int layout_run(struct layout *l, const struct layout_item *items, size_t nr)
 		}
 		if (it->kind != LAYOUT_LINES && it->height > l->page_height + EPSILON)
 			return too_tall(&c, i);
-		if (it->kind == LAYOUT_TABLE_ROW && c.head == (size_t)-1)
+		if (it->kind == LAYOUT_TABLE_ROW)
 			return error("layout: item %zu is a table row with no table head", i);
+		for (size_t r = i + 1; it->kind == LAYOUT_TABLE_HEAD && r <= i + table_rows(&c, i); r++)
+			if (items[r].height > l->page_height + EPSILON)
+				return too_tall(&c, r);
 		need = space_before(&c, it) + min_start(&c, i);
-		if (need > room(&c) && !c.empty) {
+		if (need > room(&c) && !c.empty)
 			new_page(&c);
-			if (it->kind == LAYOUT_TABLE_ROW)
-				place(&c, c.head, items[c.head].height, 0, 0, 1);
-		}
 		c.y += space_before(&c, it);
 		if (it->kind == LAYOUT_TABLE_HEAD)
-			c.head = i;
-		else if (it->kind != LAYOUT_TABLE_ROW)
-			c.head = (size_t)-1;
-		if (it->kind == LAYOUT_LINES)
+			i = place_table(&c, i);
+		else if (it->kind == LAYOUT_LINES)
 			place_lines(&c, i);
 		else
 			place(&c, i, it->height, 0, 0, 0);

@@ -11,9 +11,10 @@
  *     | heading   (keep_with_next)|
  *     | chart     (BLOCK)         |     a BLOCK is never split
  *     | table head                |  \
- *     | row                       |   | rows move to the next page one by
- *     | row                       |   | one, and the head is placed again
- *     +---------------------------+  /  above the first row of each page
+ *     | row                       |   | at least three rows on each side
+ *     | row                       |   | of a break, and the head placed
+ *     | row                       |   | again above the first row of
+ *     +---------------------------+  /  each page
  *     | (footer, not ours)        |
  *
  * Rules:
@@ -23,10 +24,15 @@
  *  - LINES (a paragraph) splits between lines, leaving at least two lines
  *    on each side (no widows or orphans) when it has four or more;
  *  - an item with keep_with_next stays on the page of what follows it: of
- *    a BLOCK all of it, of LINES its first two lines, of a table its head
- *    and first row. Chains of keep_with_next are followed;
- *  - TABLE_ROW items belong to the last TABLE_HEAD before them; a row that
- *    does not fit goes to the next page under a repeat of the head;
+ *    a BLOCK all of it, of LINES its first two lines, of a table what its
+ *    head needs (below). Chains of keep_with_next are followed;
+ *  - the TABLE_ROW items right after a TABLE_HEAD are its rows (a row
+ *    anywhere else is an error). A table splits between rows under a
+ *    repeat of its head, leaving at least three rows on each side of a
+ *    break; a table of fewer than six rows is not split (unless a page
+ *    cannot hold it), and one that does not start on this page with its
+ *    head and first three rows (all of them, if it is not split) starts on
+ *    the next. A last row with keep_with_next keeps it;
  *  - PAGE_BREAK starts a new page unless the current one is empty.
  */
 

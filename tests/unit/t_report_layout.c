@@ -87,19 +87,34 @@ static void test_an_introductory_paragraph_keeps_with_its_chart(void)
 	layout_release(&l);
 }
 
+/* Rows of table item `head` placed on each page, in order; returns the count of pages used. */
+static int rows_per_page(const struct layout *l, size_t head, int *rows, int max)
+{
+	int used = 0;
+
+	for (int p = 0; p < max; p++)
+		rows[p] = 0;
+	for (size_t i = 0; i < l->nr; i++)
+		if (l->places[i].item > head && l->places[i].page < max) {
+			rows[l->places[i].page]++;
+			used = l->places[i].page + 1;
+		}
+	return used;
+}
+
 static void test_a_split_table_repeats_its_head_on_each_page(void)
 {
 	struct layout l;
 	struct layout_item items[12];
 	int repeats = 0;
 
-	items[0] = block(30);
+	items[0] = block(5);
 	items[1] = kind(LAYOUT_TABLE_HEAD, 15);
 	for (size_t i = 2; i < 12; i++)
 		items[i] = kind(LAYOUT_TABLE_ROW, 20);
 	layout_init(&l, 100, 0);
 	CHECK_INT(layout_run(&l, items, 12), 0);
-	/* Page 0: block, head, 2 rows (30 + 15 + 40 = 85); then head + 4 rows per page. */
+	/* Page 0: block, head, 4 rows (5 + 15 + 80 = 100); then head + 3 twice, not 4 and 2. */
 	CHECK_INT(l.pages, 3);
 	for (size_t i = 0; i < l.nr; i++) {
 		const struct layout_place *p = &l.places[i];
@@ -115,6 +130,81 @@ static void test_a_split_table_repeats_its_head_on_each_page(void)
 	}
 	CHECK_INT(repeats, 2);
 	CHECK_INT(l.nr, 14);
+	layout_release(&l);
+}
+
+static void test_a_table_keeps_three_rows_on_each_side_of_a_break(void)
+{
+	struct layout l;
+	struct layout_item items[12];
+	int rows[4];
+
+	items[1] = kind(LAYOUT_TABLE_HEAD, 10);
+	for (size_t i = 2; i < 12; i++)
+		items[i] = kind(LAYOUT_TABLE_ROW, 10);
+
+	/* Room for the head and 2 rows: the table starts on the next page. */
+	items[0] = block(70);
+	layout_init(&l, 100, 0);
+	CHECK_INT(layout_run(&l, items, 12), 0);
+	CHECK_INT(l.places[1].page, 1);
+	CHECK_INT(l.places[1].repeat, 0);
+	/* There, room for 9 of 10 rows: one would be left alone under the repeated head. */
+	CHECK_INT(rows_per_page(&l, 1, rows, 4), 3);
+	CHECK_INT(rows[0], 0);
+	CHECK_INT(rows[1], 7);
+	CHECK_INT(rows[2], 3);
+	layout_release(&l);
+
+	/* Room for the head and 4 rows: 4 here and 6 on the next page. */
+	items[0] = block(50);
+	layout_init(&l, 100, 0);
+	CHECK_INT(layout_run(&l, items, 12), 0);
+	CHECK_INT(rows_per_page(&l, 1, rows, 4), 2);
+	CHECK_INT(rows[0], 4);
+	CHECK_INT(rows[1], 6);
+	layout_release(&l);
+}
+
+static void test_a_short_table_is_not_split(void)
+{
+	struct layout l;
+	struct layout_item items[7];
+	int rows[3];
+
+	items[0] = block(55);
+	items[1] = kind(LAYOUT_TABLE_HEAD, 10);
+	for (size_t i = 2; i < 7; i++)
+		items[i] = kind(LAYOUT_TABLE_ROW, 10);
+	/* 45 pt left: the head and 3 of 5 rows would fit, but 2 would be left over. */
+	layout_init(&l, 100, 0);
+	CHECK_INT(layout_run(&l, items, 7), 0);
+	CHECK_INT(rows_per_page(&l, 1, rows, 3), 2);
+	CHECK_INT(rows[0], 0);
+	CHECK_INT(rows[1], 5);
+	layout_release(&l);
+}
+
+static void test_a_table_keeps_its_last_row_with_the_notes(void)
+{
+	struct layout l;
+	struct layout_item items[10];
+	int rows[3];
+
+	items[0] = block(0);
+	items[1] = kind(LAYOUT_TABLE_HEAD, 10);
+	for (size_t i = 2; i < 9; i++)
+		items[i] = kind(LAYOUT_TABLE_ROW, 10);
+	items[8].keep_with_next = 1;
+	items[9] = lines(2, 10);
+	/* Head + 7 rows = 80 fit, the notes (20) do not: the break goes before the last three. */
+	layout_init(&l, 95, 0);
+	CHECK_INT(layout_run(&l, items, 10), 0);
+	CHECK_INT(rows_per_page(&l, 1, rows, 3), 2);
+	CHECK_INT(rows[0], 4);
+	CHECK_INT(rows[1], 3 + 1);	/* 3 rows and the notes */
+	CHECK_INT(l.places[l.nr - 1].item, 9);
+	CHECK_INT(l.places[l.nr - 1].page, 1);
 	layout_release(&l);
 }
 
@@ -204,6 +294,11 @@ int main(void)
 		 test_an_introductory_paragraph_keeps_with_its_chart);
 	test_run("a split table repeats its head on each page",
 		 test_a_split_table_repeats_its_head_on_each_page);
+	test_run("a table keeps three rows on each side of a break",
+		 test_a_table_keeps_three_rows_on_each_side_of_a_break);
+	test_run("a short table is not split", test_a_short_table_is_not_split);
+	test_run("a table keeps its last row with the notes",
+		 test_a_table_keeps_its_last_row_with_the_notes);
 	test_run("a table head never ends a page", test_a_table_head_never_ends_a_page);
 	test_run("a paragraph splits between lines without widows or orphans",
 		 test_a_paragraph_splits_between_lines_without_widows_or_orphans);
