@@ -28,7 +28,7 @@ VERSION = $(shell cat VERSION)
 DEB_PACKAGES = make gcc libc6-dev pkg-config libsqlite3-dev libjansson-dev libcsv-dev \
 	       zlib1g-dev libpng-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core libhpdf-dev \
 	       libyaml-dev iso-codes sqlite3 python3 valgrind time qpdf poppler-utils \
-	       libcurl4-openssl-dev python3-aiosmtpd man-db
+	       libcurl4-openssl-dev python3-aiosmtpd man-db python3-matplotlib python3-reportlab
 
 LIB_SRC = $(wildcard util/*.c store/*.c queries/*.c charts/*.c report/*.c mail/*.c)
 CLI_SRC = $(wildcard cli/*.c)
@@ -105,16 +105,36 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libibrief.a
 	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libibrief.a $(LIBS)
 
 # Import speed and memory, then the monthly query set over synthetic stores
-# of 10k, 100k and 1M incidents (kept in bench/data/ between runs).
+# of 10k, 100k and 1M incidents (kept in bench/data/ between runs), every
+# chart kind, and the briefings. Beside each figure of the work a Python
+# script would do (bench/pyref.py: json, sqlite3, matplotlib, reportlab;
+# Debian's python3, not one on PATH) is the ratio to it, in paired runs.
+VCDB ?= ../shared/data/vcdb/vcdb.jsonl.gz
+PYTHON ?= /usr/bin/python3
+BENCH_RUNS ?= 5
+BD = bench/data
 bench: ibrief $(BUILD)/bench/query_bench $(BUILD)/bench/chart_bench
-	sh bench/import.sh
-	$(BUILD)/bench/query_bench bench/data
+	VCDB=$(VCDB) sh bench/import.sh
+	@mkdir -p $(BD)
+	sh bench/compare.sh "import VCDB into a fresh store" $(BENCH_RUNS) \
+		"rm -f $(BD)/vcdb.db* && ./ibrief --db $(BD)/vcdb.db import $(VCDB)" \
+		"$(PYTHON) bench/pyref.py import $(BD)/vcdb-py.db $(VCDB)"
+	sh bench/compare.sh "query by-country, VCDB store" 20 \
+		"./ibrief --db $(BD)/vcdb.db query by-country --month 2013-06 --format csv" \
+		"$(PYTHON) bench/pyref.py query $(BD)/vcdb.db 2013-06"
+	sh bench/compare.sh "briefing 2013-06, VCDB store" $(BENCH_RUNS) \
+		"./ibrief --db $(BD)/vcdb.db report --month 2013-06 -o $(BD)/briefing-vcdb.pdf" \
+		"$(PYTHON) bench/pyref.py report $(BD)/vcdb.db 2013-06 $(BD)/briefing-vcdb-py.pdf"
+	$(BUILD)/bench/query_bench $(BD)
 	$(BUILD)/bench/chart_bench
 	@for n in 10000 100000 1000000; do \
 		SOURCE_DATE_EPOCH=1717200000 /usr/bin/time -f "report bench-$$n: %e s, peak RSS %M KB" \
-		./ibrief --db bench/data/bench-$$n.db report --month 2024-06 -o bench/data/briefing-$$n.pdf || exit 1; \
-		ls -l bench/data/briefing-$$n.pdf | awk '{ printf "report bench-'$$n': %.0f KB\n", $$5 / 1024 }'; \
+		./ibrief --db $(BD)/bench-$$n.db report --month 2024-06 -o $(BD)/briefing-$$n.pdf || exit 1; \
+		ls -l $(BD)/briefing-$$n.pdf | awk '{ printf "report bench-'$$n': %.0f KB\n", $$5 / 1024 }'; \
 	done
+	sh bench/compare.sh "briefing 2024-06, 1M store" $(BENCH_RUNS) \
+		"./ibrief --db $(BD)/bench-1000000.db report --month 2024-06 -o $(BD)/briefing-1m.pdf" \
+		"$(PYTHON) bench/pyref.py report $(BD)/bench-1000000.db 2024-06 $(BD)/briefing-1m-py.pdf"
 
 # Every chart kind drawn from built-in series, to look at.
 gallery: $(BUILD)/bench/chart_gallery

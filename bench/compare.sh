@@ -1,0 +1,44 @@
+#!/bin/sh
+# Paired timing: ibrief against the Python yardstick (bench/pyref.py) on
+# the same work, run in turn (A B A B ...) so that a machine whose speed
+# drifts moves both alike. Prints, for each, the median wall and CPU
+# seconds and peak RSS, and the median of the per-pair ratios B/A: how many
+# times faster ibrief is.
+#
+#   sh bench/compare.sh LABEL RUNS 'IBRIEF COMMAND' 'PYTHON COMMAND'
+#
+# Each command is run by sh -c, its output thrown away; a failure stops.
+set -eu
+label=$1 runs=$2 a=$3 b=$4
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# one CMD OUT: appends "wall cpu peak_kb" of one run of CMD to OUT.
+one() {
+	/usr/bin/time -f '%e %U %S %M' -o "$tmp/t" sh -c "$1" >/dev/null 2>"$tmp/err" ||
+		{ cat "$tmp/err" >&2; echo "bench: '$1' failed" >&2; exit 1; }
+	awk '{ printf "%s %.3f %s\n", $1, $2 + $3, $4 }' "$tmp/t" >>"$2"
+}
+
+i=0
+while [ "$i" -lt "$runs" ]; do
+	one "$a" "$tmp/a"
+	one "$b" "$tmp/b"
+	i=$((i + 1))
+done
+paste -d ' ' "$tmp/a" "$tmp/b" | awk -v l="$label" '
+function median(v, n,    i, j, t) {
+	for (i = 2; i <= n; i++)
+		for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+	return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+}
+{
+	n++
+	aw[n] = $1; ac[n] = $2; am[n] = $3; bw[n] = $4; bc[n] = $5; bm[n] = $6
+	rw[n] = $1 > 0 ? $4 / $1 : 0; rc[n] = $2 > 0 ? $5 / $2 : 0
+}
+END {
+	printf "%-34s ibrief %6.3f s (cpu %6.3f s, %5.1f MB)  python %6.3f s (cpu %6.3f s, %5.1f MB)  %5.1fx (cpu %5.1fx)\n",
+		l, median(aw, n), median(ac, n), median(am, n) / 1024, median(bw, n), median(bc, n),
+		median(bm, n) / 1024, median(rw, n), median(rc, n)
+}'
