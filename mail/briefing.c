@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "pdfinfo.h"
+#include "../util/file.h"
 #include "../util/tlp.h"
 #include "../util/util.h"
 #include "../util/banned.h"
@@ -229,21 +230,13 @@ static int parse_sender(struct mail_addr *from, const struct mail_options *o)
 	return 0;
 }
 
+/* The message to `path` through the one atomic writer, or to stdout for "-". */
 static int write_eml(const char *path, const struct buf *text)
 {
-	FILE *f = strcmp(path, "-") ? fopen(path, "wb") : stdout;
-	int bad;
-
-	if (!f)
-		return error("'%s': %s", path, strerror(errno));
-	bad = fwrite(text->buf, 1, text->len, f) != text->len;
-	bad |= f == stdout ? fflush(f) != 0 : fclose(f) != 0;
-	if (bad) {
-		error("'%s': cannot write: %s", path, strerror(errno));
-		if (f != stdout)
-			unlink(path);
-		return -1;
-	}
+	if (strcmp(path, "-"))
+		return write_file_atomic(path, text->buf, text->len);
+	if (fwrite(text->buf, 1, text->len, stdout) != text->len || fflush(stdout))
+		return error("cannot write the message to standard output: %s", strerror(errno));
 	return 0;
 }
 

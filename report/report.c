@@ -368,6 +368,10 @@ int report_write(struct store *st, const struct report_options *o, struct report
 	b.tlp = o->has_tlp || o->tlp_from_config ? o->tlp : b.t->has_tlp ? b.t->tlp : TLP_DEFAULT;
 	buf_adds(&b.title, tpl_text_get(&b.t->title, b.lang));
 	i18n_period(&b.period, b.lang, &o->filter->period);
+	/* A path that cannot be written is refused before the work, not after. */
+	output_path(&path, o);
+	if (output_path_check(path.buf) < 0)
+		goto out;
 	if (run_queries(&b) < 0 || newest_month(&b) < 0 || store_summary(st, &b.store) < 0)
 		goto out;
 	if (pdf_open(&b.pdf) < 0 || flow_build(&b) < 0 || render(&b, &pages) < 0)
@@ -382,7 +386,6 @@ int report_write(struct store *st, const struct report_options *o, struct report
 	pdf_dates(&b.pdf, o->issued);
 	if (pdf_save(&b.pdf, &doc) < 0)
 		goto out;
-	output_path(&path, o);
 	if (write_file_atomic(path.buf, doc.buf, doc.len) < 0)
 		goto out;
 	sum->path = buf_detach(&path, NULL);

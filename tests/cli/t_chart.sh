@@ -182,6 +182,18 @@ test_expect 'a failure leaves the previous file as it was and no temporary file'
 	test "$(ls -A | tr "\n" " ")" = "a.png t.db "
 '
 
+test_expect 'chart -o refuses a FIFO and keeps a link a link' '
+	store && mkfifo pipe.png && ln -s pipe.png to-pipe.png &&
+	test_must_fail 1 timeout 20 "$IBRIEF" --db t.db chart by-type -o pipe.png 2>err &&
+	grep "^ibrief: chart: .pipe.png. is a FIFO, not a file: not replacing it$" err &&
+	test_must_fail 1 timeout 20 "$IBRIEF" --db t.db chart by-type -o to-pipe.png 2>err &&
+	grep "^ibrief: chart: .to-pipe.png. leads to .pipe.png., which is a FIFO, not a file" err &&
+	test -p pipe.png &&
+	ln -s chart.png link.png &&
+	ibrief --db t.db chart by-type -o link.png 2>/dev/null &&
+	test -L link.png && is_format chart.png png
+'
+
 # A chart written as PDF keeps its text (cairo embeds it), so pdftotext reads
 # the words the chart itself adds; a briefing's charts are images and are
 # checked in tests/unit/t_chart_words.c instead.

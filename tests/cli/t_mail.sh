@@ -130,6 +130,22 @@ test_expect 'with SOURCE_DATE_EPOCH the .eml is the same bytes every time' '
 	grep "^Date: Tue, 30 Apr 2024 18:00:00 +0000" 1.eml
 '
 
+test_expect '--eml keeps the old file when the disk fills and never writes to a device' '
+	april && echo "the old message" >old.eml && cp old.eml expect &&
+	(trap "" XFSZ && ulimit -f 2 &&
+	 test_must_fail 1 ibrief mail --eml old.eml --from cert@example.org april.pdf 2>err) &&
+	grep "cannot write: File too large" err &&
+	test_cmp expect old.eml &&
+	test -z "$(ls -A | grep "^\.old\.eml\.")" &&
+	mkfifo pipe &&
+	test_must_fail 1 timeout 10 "$IBRIEF" mail --eml pipe --from cert@example.org april.pdf 2>err &&
+	grep "^ibrief: mail: .pipe. is a FIFO, not a file: not replacing it$" err &&
+	test -p pipe &&
+	ln -s real.eml link.eml &&
+	ibrief mail --eml link.eml --from cert@example.org april.pdf 2>err &&
+	test -L link.eml && check_eml real.eml april.pdf | grep "same bytes"
+'
+
 test_expect 'a message over the size budget is refused before connecting' '
 	mkpdf big.pdf --title "Big" --keywords TLP:GREEN --size 20000 && start_server &&
 	test_must_fail 1 ibrief mail --max-size 24k --to a@example.org --from cert@example.org \

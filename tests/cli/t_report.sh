@@ -203,6 +203,16 @@ test_expect 'a failed write leaves no file behind' '
 file"
 '
 
+test_expect 'report -o follows a link and refuses a FIFO before any work' '
+	mkfifo pipe &&
+	test_must_fail 1 timeout 20 "$IBRIEF" --db "$DB" report --month 2024-04 -o pipe 2>err &&
+	grep "^ibrief: report: .pipe. is a FIFO, not a file: not replacing it$" err &&
+	test -p pipe &&
+	mkdir real && ln -s real/b.pdf link.pdf &&
+	report --month 2024-04 -o link.pdf 2>err &&
+	test -L link.pdf && qpdf --check real/b.pdf >/dev/null
+'
+
 test_expect 'report rejects an unknown language, label or template as usage errors' '
 	test_must_fail 2 report --lang es 2>err && grep "en, fr, nl, de" err &&
 	test_must_fail 2 report --tlp ORANGE 2>err && grep "not a TLP label" err &&

@@ -4,14 +4,12 @@
  * output, and the atomic write of the file.
  */
 #include <cairo.h>
-#include <dirent.h>
 #include <fontconfig/fontconfig.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "test.h"
-#include "util/file.h"
 #include "report/pdf.h"
 #include "report/pdffont.h"
 #include "report/report.h"
@@ -156,33 +154,6 @@ static void test_the_same_drawing_gives_the_same_small_bytes(void)
 	buf_release(&b);
 }
 
-static void test_a_file_is_written_whole_or_not_at_all(void)
-{
-	const char *dir = test_tmpdir();
-	struct buf path = BUF_INIT, bad = BUF_INIT;
-	struct stat st;
-	DIR *d;
-	struct dirent *e;
-	int entries = 0;
-
-	buf_addf(&path, "%s/briefing.pdf", dir);
-	CHECK_INT(write_file_atomic(path.buf, "%PDF-1.3\n", 9), 0);
-	CHECK(!stat(path.buf, &st) && st.st_size == 9);
-	buf_addf(&bad, "%s/missing/briefing.pdf", dir);
-	fputs("# expect an error message:\n", stderr);
-	CHECK_INT(write_file_atomic(bad.buf, "x", 1), -1);
-	d = opendir(dir);
-	while (d && (e = readdir(d)))
-		entries += e->d_name[0] != '.';
-	if (d)
-		closedir(d);
-	CHECK_INT(entries, 1);	/* no temporary file left */
-	remove(path.buf);
-	rmdir(dir);
-	buf_release(&path);
-	buf_release(&bad);
-}
-
 int main(void)
 {
 	test_run("wrapped lines fit and keep every word", test_wrapped_lines_fit_and_keep_every_word);
@@ -192,7 +163,6 @@ int main(void)
 		 test_the_trimmed_font_keeps_the_required_tables_with_checksums);
 	test_run("the same drawing gives the same small bytes",
 		 test_the_same_drawing_gives_the_same_small_bytes);
-	test_run("a file is written whole or not at all", test_a_file_is_written_whole_or_not_at_all);
 	report_cleanup();
 	return test_done();
 }
