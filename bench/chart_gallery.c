@@ -321,6 +321,25 @@ static void hard_cases(void)
 	out("small-bar", CHART_BAR, &d, 80, 60);
 }
 
+/* Counts of 1 and 2: the axis fits them rather than laying them flat. */
+static void small_counts(void)
+{
+	static const double v[] = { 1, 0, 2, 1, 0, 0, 1, 2, 0, 1, 0, 1 };
+	struct chart_series s = { NULL, v };
+	struct chart_data d = { 0 };
+
+	d.title = "Incidents per month";
+	d.subtitle = "May 2023 to April 2024";
+	d.n = 9;
+	d.nr = NR(v);
+	d.labels = months;
+	d.series = &s;
+	d.series_nr = 1;
+	d.unit = "incidents";
+	out("small-column", CHART_COLUMN, &d, 170, 90);
+	out("small-line", CHART_LINE, &d, 170, 90);
+}
+
 #define MAX_ROWS 256
 #define MAX_SERIES 6
 
@@ -521,6 +540,7 @@ int main(int argc, char **argv)
 	kpis();
 	europe();
 	hard_cases();
+	small_counts();
 	for (int i = optind; i < argc; i++)
 		from_file(argv[i]);
 	geo_release(&geo);

@@ -54,6 +54,25 @@ int axis_ticks(double lo, double hi, double length, double min_spacing, int inte
 	return -1;
 }
 
+int axis_counts(double max, double length, double min_spacing, double headroom,
+		struct axis *out)
+{
+	if (!isfinite(max) || !(length > 0)) {
+		memset(out, 0, sizeof(*out));
+		return -1;
+	}
+	if (max < 0)
+		max = 0;
+	/*
+	 * Stretch the data so that `max` ends `headroom` below the top, rather
+	 * than leaving a band under the top that the grid does not reach. On
+	 * an axis too short for that, the labels must make do.
+	 */
+	if (headroom > 0 && length > 2 * headroom)
+		max = max * length / (length - headroom);
+	return axis_ticks(0, max, length, min_spacing, 1, out);
+}
+
 int axis_classes(double max, int max_classes, double *upper)
 {
 	double b[64];

@@ -41,6 +41,20 @@ int axis_ticks(double lo, double hi, double length, double min_spacing, int inte
 	       struct axis *out);
 
 /*
+ * The value axis of a chart of counts from 0 to `max` (the largest count
+ * drawn) over `length` device units: integer ticks at least `min_spacing`
+ * apart, and a top far enough above `max` that `headroom` units stay free
+ * above the highest bar for its value label. The axis fits the data: bars of
+ * 1 and 2 get an axis 0, 1, 2, 3, not a fixed 0 to 15 on which they look
+ * like lines. max <= 0 (nothing above zero) gives [0, 1].
+ *
+ * Returns 0, or -1 without a message when max is not finite or length or
+ * min_spacing is not positive; `out` is then zeroed.
+ */
+int axis_counts(double max, double length, double min_spacing, double headroom,
+		struct axis *out);
+
+/*
  * Upper bounds of at most `max_classes` map classes for counts from 1 to
  * `max` (0 has its own colour and is not a class). With max <= max_classes
  * every count is its own class (1, 2, 3); otherwise the bounds come from the

@@ -92,7 +92,7 @@ void bar_draw(struct ctx *c)
 		draw_fit(c, &fit, d->labels[i], label_w);
 		draw_text(c, fit.buf, bar_x - 6, draw_mid(c, yc), ALIGN_RIGHT, palette_text);
 		if (known(v[i]) && max > 0) {
-			len = v[i] / fmax(max, MIN_SCALE) * bar_len;
+			len = v[i] / max * bar_len;
 			/* A count above zero stays visible. */
 			if (v[i] > 0 && len < 0.75)
 				len = 0.75;

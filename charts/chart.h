@@ -19,8 +19,9 @@
  *    one flagged CHART_UNRELIABLE shows its share with a "*" and a footnote;
  *  - an unknown value (NaN or negative) draws no bar and is labelled
  *    "unknown"; it is never drawn as zero;
- *  - counts start at zero on every axis, and a scale reaches at least 10, so
- *    that 1 incident of 1 is not a bar across the whole chart;
+ *  - counts start at zero on every axis, and the scale fits the data with
+ *    whole-number ticks (axis_counts()): bars of 1 and 2 are drawn on 0..3,
+ *    not flat on a fixed 0..15;
  *  - in a share (donut, 100% bar) a whole under 5, or any part flagged
  *    CHART_SUPPRESSED, hides every share: the others would give it away.
  * Sizes are in points (1/72 inch); fonts have fixed point sizes (title 11,

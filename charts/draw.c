@@ -325,13 +325,14 @@ double series_max(const struct chart_data *d, size_t s)
 }
 
 /* Ticks for [0, max] over `length`, and the widest tick label. */
-static int value_ticks(struct ctx *c, double max, double length, struct axis *ax, double *lw)
+static int value_ticks(struct ctx *c, double max, double length, double headroom,
+		       struct axis *ax, double *lw)
 {
 	struct buf b = BUF_INIT;
 
 	*lw = 0;
 	draw_font(c, TEXT_LABEL);
-	if (axis_ticks(0, max, length, 2.4 * c->size, 1, ax) < 0)
+	if (axis_counts(max, length, 2.4 * c->size, headroom, ax) < 0)
 		return -1;
 	for (int i = 0; i < ax->nr; i++) {
 		buf_reset(&b);
@@ -345,16 +346,6 @@ static int value_ticks(struct ctx *c, double max, double length, struct axis *ax
 #define AXIS_GAP 5.0
 #define CAPTION_H(size) (2.2 * (size))
 
-/*
- * Headroom for value labels above the highest column: widen the scale so
- * that `max` ends `headroom` below its top, rather than leaving a band
- * under the caption that the grid does not reach.
- */
-static double with_headroom(double max, double length, double headroom)
-{
-	return length > 2 * headroom ? max * length / (length - headroom) : max;
-}
-
 double value_axis_width(struct ctx *c, double max, double length, double headroom)
 {
 	struct axis ax;
@@ -362,8 +353,7 @@ double value_axis_width(struct ctx *c, double max, double length, double headroo
 
 	if (c->d->unit)
 		length -= CAPTION_H(8);
-	max = fmax(max, MIN_SCALE);
-	if (value_ticks(c, with_headroom(max, length, headroom), length, &ax, &lw) < 0)
+	if (value_ticks(c, max, length, headroom, &ax, &lw) < 0)
 		return 0;
 	return lw + AXIS_GAP;
 }
@@ -381,8 +371,7 @@ double draw_value_axis(struct ctx *c, double max, double *x0, double *y0, double
 			  ALIGN_LEFT, palette_muted);
 		*y0 += CAPTION_H(c->size);
 	}
-	max = fmax(max, MIN_SCALE);
-	if (value_ticks(c, with_headroom(max, y1 - *y0, headroom), y1 - *y0, &ax, &lw) < 0) {
+	if (value_ticks(c, max, y1 - *y0, headroom, &ax, &lw) < 0) {
 		buf_release(&b);
 		return max > 0 ? max : 1;
 	}

@@ -35,11 +35,6 @@
 #define PAD 10.0		/* around the chart */
 /* A share of a whole smaller than this is never printed (charts/share.c). */
 #define CHART_MIN_WHOLE 5
-/*
- * The smallest top of a count scale: 1 incident out of 1 is not drawn as a
- * bar across the whole chart, but as a tenth of it.
- */
-#define MIN_SCALE 10.0
 #define GAP 8.0			/* between the header and the plot area */
 
 enum text_role {

@@ -74,6 +74,39 @@ static void ticks_decimals_and_errors(void)
 	CHECK_INT(ax.nr, 0);
 }
 
+static void count_axes_fit_small_counts_with_whole_ticks(void)
+{
+	static const double two[] = { 0, 1, 2, 3 };
+	static const double one[] = { 0, 1, 2 };
+	static const double none[] = { 0, 1 };
+	static const double many[] = { 0, 5, 10, 15, 20, 25, 30, 35, 40, 45 };
+	struct axis ax;
+
+	/* Counts of 1 and 2 over 150 points, 19.2 apart, 12 points of headroom. */
+	CHECK_INT(axis_counts(2, 150, 19.2, 12, &ax), 0);
+	CHECK_INT(ax.nr, 4);
+	for (int i = 0; i < ax.nr && i < 4; i++)
+		CHECK_DBL(ax.v[i], two[i]);
+	CHECK_INT(ax.decimals, 0);
+	CHECK_INT(axis_counts(1, 150, 19.2, 12, &ax), 0);
+	CHECK_INT(ax.nr, 3);
+	for (int i = 0; i < ax.nr && i < 3; i++)
+		CHECK_DBL(ax.v[i], one[i]);
+	/* Nothing above zero: one whole step, never halves. */
+	CHECK_INT(axis_counts(0, 150, 19.2, 12, &ax), 0);
+	CHECK_INT(ax.nr, 2);
+	for (int i = 0; i < ax.nr && i < 2; i++)
+		CHECK_DBL(ax.v[i], none[i]);
+	/* Larger counts: the headroom lifts 41 past 40 to the next tick. */
+	CHECK_INT(axis_counts(41, 200, 19.2, 12, &ax), 0);
+	CHECK_INT(ax.nr, 10);
+	for (int i = 0; i < ax.nr && i < 10; i++)
+		CHECK_DBL(ax.v[i], many[i]);
+	CHECK_INT(axis_counts(NAN, 150, 19.2, 12, &ax), -1);
+	CHECK_INT(axis_counts(3, 0, 19.2, 12, &ax), -1);
+	CHECK_INT(ax.nr, 0);
+}
+
 static void classes_golden(void)
 {
 	double u[8];
@@ -472,6 +505,8 @@ int main(void)
 {
 	test_run("ticks follow 1-2-5 steps and clear the minimum spacing", ticks_golden);
 	test_run("ticks know their decimals and reject bad ranges", ticks_decimals_and_errors);
+	test_run("a count axis fits small counts with whole-number ticks",
+		 count_axes_fit_small_counts_with_whole_ticks);
 	test_run("map classes come from the 1-2-5 sequence and end at the maximum",
 		 classes_golden);
 	test_run("numbers and shares are written the English way",

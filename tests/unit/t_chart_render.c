@@ -345,6 +345,40 @@ static void columns_rise_to_their_values(void)
 	done(&im);
 }
 
+/*
+ * Counts of 1 and 2 are not drawn flat on a fixed 0-15 scale: the scale fits
+ * them, so the taller column and the longer bar take most of the plot.
+ */
+static void small_counts_fill_the_plot(void)
+{
+	static const double v[] = { 1, 2, 1 };
+	static const double b[] = { 2, 1 };
+	struct chart_series s = { NULL, v }, sb = { NULL, b };
+	struct chart_data d = { .title = "Per month", .n = 4, .nr = 3, .labels = months,
+				.series = &s, .series_nr = 1, .unit = "incidents" };
+	struct chart_data db = { .title = "Bars", .n = 3, .nr = 2, .labels = three,
+				 .series = &sb, .series_nr = 1 };
+	struct img im;
+	struct run c[8];
+
+	CHECK_INT(draw(&im, CHART_COLUMN, &d), 0);
+	CHECK_INT(vbars(&im, BLUE, c, 8), 3);
+	/* The plot is about 180 of the chart's 255 points high. */
+	if (c[1].bottom - c[1].top < im.h / 3)
+		test_fail(__FILE__, __LINE__, "the column of 2 is %d of %d pixels high",
+			  c[1].bottom - c[1].top, im.h);
+	check_ratio((double)(c[0].bottom - c[0].top + 1) / (c[1].bottom - c[1].top + 1), 0.5,
+		    0.02, __LINE__);
+	done(&im);
+
+	CHECK_INT(draw(&im, CHART_BAR, &db), 0);
+	CHECK_INT(hbars(&im, BLUE, c, 8), 2);
+	if (c[0].end - c[0].start < im.w / 2)
+		test_fail(__FILE__, __LINE__, "the bar of 2 is %d of %d pixels long",
+			  c[0].end - c[0].start, im.w);
+	done(&im);
+}
+
 static void stacked_parts_keep_their_proportions(void)
 {
 	static const double pub[] = { 10, 30, 5 };
@@ -659,6 +693,7 @@ int main(void)
 	test_run("fewer than 10 incidents raise the flag, 10 do not", tiny_n_is_flagged);
 	test_run("columns rise to their values; zero and unknown have none",
 		 columns_rise_to_their_values);
+	test_run("small counts fill the plot rather than lie flat", small_counts_fill_the_plot);
 	test_run("stacked parts keep their proportions", stacked_parts_keep_their_proportions);
 	test_run("the line rises over a flat, lighter year earlier",
 		 line_rises_over_a_lighter_year_earlier);
