@@ -53,6 +53,9 @@ json_t *incident_json(const struct incident *inc)
 	json_object_set_new(o, "cia", json_list(&inc->cia));
 	json_object_set_new(o, "motives", json_list(&inc->motives));
 	json_object_set_new(o, "techniques", json_list(&inc->techniques));
+	json_object_set_new(o, "technique_taxonomy",
+			    json_str(inc->techniques.n ? taxonomy_name(inc->technique_taxonomy) : NULL));
+	json_object_set_new(o, "campaign", json_str(inc->campaign));
 	json_object_set_new(o, "actors", json_list(&inc->actors));
 	json_object_set_new(o, "motive_count", json_count(inc->motive_count));
 	json_object_set_new(o, "technique_count", json_count(inc->technique_count));

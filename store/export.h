@@ -19,7 +19,8 @@
  * Returns a new JSON object (the caller owns the reference) with the keys
  * documented for `ibrief show --format json`: id, key, victim, countries,
  * date, date_precision, public_sector, public_kind, sector, sectors, type,
- * summary, description, cia, motives, techniques, actors, motive_count,
+ * summary, description, cia, motives, techniques, technique_taxonomy
+ * ("attack" or "veris", null without techniques), campaign, actors, motive_count,
  * technique_count, actor_count, source_count, sources, affected,
  * time_to_contain {hours, approximate}, time_to_recover {hours},
  * discovery_hours, provenance {format, file, line, record, imported_at},

@@ -21,6 +21,7 @@ void incident_release(struct incident *inc)
 {
 	free(inc->key);
 	free(inc->victim);
+	free(inc->campaign);
 	strlist_release(&inc->countries);
 	free(inc->public_kind);
 	strlist_release(&inc->sectors);
@@ -41,6 +42,24 @@ void incident_release(struct incident *inc)
 	free(inc->file);
 	free(inc->imported_at);
 	incident_init(inc);
+}
+
+static const char *const taxonomy_names[TAXONOMY_NR] = {
+	[TAXONOMY_ATTACK] = "attack",
+	[TAXONOMY_VERIS] = "veris",
+};
+
+const char *taxonomy_name(enum taxonomy t)
+{
+	return (unsigned)t < TAXONOMY_NR ? taxonomy_names[t] : taxonomy_names[TAXONOMY_ATTACK];
+}
+
+int taxonomy_parse(const char *name)
+{
+	for (int t = 0; name && t < TAXONOMY_NR; t++)
+		if (!strcmp(name, taxonomy_names[t]))
+			return t;
+	return -1;
 }
 
 void incident_derive(struct incident *inc, const char *field, const char *phrase)
@@ -174,6 +193,14 @@ unsigned long long incident_digest(const struct incident *inc)
 	digest_list(&b, 'C', &inc->cia);
 	digest_list(&b, 'm', &inc->motives);
 	digest_list(&b, 'T', &inc->techniques);
+	/*
+	 * Added with schema version 5, and only when known, so that the
+	 * digest of a record that names no campaign stays what it was. The
+	 * techniques' taxonomy is not a digest's business: the importer, not
+	 * the record, decides it.
+	 */
+	if (inc->campaign)
+		digest_str(&b, 'g', inc->campaign);
 	digest_list(&b, 'a', &inc->actors);
 	digest_list(&b, 'u', &inc->sources);
 	buf_addf(&b, "n%ld,%ld,%ld,%ld", inc->motive_count, inc->technique_count,

@@ -33,6 +33,24 @@
 
 #define INCIDENT_UNKNOWN (-1)
 
+/*
+ * The vocabulary an incident's techniques are named in. Every value of one
+ * record is in its importer's: tracker pages and CSV name MITRE ATT&CK
+ * techniques ("T1566 Phishing", "Spearphishing Attachment"), VERIS records
+ * name VERIS action varieties ("Misuse: Privilege abuse"). The two are
+ * never mapped onto each other: the published mapping is many-to-many.
+ */
+enum taxonomy {
+	TAXONOMY_ATTACK = 0,
+	TAXONOMY_VERIS,
+	TAXONOMY_NR,
+};
+
+/* The stored names, "attack" and "veris". */
+const char *taxonomy_name(enum taxonomy t);
+/* The taxonomy called `name`, or -1. */
+int taxonomy_parse(const char *name);
+
 enum date_precision {
 	DATE_NONE = 0,	/* no date at all */
 	DATE_YEAR,
@@ -56,6 +74,11 @@ struct incident {
 	char *key;
 
 	char *victim;
+	/*
+	 * The source's identifier of the campaign the incident belongs to
+	 * (VERIS campaign_id), NULL when it names none.
+	 */
+	char *campaign;
 	int year, month, day;
 	enum date_precision date_precision;
 
@@ -70,6 +93,7 @@ struct incident {
 	struct strlist cia;		/* "Confidentiality", "Integrity", "Availability" */
 	struct strlist motives;
 	struct strlist techniques;
+	enum taxonomy technique_taxonomy;	/* the vocabulary of `techniques` */
 	struct strlist actors;
 	struct strlist sources;		/* URLs */
 	long motive_count, technique_count, actor_count, source_count;

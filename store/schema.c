@@ -116,11 +116,30 @@ static const char schema_v4[] =
 	"  SELECT 1, CASE WHEN EXISTS (SELECT 1 FROM incident) THEN NULL ELSE 0 END,"
 	"            CASE WHEN EXISTS (SELECT 1 FROM incident) THEN NULL ELSE 0 END;";
 
+/*
+ * Version 5: what the notable ranking and the techniques need to be
+ * honest. campaign: the source's identifier of a campaign (VERIS
+ * campaign_id), so that one campaign takes one notable slot. taxonomy:
+ * the vocabulary each technique value is named in, 'attack' (MITRE
+ * ATT&CK: tracker pages, CSV) or 'veris' (VERIS action varieties), so
+ * that a table of techniques never calls one the other. Existing rows take
+ * the taxonomy their importer gives (VERIS records are the only ones with
+ * VERIS actions); their campaign stays unknown until the file is imported
+ * again.
+ */
+static const char schema_v5[] =
+	"ALTER TABLE incident ADD COLUMN campaign TEXT;"
+	"ALTER TABLE incident_technique ADD COLUMN taxonomy TEXT NOT NULL DEFAULT 'attack'"
+	"  CHECK (taxonomy IN ('attack', 'veris'));"
+	"UPDATE incident_technique SET taxonomy = 'veris'"
+	"  WHERE incident_id IN (SELECT id FROM incident WHERE format = 'veris');";
+
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
 };
 
 int schema_version(void)

@@ -23,6 +23,7 @@ struct list_table {
 	size_t offset;		/* of the struct strlist in struct incident */
 	const char *insert_sql;
 	const char *select_sql;
+	int taxonomy;		/* the rows also hold inc->technique_taxonomy */
 };
 
 #define LIST(member, table, column) { \
@@ -31,16 +32,26 @@ struct list_table {
 	.select_sql = "SELECT " column " FROM " table " WHERE incident_id = ? ORDER BY pos", \
 }
 
+/* A list whose values carry their taxonomy (schema version 5). */
+#define LIST_TAXONOMY(member, table, column) { \
+	.offset = offsetof(struct incident, member), \
+	.insert_sql = "INSERT INTO " table " (incident_id, pos, " column ", taxonomy)" \
+		      " VALUES (?, ?, ?, ?)", \
+	.select_sql = "SELECT " column ", taxonomy FROM " table " WHERE incident_id = ? ORDER BY pos", \
+	.taxonomy = 1, \
+}
+
 static const struct list_table list_tables[] = {
 	LIST(countries, "incident_country", "country"),
 	LIST(sectors, "incident_sector", "sector"),
 	LIST(cia, "incident_cia", "attribute"),
 	LIST(motives, "incident_motive", "motive"),
-	LIST(techniques, "incident_technique", "technique"),
+	LIST_TAXONOMY(techniques, "incident_technique", "technique"),
 	LIST(actors, "incident_actor", "actor"),
 	LIST(sources, "incident_source", "url"),
 };
 #undef LIST
+#undef LIST_TAXONOMY
 #define NLISTS ARRAY_SIZE(list_tables)
 
 /*
@@ -64,17 +75,17 @@ static const char *const delete_children_sql[] = {
 	"public_sector, public_kind, type, summary, description, affected, " \
 	"contain_hours, contain_approximate, recover_hours, discovery_hours, " \
 	"motive_count, technique_count, actor_count, source_count, " \
-	"format, file, line, record, imported_at"
-#define NCOLUMNS 27
+	"format, file, line, record, imported_at, campaign"
+#define NCOLUMNS 28
 
 static const char insert_sql[] =
 	"INSERT INTO incident (key, " INCIDENT_COLUMNS ") VALUES (?1, "
 	"?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-	"?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)";
+	"?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)";
 static const char update_sql[] =
 	"UPDATE incident SET (" INCIDENT_COLUMNS ") = ("
 	"?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-	"?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28) WHERE key = ?1";
+	"?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29) WHERE key = ?1";
 static const char lookup_sql[] = "SELECT id, digest FROM incident WHERE key = ?";
 static const char derived_insert_sql[] =
 	"INSERT INTO incident_derived (incident_id, pos, field, phrase) VALUES (?, ?, ?, ?)";
@@ -95,7 +106,7 @@ static const char derived_select_sql[] =
 	"public_sector, public_kind, type, summary, description, affected, " \
 	"contain_hours, contain_approximate, recover_hours, discovery_hours, " \
 	"motive_count, technique_count, actor_count, source_count, " \
-	"format, file, line, record, imported_at"
+	"format, file, line, record, imported_at, campaign"
 
 struct store {
 	sqlite3 *db;
@@ -376,6 +387,7 @@ static int bind_incident(sqlite3_stmt *s, const struct incident *inc,
 	rc |= bind_count(s, 26, inc->line > 0 ? inc->line : -1);
 	rc |= bind_count(s, 27, inc->record > 0 ? inc->record : -1);
 	rc |= bind_text(s, 28, now);
+	rc |= bind_text(s, 29, inc->campaign);
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
@@ -403,6 +415,9 @@ static int write_children(struct store *st, const struct incident *inc)
 			sqlite3_bind_int64(s, 1, inc->id);
 			sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
 			sqlite3_bind_text(s, 3, l->v[i], -1, SQLITE_STATIC);
+			if (list_tables[t].taxonomy)
+				sqlite3_bind_text(s, 4, taxonomy_name(inc->technique_taxonomy), -1,
+						  SQLITE_STATIC);
 			if (step_done(st, s, "cannot write an incident's list") < 0)
 				return -1;
 		}
@@ -573,6 +588,7 @@ static int read_incident(struct store *st, sqlite3_stmt *s, struct incident *inc
 	inc->line = (long)column_count(s, 23);
 	inc->record = (long)column_count(s, 24);
 	inc->imported_at = column_text(s, 25);
+	inc->campaign = column_text(s, 26);
 	if (inc->line < 0)
 		inc->line = 0;
 	if (inc->record < 0)
@@ -587,8 +603,14 @@ static int read_incident(struct store *st, sqlite3_stmt *s, struct incident *inc
 			return -1;
 		c = st->list_select[t];
 		sqlite3_bind_int64(c, 1, inc->id);
-		while ((rc = sqlite3_step(c)) == SQLITE_ROW)
+		while ((rc = sqlite3_step(c)) == SQLITE_ROW) {
 			strlist_add(l, (const char *)sqlite3_column_text(c, 0));
+			/* One record's values share one taxonomy: the importer's. */
+			if (list_tables[t].taxonomy &&
+			    taxonomy_parse((const char *)sqlite3_column_text(c, 1)) > 0)
+				inc->technique_taxonomy =
+					(enum taxonomy)taxonomy_parse((const char *)sqlite3_column_text(c, 1));
+		}
 		sqlite3_reset(c);
 		if (rc != SQLITE_DONE)
 			return db_error(st, "cannot read an incident's list");

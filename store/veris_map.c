@@ -215,7 +215,7 @@ static int map_key(struct veris_err *e, json_t *rec, struct incident *inc)
 	buf_adds(&key, id);
 	free(id);
 	inc->key = buf_detach(&key, NULL);
-	return 0;
+	return get_str(e, rec, "", "campaign_id", &inc->campaign) < 0 ? -1 : 0;
 }
 
 static int map_date(struct veris_err *e, json_t *rec, struct incident *inc)
@@ -426,6 +426,7 @@ static int map_actions(struct veris_err *e, json_t *rec, struct incident *inc)
 
 	if (get(e, rec, "", "action", JSON_OBJECT, &action) < 0)
 		return -1;
+	inc->technique_taxonomy = TAXONOMY_VERIS;
 	for (int c = 0; c < C_NR; c++) {
 		if (get(e, action, "action", categories[c].key, JSON_OBJECT, &cat[c]) < 0 ||
 		    get_strings(e, cat[c], categories[c].path, "variety", 0, &variety[c]) < 0)

@@ -17,6 +17,7 @@
  *
  * Mapping (VERIS 1.3.x paths):
  *  - victim: victim.victim_id, trimmed. summary: summary, trimmed.
+ *    campaign: campaign_id, trimmed (the 2020 VCDB links 188 records to 10).
  *    description: none; `notes` are the analysts' working notes.
  *  - date: timeline.incident year/month/day. The year is required. A date
  *    that is not in the calendar keeps its valid part, year and month or
@@ -31,7 +32,8 @@
  *    are coded by activity in VERIS 1.3.4, which has no government flag, so
  *    they count as not public.
  *  - type: the first rule of type_rules[] that the actions match.
- *  - techniques: "Hacking: SQLi", one per known action variety.
+ *  - techniques: "Hacking: SQLi", one per known action variety, in the
+ *    VERIS taxonomy (TAXONOMY_VERIS), never mapped to ATT&CK.
  *    actors: "External: Activist" per known variety, or "External" alone;
  *    actor_count counts the known kinds. motives: actor.*.motive without
  *    "NA" and "Unknown"; motive_count is 0 when all are "NA" (no motive).

@@ -119,7 +119,7 @@ test_expect 'stats summarises incidents, dates, countries and formats' '
 	grep "^dates:       2023-01-01 to 2024-04-30$" out &&
 	grep "^countries:   3 (0 incidents with no known country)$" out &&
 	grep "^formats:     csv 4$" out &&
-	grep "^store:       incidents.db (schema version 4, " out
+	grep "^store:       incidents.db (schema version 5, " out
 '
 
 test_expect 'help, --help, --version and an unknown command' '

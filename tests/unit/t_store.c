@@ -8,6 +8,8 @@
 
 static char path[512];
 
+static long long count_rows(const char *p, const char *sql);
+
 static struct store *fresh_store(void)
 {
 	struct store *st = NULL;
@@ -83,6 +85,33 @@ static void test_put_then_get_round_trips_every_field(void)
 	CHECK_INT(out.record, 2);
 	CHECK(out.imported_at != NULL);
 	CHECK(incident_digest(&in) == incident_digest(&out));
+	incident_release(&out);
+	incident_release(&in);
+	store_close(st);
+}
+
+static void test_campaign_and_technique_taxonomy_round_trip(void)
+{
+	struct store *st = fresh_store();
+	struct incident in, out;
+
+	sample(&in, "veris:a", 2013, 6, 0, "US");
+	in.campaign = xstrdup("CBAA666B");
+	strlist_add(&in.techniques, "Misuse: Privilege abuse");
+	in.technique_taxonomy = TAXONOMY_VERIS;
+	put(st, &in);
+	incident_release(&in);
+	sample(&in, "page:b", 2013, 6, 0, "US");
+	strlist_add(&in.techniques, "T1566 Phishing");
+	put(st, &in);
+	incident_init(&out);
+	CHECK_INT(store_get(st, "veris:a", &out), 1);
+	CHECK_STR(out.campaign, "CBAA666B");
+	CHECK_INT(out.technique_taxonomy, TAXONOMY_VERIS);
+	CHECK_INT(store_get(st, "page:b", &out), 1);
+	CHECK_NULL(out.campaign);
+	CHECK_INT(out.technique_taxonomy, TAXONOMY_ATTACK);
+	CHECK_INT(count_rows(path, "SELECT count(*) FROM incident_technique WHERE taxonomy = 'veris'"), 1);
 	incident_release(&out);
 	incident_release(&in);
 	store_close(st);
@@ -298,6 +327,40 @@ static void test_an_older_store_is_migrated_forward_keeping_its_incidents(void)
 	CHECK_INT(count_rows(path, "SELECT count(*) FROM sqlite_master WHERE name = 'incident_by_period'"), 1);
 }
 
+/*
+ * Version 5 gives the techniques of existing rows the taxonomy of their
+ * importer: VERIS action varieties for VERIS records, ATT&CK otherwise.
+ */
+static void test_a_version_4_store_gets_the_taxonomy_of_its_techniques(void)
+{
+	struct store *st = NULL;
+	struct incident out;
+	sqlite3 *db;
+
+	snprintf(path, sizeof(path), "%s/v4.db", test_tmpdir());
+	make_old_store(path, 4);
+	sqlite3_open(path, &db);
+	CHECK_INT(sqlite3_exec(db,
+		"INSERT INTO incident (key, digest, victim, year, date_precision, date_start, date_end,"
+		" format, file, imported_at) VALUES ('veris:1', 0, 'Agency', 2013, 'year',"
+		" '2013-01-01', '2013-12-31', 'veris', 'v.json', '2020-01-01T00:00:00Z');"
+		"INSERT INTO incident_technique VALUES (1, 0, 'T1566 Phishing'),"
+		" (2, 0, 'Misuse: Privilege abuse'), (2, 1, 'Hacking: SQLi');",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	CHECK_INT(store_open(&st, path, STORE_READ), 0);
+	incident_init(&out);
+	CHECK_INT(store_get(st, "veris:1", &out), 1);
+	CHECK_INT(out.technique_taxonomy, TAXONOMY_VERIS);
+	CHECK_NULL(out.campaign);
+	CHECK_INT(store_get(st, "csv:1", &out), 1);
+	CHECK_INT(out.technique_taxonomy, TAXONOMY_ATTACK);
+	incident_release(&out);
+	store_close(st);
+	CHECK_INT(count_rows(path, "SELECT count(*) FROM incident_technique WHERE taxonomy = 'veris'"), 2);
+	CHECK_INT(count_rows(path, "SELECT count(*) FROM incident_technique WHERE taxonomy = 'attack'"), 1);
+}
+
 static void test_a_newer_store_is_refused(void)
 {
 	struct store *st = NULL;
@@ -438,6 +501,10 @@ int main(void)
 	test_run("an older store is migrated forward keeping its incidents",
 		 test_an_older_store_is_migrated_forward_keeping_its_incidents);
 	test_run("a newer store is refused and left alone", test_a_newer_store_is_refused);
+	test_run("a version 4 store gets the taxonomy of its techniques",
+		 test_a_version_4_store_gets_the_taxonomy_of_its_techniques);
+	test_run("campaign and technique taxonomy round-trip",
+		 test_campaign_and_technique_taxonomy_round_trip);
 	test_run("a foreign SQLite file or a missing store is refused",
 		 test_a_foreign_sqlite_file_or_a_missing_store_is_refused);
 	test_run("set_date rejects impossible dates", test_set_date_rejects_impossible_dates);

@@ -237,11 +237,16 @@ static void test_techniques_actors_motives(void)
 	if ((i = FIND(&r, RANSOMWARE))) {
 		CHECK_LIST(&i->techniques, "Malware: Ransomware|Social: Phishing");
 		CHECK_INT(i->technique_count, 2);
+		/* VERIS action varieties, never taken for ATT&CK techniques. */
+		CHECK_INT(i->technique_taxonomy, TAXONOMY_VERIS);
+		CHECK_NULL(i->campaign);
 		CHECK_LIST(&i->actors, "External: Organized crime");
 		CHECK_INT(i->actor_count, 1);
 		CHECK_LIST(&i->motives, "Financial");
 		CHECK_INT(i->motive_count, 1);
 	}
+	if ((i = FIND(&r, NO_COUNTRY)))
+		CHECK_STR(i->campaign, "0A74F3BC-4844-4D5F-A350-017A9C81B464");
 	if ((i = FIND(&r, YEAR_ONLY))) {
 		/* Hacking of an unknown variety. */
 		CHECK_LIST(&i->techniques, "");
