@@ -30,7 +30,7 @@ DEB_PACKAGES = make gcc libc6-dev pkg-config libsqlite3-dev libjansson-dev libcs
 	       libyaml-dev iso-codes sqlite3 python3 valgrind time qpdf poppler-utils \
 	       libcurl4-openssl-dev python3-aiosmtpd man-db python3-matplotlib python3-reportlab
 
-LIB_SRC = $(wildcard util/*.c store/*.c queries/*.c charts/*.c report/*.c mail/*.c)
+LIB_SRC = $(wildcard util/*.c store/*.c queries/*.c lang/*.c charts/*.c report/*.c mail/*.c)
 CLI_SRC = $(wildcard cli/*.c)
 UNIT_SRC = $(wildcard tests/unit/t_*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)

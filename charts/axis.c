@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "words.h"
+#include "../lang/lang.h"
 #include "../util/banned.h"
 
 static const double mantissa[] = { 1, 2, 5 };

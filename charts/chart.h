@@ -28,7 +28,7 @@
  * labels 8), so charts stay legible when printed at the size they are drawn.
  * Colours come from charts/palette.h; text is DejaVu Sans (charts/font.h).
  * The words quoted here, and the way numbers are written, are those of
- * `words` (charts/words.h), English unless the caller gives others.
+ * `words` (lang/lang.h), English unless the caller gives others.
  *
  * Ownership: charts/ never keeps a pointer to the caller's data. Everything
  * in struct chart_data and struct chart_spec is borrowed for the duration of
@@ -48,7 +48,7 @@
 #include <stddef.h>
 
 #include "geo.h"
-#include "words.h"
+#include "../lang/lang.h"
 #include "../util/buf.h"
 
 enum chart_kind {

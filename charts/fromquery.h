@@ -56,7 +56,7 @@ int query_chart_can_draw(const struct query *q, int kind);
  *
  * Every word the adapter adds (default titles, notes, month labels,
  * marker labels, "12 others", "unknown", ...) and every number it writes
- * comes from `words` (charts/words.h), which data.words points to, so that
+ * comes from `words` (lang/lang.h), which data.words points to, so that
  * the drawing uses the same; NULL is English. `words` is borrowed: it must
  * outlive the drawing. Labels that are data (country names, the
  * vocabulary, bucket names) are the result's, in English, for the caller
@@ -69,5 +69,17 @@ int query_chart_can_draw(const struct query *q, int kind);
 int query_chart_init(struct query_chart *qc, const struct query_result *r, int kind,
 		     const char *title, const struct chart_words *words);
 void query_chart_release(struct query_chart *qc);
+
+/*
+ * Puts a chart's data into `lang` where the adapter left data in English:
+ * its subtitle becomes the period in `lang` (`subtitle` holds the text and
+ * must outlive the drawing, as must qc), category labels that are country
+ * names (by-country) or words of the vocabulary are translated, and so are
+ * KPI labels, series names and the axis caption. A map's labels are ISO
+ * codes and are left alone. qc must have been built with
+ * i18n_chart_words(lang), which gives the chart's own words.
+ */
+void query_chart_localize(struct query_chart *qc, const struct query_result *r, enum lang lang,
+			  struct buf *subtitle);
 
 #endif

@@ -11,7 +11,7 @@
 #include "../charts/fromquery.h"
 #include "../charts/geo.h"
 #include "../queries/query.h"
-#include "../report/i18n.h"
+#include "../lang/lang.h"
 #include "../util/buf.h"
 #include "../util/banned.h"
 
@@ -291,7 +291,7 @@ int cmd_chart(int argc, char **argv)
 		goto out;
 	/* English keeps the query's own labels, as before --lang. */
 	if (o.lang != LANG_EN)
-		i18n_chart_localize((enum lang)o.lang, &qc, res, &subtitle);
+		query_chart_localize(&qc, res, (enum lang)o.lang, &subtitle);
 	if (chart_write_file(&spec, &qc.data, o.output) < 0)
 		goto out;
 	report_written(&o, &spec);

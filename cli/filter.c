@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../report/i18n.h"
+#include "../lang/lang.h"
 #include "../util/buf.h"
 #include "../util/country.h"
 #include "../util/banned.h"

@@ -311,7 +311,7 @@ static int chart(struct briefing *b, const struct tpl_block *blk)
 	if (query_chart_init(&qc, rq->res, blk->chart_kind, title, i18n_chart_words(b->lang)) < 0)
 		return error("%s:%d:%d: query '%s' cannot be drawn as this chart kind", b->t->path,
 			     blk->kind_line, blk->kind_column, blk->query->name);
-	i18n_chart_localize(b->lang, &qc, rq->res, &sub);
+	query_chart_localize(&qc, rq->res, b->lang, &sub);
 	future_months(b, &qc, rq->res);
 	memset(&spec, 0, sizeof(spec));
 	spec.kind = qc.kind;

@@ -20,7 +20,7 @@
  * percentage), so a test can compare the text with `ibrief query`.
  */
 
-#include "i18n.h"
+#include "../lang/lang.h"
 #include "../queries/query.h"
 #include "../util/buf.h"
 

@@ -30,7 +30,7 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "i18n.h"
+#include "../lang/lang.h"
 #include "template.h"
 #include "../util/tlp.h"
 #include "../queries/query.h"

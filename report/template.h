@@ -46,7 +46,7 @@
 
 #include <stddef.h>
 
-#include "i18n.h"
+#include "../lang/lang.h"
 #include "../util/tlp.h"
 #include "../queries/query.h"
 #include "../util/buf.h"

@@ -1,6 +1,6 @@
 /*
- * The words of charts (charts/words.h) and the tables the briefing gives
- * them (report/i18n.h): a French chart says its months, markers, notes and
+ * The words of charts (lang/lang.h) and the tables the briefing gives
+ * them (i18n_chart_words()): a French chart says its months, markers, notes and
  * tiles in French with a decimal comma; English stays the default.
  *
  * Charts reach the briefing as images, which pdftotext cannot read, so the
@@ -13,8 +13,7 @@
 
 #include "test.h"
 #include "charts/fromquery.h"
-#include "charts/words.h"
-#include "report/i18n.h"
+#include "lang/lang.h"
 
 #define NBSP "\xc2\xa0"
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "test.h"
-#include "report/i18n.h"
+#include "lang/lang.h"
 #include "report/internal.h"
 #include "report/report.h"
 #include "util/tlp.h"

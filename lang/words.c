@@ -1,17 +1,16 @@
-/* The report's words in four languages; dates, numbers and country names. */
-#include "i18n.h"
+/*
+ * The words of ibrief in English, French, Dutch and German, as tables a
+ * translator can review: one row per message, one column per language
+ * (lang.h). Formatting is in format.c, chart words in chart_words.c.
+ */
+#include "lang.h"
 
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "../store/incident.h"
-#include "../util/country.h"
+#include "../util/util.h"
 #include "../util/banned.h"
 
 #define NBSP "\xc2\xa0"		/* U+00A0: keeps "31 %" and "12 400" on one line */
-#define NDASH "\xe2\x80\x93"	/* U+2013: ranges */
 
 static const char *const lang_codes[LANG_NR] = { "en", "fr", "nl", "de" };
 
@@ -138,21 +137,6 @@ const char *i18n_msg(enum lang lang, enum i18n_msg msg)
 	return messages[msg][lang];
 }
 
-void i18n_fill(struct buf *out, const char *pattern, const char *const *args, size_t nr)
-{
-	const char *p = pattern;
-
-	while (*p) {
-		if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}' &&
-		    (size_t)(p[1] - '1') < nr) {
-			buf_adds(out, args[p[1] - '1']);
-			p += 3;
-		} else {
-			buf_addch(out, *p++);
-		}
-	}
-}
-
 static const char *const months[LANG_NR][12] = {
 	{ "January", "February", "March", "April", "May", "June", "July", "August",
 	  "September", "October", "November", "December" },
@@ -169,221 +153,8 @@ const char *i18n_month(enum lang lang, int month)
 	return month >= 1 && month <= 12 ? months[lang][month - 1] : "?";
 }
 
-/* Splits "YYYY[-MM[-DD]]"; returns the number of parts read (0 when malformed). */
-static int split_date(const char *s, int *y, int *m, int *d)
-{
-	size_t len = strlen(s);
-	long v;
-	char part[5];
-
-	*y = *m = *d = 0;
-	if (len != 4 && len != 7 && len != 10)
-		return 0;
-	memcpy(part, s, 4);
-	part[4] = '\0';
-	if (parse_long(part, 1000, 9999, &v) < 0)
-		return 0;
-	*y = (int)v;
-	if (len == 4)
-		return 1;
-	memcpy(part, s + 5, 2);
-	part[2] = '\0';
-	if (s[4] != '-' || parse_long(part, 1, 12, &v) < 0)
-		return 0;
-	*m = (int)v;
-	if (len == 7)
-		return 2;
-	memcpy(part, s + 8, 2);
-	if (s[7] != '-' || parse_long(part, 1, 31, &v) < 0)
-		return 0;
-	*d = (int)v;
-	return 3;
-}
-
-void i18n_date(struct buf *out, enum lang lang, const char *date)
-{
-	int y, m, d;
-
-	switch (split_date(date, &y, &m, &d)) {
-	case 1:
-		buf_addf(out, "%d", y);
-		break;
-	case 2:
-		buf_addf(out, "%s %d", months[lang][m - 1], y);
-		break;
-	case 3:
-		buf_addf(out, lang == LANG_DE ? "%d. %s %d" : "%d %s %d", d, months[lang][m - 1], y);
-		break;
-	default:
-		buf_adds(out, date);
-	}
-}
-
-/* "Q2 2024", "T2 2024" (trimestre), "K2 2024" (kwartaal); without the year: "Q2". */
-static void quarter_label(struct buf *out, enum lang lang, const struct query_period *p, int year)
-{
-	static const char letter[LANG_NR] = { 'Q', 'T', 'K', 'Q' };
-	int month = (p->from[5] - '0') * 10 + (p->from[6] - '0');
-
-	buf_addf(out, "%c%d", letter[lang], (month - 1) / 3 + 1);
-	if (year)
-		buf_addf(out, " %.4s", p->from);
-}
-
-/* A range from the first of a month to the last day of a month: "May 2023 – April 2024". */
-static int whole_months(const struct query_period *p)
-{
-	int y1, m1, d1, y2, m2, d2;
-
-	return split_date(p->from, &y1, &m1, &d1) == 3 && split_date(p->to, &y2, &m2, &d2) == 3 &&
-	       d1 == 1 && d2 == days_in_month(y2, m2);
-}
-
-void i18n_period(struct buf *out, enum lang lang, const struct query_period *p)
-{
-	static const char *const all[LANG_NR] = { "all dates", "toutes dates", "alle data", "alle Daten" };
-	static const char *const from[LANG_NR] = { "from ", "depuis le ", "vanaf ", "ab " };
-	static const char *const until[LANG_NR] = { "until ", "jusqu’au ", "tot en met ", "bis " };
-	char month[8];
-
-	switch (p->kind) {
-	case QUERY_PERIOD_MONTH:
-		memcpy(month, p->from, 7);
-		month[7] = '\0';
-		i18n_date(out, lang, month);
-		return;
-	case QUERY_PERIOD_QUARTER:
-		quarter_label(out, lang, p, 1);
-		return;
-	case QUERY_PERIOD_YEAR:
-		buf_add(out, p->from, 4);
-		return;
-	case QUERY_PERIOD_RANGE:
-		if (!strcmp(p->from, QUERY_DATE_MIN)) {
-			buf_adds(out, until[lang]);
-			i18n_date(out, lang, p->to);
-		} else if (!strcmp(p->to, QUERY_DATE_MAX)) {
-			buf_adds(out, from[lang]);
-			i18n_date(out, lang, p->from);
-		} else if (whole_months(p)) {
-			memcpy(month, p->from, 7);
-			month[7] = '\0';
-			i18n_date(out, lang, month);
-			buf_adds(out, " " NDASH " ");
-			memcpy(month, p->to, 7);
-			i18n_date(out, lang, month);
-		} else {
-			i18n_date(out, lang, p->from);
-			buf_adds(out, " " NDASH " ");
-			i18n_date(out, lang, p->to);
-		}
-		return;
-	case QUERY_PERIOD_ALL:
-	case QUERY_PERIOD_NONE:
-		buf_adds(out, all[lang]);
-		return;
-	}
-}
-
-void i18n_in_period(struct buf *out, enum lang lang, const struct query_period *p, int short_month)
-{
-	/* Prepositions by kind: month, quarter, year, range, since, until, all. */
-	static const char *const in[LANG_NR][7] = {
-		{ "in ", "in ", "in ", "from ", "since ", "up to ", "over all dates" },
-		{ "en ", "au ", "en ", "du ", "depuis le ", "jusqu’au ", "sur toute la période" },
-		{ "in ", "in ", "in ", "van ", "sinds ", "tot en met ", "over alle data" },
-		{ "im ", "im ", "im Jahr ", "vom ", "seit dem ", "bis zum ", "insgesamt" },
-	};
-	static const char *const to[LANG_NR] = { " to ", " au ", " tot en met ", " bis zum " };
-	char month[8];
-
-	switch (p->kind) {
-	case QUERY_PERIOD_MONTH:
-		buf_adds(out, in[lang][0]);
-		if (short_month) {
-			buf_adds(out, i18n_month(lang, (p->from[5] - '0') * 10 + (p->from[6] - '0')));
-		} else {
-			memcpy(month, p->from, 7);
-			month[7] = '\0';
-			i18n_date(out, lang, month);
-		}
-		return;
-	case QUERY_PERIOD_QUARTER:
-		buf_adds(out, in[lang][1]);
-		quarter_label(out, lang, p, !short_month);
-		return;
-	case QUERY_PERIOD_YEAR:
-		buf_adds(out, in[lang][2]);
-		buf_add(out, p->from, 4);
-		return;
-	case QUERY_PERIOD_RANGE:
-		if (!strcmp(p->from, QUERY_DATE_MIN)) {
-			buf_adds(out, in[lang][5]);
-			i18n_date(out, lang, p->to);
-		} else if (!strcmp(p->to, QUERY_DATE_MAX)) {
-			buf_adds(out, in[lang][4]);
-			i18n_date(out, lang, p->from);
-		} else {
-			buf_adds(out, in[lang][3]);
-			i18n_date(out, lang, p->from);
-			buf_adds(out, to[lang]);
-			i18n_date(out, lang, p->to);
-		}
-		return;
-	case QUERY_PERIOD_ALL:
-	case QUERY_PERIOD_NONE:
-		buf_adds(out, in[lang][6]);
-		return;
-	}
-}
-
 static const char *const thousands[LANG_NR] = { ",", NBSP, ".", "." };
 static const char *const decimal_mark[LANG_NR] = { ".", ",", ",", "," };
-
-/* Appends a string of digits with the thousands separator of `lang`. */
-static void add_grouped(struct buf *out, enum lang lang, const char *digits)
-{
-	size_t n = strlen(digits);
-
-	for (size_t i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			buf_adds(out, thousands[lang]);
-		buf_addch(out, digits[i]);
-	}
-}
-
-void i18n_int(struct buf *out, enum lang lang, long long v)
-{
-	char digits[32];
-
-	snprintf(digits, sizeof(digits), "%llu",
-		 v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
-	if (v < 0)
-		buf_addch(out, '-');
-	add_grouped(out, lang, digits);
-}
-
-void i18n_real(struct buf *out, enum lang lang, double v, int decimals)
-{
-	char text[352];
-	char *dot;
-
-	if (!isfinite(v)) {
-		buf_adds(out, "?");
-		return;
-	}
-	snprintf(text, sizeof(text), "%.*f", decimals, fabs(v));
-	if (v < 0 && strspn(text, "0.") != strlen(text))
-		buf_addch(out, '-');	/* never "-0" */
-	dot = strchr(text, '.');
-	if (dot)
-		*dot = '\0';
-	add_grouped(out, lang, text);
-	if (dot) {
-		buf_adds(out, decimal_mark[lang]);
-		buf_adds(out, dot + 1);
-	}
-}
 
 static const char *const percent_sign[LANG_NR] = { "%", NBSP "%", "%", NBSP "%" };
 
@@ -401,25 +172,6 @@ const char *i18n_percent_sign(enum lang lang)
 {
 	return percent_sign[lang];
 }
-
-void i18n_percent(struct buf *out, enum lang lang, double share)
-{
-	if (share > 0 && share < 0.005) {	/* 1 of 381 is not "0%" */
-		buf_adds(out, "<1");
-		buf_adds(out, percent_sign[lang]);
-		return;
-	}
-	i18n_real(out, lang, floor(share * 100 + 0.5), 0);
-	buf_adds(out, percent_sign[lang]);
-}
-
-void i18n_percent_range(struct buf *out, enum lang lang, double low, double high)
-{
-	i18n_real(out, lang, floor(low * 100 + 0.5), 0);
-	buf_adds(out, NDASH);
-	i18n_percent(out, lang, high);
-}
-
 /* The stored vocabulary (store/incident.h), bucket labels and the adapter's labels. */
 static const char *const vocab[][LANG_NR] = {
 	{ "ransomware", "rançongiciel", "ransomware", "Ransomware" },
@@ -510,141 +262,4 @@ const char *i18n_column(enum lang lang, const char *column)
 		if (!strcmp(columns[i][0], column))
 			return columns[i][lang + 1];
 	return column;
-}
-
-/* ---- gettext catalogues ------------------------------------------------ */
-
-#define MO_MAGIC 0x950412deu
-#define MO_MAX_SIZE (16u << 20)
-
-struct mo {
-	unsigned char *data;
-	size_t size;
-	int swap;		/* the file's byte order is not ours */
-	unsigned n, originals, translations;
-};
-
-static unsigned mo_u32(const struct mo *mo, size_t off)
-{
-	const unsigned char *p = mo->data + off;
-
-	if (mo->swap)
-		return (unsigned)p[0] << 24 | (unsigned)p[1] << 16 | (unsigned)p[2] << 8 | p[3];
-	return (unsigned)p[3] << 24 | (unsigned)p[2] << 16 | (unsigned)p[1] << 8 | p[0];
-}
-
-static void mo_release(struct mo *mo)
-{
-	free(mo->data);
-	memset(mo, 0, sizeof(*mo));
-}
-
-/* Reads and checks the header and both tables fit. 0, or -1 (no message). */
-static int mo_load(struct mo *mo, const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b = BUF_INIT;
-	char chunk[8192];
-	size_t got;
-
-	memset(mo, 0, sizeof(*mo));
-	if (!f)
-		return -1;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len < MO_MAX_SIZE)
-		buf_add(&b, chunk, got);
-	fclose(f);
-	mo->data = (unsigned char *)buf_detach(&b, &mo->size);
-	if (mo->size < 20 || mo->size >= MO_MAX_SIZE)
-		goto bad;
-	mo->swap = mo_u32(mo, 0) != MO_MAGIC;
-	if (mo_u32(mo, 0) != MO_MAGIC)
-		goto bad;
-	mo->n = mo_u32(mo, 8);
-	mo->originals = mo_u32(mo, 12);
-	mo->translations = mo_u32(mo, 16);
-	if (mo->n > mo->size / 16 || mo->originals > mo->size - 8ull * mo->n ||
-	    mo->translations > mo->size - 8ull * mo->n)
-		goto bad;
-	return 0;
-bad:
-	mo_release(mo);
-	return -1;
-}
-
-/* String i of the table at `table`; NULL when it does not fit in the file. */
-static const char *mo_string(const struct mo *mo, unsigned table, unsigned i)
-{
-	unsigned len = mo_u32(mo, table + 8ull * i), off = mo_u32(mo, table + 8ull * i + 4);
-
-	if (off >= mo->size || len >= mo->size - off || mo->data[off + len] != '\0')
-		return NULL;
-	return (const char *)mo->data + off;
-}
-
-/* Binary search: originals are sorted by strcmp (gettext's msgfmt does so). */
-static const char *mo_find(const struct mo *mo, const char *msgid)
-{
-	unsigned lo = 0, hi = mo->n;
-
-	while (lo < hi) {
-		unsigned mid = lo + (hi - lo) / 2;
-		const char *s = mo_string(mo, mo->originals, mid);
-		int c;
-
-		if (!s)
-			return NULL;
-		c = strcmp(msgid, s);
-		if (!c) {
-			s = mo_string(mo, mo->translations, mid);
-			return s && *s ? s : NULL;
-		}
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
-}
-
-char *i18n_mo_lookup(const char *path, const char *msgid)
-{
-	struct mo mo;
-	char *ret;
-
-	if (mo_load(&mo, path) < 0)
-		return NULL;
-	ret = xstrdup_or_null(mo_find(&mo, msgid));
-	mo_release(&mo);
-	return ret;
-}
-
-static struct mo catalogues[LANG_NR];
-static int catalogue_tried[LANG_NR];
-
-const char *i18n_country(enum lang lang, const char *code)
-{
-	const char *name = code ? country_name(code) : NULL;
-	const char *t;
-	char path[128];
-
-	if (!name)
-		return code ? code : "?";
-	if (lang == LANG_EN)
-		return name;
-	if (!catalogue_tried[lang]) {
-		catalogue_tried[lang] = 1;
-		snprintf(path, sizeof(path), "/usr/share/locale/%s/LC_MESSAGES/iso_3166-1.mo",
-			 lang_codes[lang]);
-		mo_load(&catalogues[lang], path);
-	}
-	t = catalogues[lang].data ? mo_find(&catalogues[lang], name) : NULL;
-	return t ? t : name;
-}
-
-void i18n_free(void)
-{
-	for (size_t i = 0; i < LANG_NR; i++) {
-		mo_release(&catalogues[i]);
-		catalogue_tried[i] = 0;
-	}
 }

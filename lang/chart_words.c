@@ -1,26 +1,96 @@
 /*
- * The words of charts in French, Dutch and German (i18n.h,
- * i18n_chart_words()), and the translation of the data a chart shows
- * (i18n_chart_localize()). English is charts/' own chart_words_en.
- *
- * The tables leave out what i18n.c already knows: month names, the
- * decimal and thousands marks and the percent sign are filled in from it
- * on first use. The formats' "%s" are those of charts/words.h, in order.
- * Kept apart from i18n.c, which the tables would take past 800 lines.
+ * The words of charts (lang.h, struct chart_words) in English, French,
+ * Dutch and German: one table per language, each field a message a
+ * translator can review. The French, Dutch and German tables leave out
+ * what words.c already knows: month names, the decimal and thousands
+ * marks and the percent sign are filled in from it on first use.
  */
-#include "i18n.h"
+#include "lang.h"
 
-#include <stdlib.h>
-#include <string.h>
-
-#include "../charts/fromquery.h"
-#include "../charts/words.h"
-#include "../util/country.h"
-#include "../util/util.h"
 #include "../util/banned.h"
 
-#define NBSP "\xc2\xa0"		/* before a French colon, as i18n.c writes it */
+#define NBSP "\xc2\xa0"		/* before a French colon */
 
+const struct chart_words chart_words_en = {
+	.decimal = ".",
+	.thousands = ",",
+	.percent = "%",
+	.month_short = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+			 "Nov", "Dec" },
+	.month_long = { "January", "February", "March", "April", "May", "June", "July",
+			"August", "September", "October", "November", "December" },
+	.month_year = "%s %s",
+
+	.n_is = "n = %s",
+	.small_n = "n < 10: read with care",
+	.no_incidents = "No incidents in this period",
+	.note_unreliable = "* Share from fewer than 30 incidents: read with care.",
+	.note_suppressed = "Shares of fewer than 5 incidents are not shown.",
+	.note_no_shares = "Shares are not shown: a part has fewer than 5 incidents.",
+	.not_available = "n/a",
+	.unknown = "unknown",
+	.more_not_shown = "+ %s more not shown",
+	.interval = "%s interval %s",
+	.year_earlier = "a year earlier",
+	.no_previous = "no previous period",
+	.within_noise = "within normal variation",
+	.no_data = "No data",
+	.map_unit = "Incidents",
+
+	.unit = "incidents",
+	.minutes = "%s min",
+	.hours = "%s h",
+	.days = "%s d",
+	.median = "median %s",
+	.p90 = "p90 %s",
+	.others = "%s others",
+	.hidden = "hidden (members only)",
+	.none = "none",
+	.public_bodies = "Public bodies",
+	.other_victims = "Other victims",
+	.left_out_one = "%s incident dated only to a longer period is not counted.",
+	.left_out_many = "%s incidents dated only to a longer period are not counted.",
+	.contain_known = "Time to contain known for %s of %s incidents.",
+	.change_on = "Change on %s",
+	.test_below = ", exact Poisson test p < %s",
+	.test_is = ", exact Poisson test p = %s",
+	.share_note = "* Share from fewer than 30 incidents.",
+	.kpi_incidents = "Incidents",
+	.kpi_public_share = "Public share",
+	.kpi_public_victims = "Public victims",
+	.kpi_countries = "Countries",
+	.incident_one = "%s incident",
+	.incident_many = "%s incidents",
+	.part_of = "%s of %s",
+	.of = "of %s",
+	.not_on_map = "Not on the map: %s",
+	.and_more = " and %s more",
+	.unknown_country = "Country unknown: %s",
+	.also_unknown = "; country unknown: %s",
+
+	.title_overview = "Incidents at a glance",
+	.title_by_country = "Incidents by victim country",
+	.title_by_sector = "Incidents by sector",
+	.title_by_type = "Incidents by type",
+	.title_by_month = "Incidents per month",
+	.title_public_sector = "Public bodies among the victims",
+	.title_public_kinds = "Public victims by kind",
+	.title_response_time = "Time to contain",
+	.title_techniques = "Most frequent techniques",
+	.title_motives = "Most frequent motives",
+	.title_actors = "Most frequent threat actors",
+	.note_by_country = "An incident with several victim countries counts in each.",
+	.note_by_sector = "Public bodies by kind; other victims by their first sector.",
+	.note_public_kinds = "Shares are of the incidents with a public body as victim.",
+	.note_techniques = "An incident with several techniques counts in each.",
+	.note_motives = "An incident with several motives counts in each.",
+	.note_actors = "An incident with several actors counts in each.",
+};
+
+const struct chart_words *chart_words_or_en(const struct chart_words *w)
+{
+	return w ? w : &chart_words_en;
+}
 static const struct chart_words fr = {
 	.month_short = { "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août",
 			 "sept.", "oct.", "nov.", "déc." },
@@ -218,29 +288,3 @@ const struct chart_words *i18n_chart_words(enum lang lang)
 	return &filled[lang];
 }
 
-void i18n_chart_localize(enum lang lang, struct query_chart *qc, const struct query_result *r,
-			 struct buf *subtitle)
-{
-	int by_country = !strcmp(r->query->name, "by-country");
-
-	buf_reset(subtitle);
-	i18n_period(subtitle, lang, &r->meta.period);
-	qc->data.subtitle = subtitle->buf;
-	for (size_t i = 0; qc->kind != CHART_MAP && qc->labels && i < qc->nr; i++) {
-		const char *t = NULL;
-
-		if (!qc->labels[i])
-			continue;
-		if (by_country && country_code(qc->labels[i]))
-			t = i18n_country(lang, country_code(qc->labels[i]));
-		else
-			t = i18n_vocab(lang, qc->labels[i]);
-		if (t && strcmp(t, qc->labels[i])) {
-			free(qc->labels[i]);
-			qc->labels[i] = xstrdup(t);
-		}
-	}
-	/* A line's series is the period: named as the subtitle names it. */
-	if (qc->kind == CHART_LINE && qc->data.series_nr)
-		qc->series[0].name = subtitle->buf;
-}

@@ -1,0 +1,391 @@
+/* Numbers, shares, dates and periods as each language writes them; the pattern filler. */
+#include "lang.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../store/incident.h"
+#include "../util/banned.h"
+
+#define NDASH "\xe2\x80\x93"	/* U+2013: ranges */
+
+void i18n_fill(struct buf *out, const char *pattern, const char *const *args, size_t nr)
+{
+	const char *p = pattern;
+
+	while (*p) {
+		if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}' &&
+		    (size_t)(p[1] - '1') < nr) {
+			buf_adds(out, args[p[1] - '1']);
+			p += 3;
+		} else {
+			buf_addch(out, *p++);
+		}
+	}
+}
+
+/* Splits "YYYY[-MM[-DD]]"; returns the number of parts read (0 when malformed). */
+static int split_date(const char *s, int *y, int *m, int *d)
+{
+	size_t len = strlen(s);
+	long v;
+	char part[5];
+
+	*y = *m = *d = 0;
+	if (len != 4 && len != 7 && len != 10)
+		return 0;
+	memcpy(part, s, 4);
+	part[4] = '\0';
+	if (parse_long(part, 1000, 9999, &v) < 0)
+		return 0;
+	*y = (int)v;
+	if (len == 4)
+		return 1;
+	memcpy(part, s + 5, 2);
+	part[2] = '\0';
+	if (s[4] != '-' || parse_long(part, 1, 12, &v) < 0)
+		return 0;
+	*m = (int)v;
+	if (len == 7)
+		return 2;
+	memcpy(part, s + 8, 2);
+	if (s[7] != '-' || parse_long(part, 1, 31, &v) < 0)
+		return 0;
+	*d = (int)v;
+	return 3;
+}
+
+void i18n_date(struct buf *out, enum lang lang, const char *date)
+{
+	int y, m, d;
+
+	switch (split_date(date, &y, &m, &d)) {
+	case 1:
+		buf_addf(out, "%d", y);
+		break;
+	case 2:
+		buf_addf(out, "%s %d", i18n_month(lang, m), y);
+		break;
+	case 3:
+		buf_addf(out, lang == LANG_DE ? "%d. %s %d" : "%d %s %d", d, i18n_month(lang, m), y);
+		break;
+	default:
+		buf_adds(out, date);
+	}
+}
+
+/* "Q2 2024", "T2 2024" (trimestre), "K2 2024" (kwartaal); without the year: "Q2". */
+static void quarter_label(struct buf *out, enum lang lang, const struct query_period *p, int year)
+{
+	static const char letter[LANG_NR] = { 'Q', 'T', 'K', 'Q' };
+	int month = (p->from[5] - '0') * 10 + (p->from[6] - '0');
+
+	buf_addf(out, "%c%d", letter[lang], (month - 1) / 3 + 1);
+	if (year)
+		buf_addf(out, " %.4s", p->from);
+}
+
+/* A range from the first of a month to the last day of a month: "May 2023 – April 2024". */
+static int whole_months(const struct query_period *p)
+{
+	int y1, m1, d1, y2, m2, d2;
+
+	return split_date(p->from, &y1, &m1, &d1) == 3 && split_date(p->to, &y2, &m2, &d2) == 3 &&
+	       d1 == 1 && d2 == days_in_month(y2, m2);
+}
+
+void i18n_period(struct buf *out, enum lang lang, const struct query_period *p)
+{
+	static const char *const all[LANG_NR] = { "all dates", "toutes dates", "alle data", "alle Daten" };
+	static const char *const from[LANG_NR] = { "from ", "depuis le ", "vanaf ", "ab " };
+	static const char *const until[LANG_NR] = { "until ", "jusqu’au ", "tot en met ", "bis " };
+	char month[8];
+
+	switch (p->kind) {
+	case QUERY_PERIOD_MONTH:
+		memcpy(month, p->from, 7);
+		month[7] = '\0';
+		i18n_date(out, lang, month);
+		return;
+	case QUERY_PERIOD_QUARTER:
+		quarter_label(out, lang, p, 1);
+		return;
+	case QUERY_PERIOD_YEAR:
+		buf_add(out, p->from, 4);
+		return;
+	case QUERY_PERIOD_RANGE:
+		if (!strcmp(p->from, QUERY_DATE_MIN)) {
+			buf_adds(out, until[lang]);
+			i18n_date(out, lang, p->to);
+		} else if (!strcmp(p->to, QUERY_DATE_MAX)) {
+			buf_adds(out, from[lang]);
+			i18n_date(out, lang, p->from);
+		} else if (whole_months(p)) {
+			memcpy(month, p->from, 7);
+			month[7] = '\0';
+			i18n_date(out, lang, month);
+			buf_adds(out, " " NDASH " ");
+			memcpy(month, p->to, 7);
+			i18n_date(out, lang, month);
+		} else {
+			i18n_date(out, lang, p->from);
+			buf_adds(out, " " NDASH " ");
+			i18n_date(out, lang, p->to);
+		}
+		return;
+	case QUERY_PERIOD_ALL:
+	case QUERY_PERIOD_NONE:
+		buf_adds(out, all[lang]);
+		return;
+	}
+}
+
+void i18n_in_period(struct buf *out, enum lang lang, const struct query_period *p, int short_month)
+{
+	/* Prepositions by kind: month, quarter, year, range, since, until, all. */
+	static const char *const in[LANG_NR][7] = {
+		{ "in ", "in ", "in ", "from ", "since ", "up to ", "over all dates" },
+		{ "en ", "au ", "en ", "du ", "depuis le ", "jusqu’au ", "sur toute la période" },
+		{ "in ", "in ", "in ", "van ", "sinds ", "tot en met ", "over alle data" },
+		{ "im ", "im ", "im Jahr ", "vom ", "seit dem ", "bis zum ", "insgesamt" },
+	};
+	static const char *const to[LANG_NR] = { " to ", " au ", " tot en met ", " bis zum " };
+	char month[8];
+
+	switch (p->kind) {
+	case QUERY_PERIOD_MONTH:
+		buf_adds(out, in[lang][0]);
+		if (short_month) {
+			buf_adds(out, i18n_month(lang, (p->from[5] - '0') * 10 + (p->from[6] - '0')));
+		} else {
+			memcpy(month, p->from, 7);
+			month[7] = '\0';
+			i18n_date(out, lang, month);
+		}
+		return;
+	case QUERY_PERIOD_QUARTER:
+		buf_adds(out, in[lang][1]);
+		quarter_label(out, lang, p, !short_month);
+		return;
+	case QUERY_PERIOD_YEAR:
+		buf_adds(out, in[lang][2]);
+		buf_add(out, p->from, 4);
+		return;
+	case QUERY_PERIOD_RANGE:
+		if (!strcmp(p->from, QUERY_DATE_MIN)) {
+			buf_adds(out, in[lang][5]);
+			i18n_date(out, lang, p->to);
+		} else if (!strcmp(p->to, QUERY_DATE_MAX)) {
+			buf_adds(out, in[lang][4]);
+			i18n_date(out, lang, p->from);
+		} else {
+			buf_adds(out, in[lang][3]);
+			i18n_date(out, lang, p->from);
+			buf_adds(out, to[lang]);
+			i18n_date(out, lang, p->to);
+		}
+		return;
+	case QUERY_PERIOD_ALL:
+	case QUERY_PERIOD_NONE:
+		buf_adds(out, in[lang][6]);
+		return;
+	}
+}
+
+
+/* Appends a string of digits with the thousands separator of `lang`. */
+static void add_grouped(struct buf *out, enum lang lang, const char *digits)
+{
+	size_t n = strlen(digits);
+
+	for (size_t i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			buf_adds(out, i18n_thousands(lang));
+		buf_addch(out, digits[i]);
+	}
+}
+
+void i18n_int(struct buf *out, enum lang lang, long long v)
+{
+	char digits[32];
+
+	snprintf(digits, sizeof(digits), "%llu",
+		 v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
+	if (v < 0)
+		buf_addch(out, '-');
+	add_grouped(out, lang, digits);
+}
+
+void i18n_real(struct buf *out, enum lang lang, double v, int decimals)
+{
+	char text[352];
+	char *dot;
+
+	if (!isfinite(v)) {
+		buf_adds(out, "?");
+		return;
+	}
+	snprintf(text, sizeof(text), "%.*f", decimals, fabs(v));
+	if (v < 0 && strspn(text, "0.") != strlen(text))
+		buf_addch(out, '-');	/* never "-0" */
+	dot = strchr(text, '.');
+	if (dot)
+		*dot = '\0';
+	add_grouped(out, lang, text);
+	if (dot) {
+		buf_adds(out, i18n_decimal_mark(lang));
+		buf_adds(out, dot + 1);
+	}
+}
+
+
+void i18n_percent(struct buf *out, enum lang lang, double share)
+{
+	if (share > 0 && share < 0.005) {	/* 1 of 381 is not "0%" */
+		buf_adds(out, "<1");
+		buf_adds(out, i18n_percent_sign(lang));
+		return;
+	}
+	i18n_real(out, lang, floor(share * 100 + 0.5), 0);
+	buf_adds(out, i18n_percent_sign(lang));
+}
+
+void i18n_percent_range(struct buf *out, enum lang lang, double low, double high)
+{
+	i18n_real(out, lang, floor(low * 100 + 0.5), 0);
+	buf_adds(out, NDASH);
+	i18n_percent(out, lang, high);
+}
+
+
+void chart_words_fill(struct buf *out, const char *fmt, const char *a, const char *b)
+{
+	const char *args[2] = { a, b };
+	size_t used = 0;
+
+	for (const char *p = fmt; *p; p++) {
+		if (p[0] == '%' && p[1] == 's') {
+			if (used < 2 && args[used])
+				buf_adds(out, args[used]);
+			used++;
+			p++;
+		} else if (p[0] == '%' && p[1] == '%') {
+			buf_addch(out, '%');
+			p++;
+		} else {
+			buf_addch(out, *p);
+		}
+	}
+}
+
+void chart_words_number(struct buf *out, const struct chart_words *w, double v, int decimals)
+{
+	char tmp[352];
+	const char *p, *dot;
+	size_t digits;
+
+	w = chart_words_or_en(w);
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
+	if (!isfinite(v)) {
+		buf_adds(out, "\xe2\x80\x93");	/* en dash */
+		return;
+	}
+	snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
+	if (!strcmp(tmp, "-0") || (tmp[0] == '-' && strspn(tmp + 1, "0.") == strlen(tmp + 1)))
+		memmove(tmp, tmp + 1, strlen(tmp));	/* no "-0" */
+	p = tmp;
+	if (*p == '-')
+		buf_addch(out, *p++);
+	dot = strchr(p, '.');
+	digits = dot ? (size_t)(dot - p) : strlen(p);
+	for (size_t i = 0; i < digits; i++) {
+		if (i && (digits - i) % 3 == 0)
+			buf_adds(out, w->thousands);
+		buf_addch(out, p[i]);
+	}
+	if (dot) {
+		buf_adds(out, w->decimal);
+		buf_adds(out, dot + 1);
+	}
+}
+
+void chart_words_percent(struct buf *out, const struct chart_words *w, double share)
+{
+	double pct = share * 100;
+
+	w = chart_words_or_en(w);
+	if (!isfinite(pct)) {
+		buf_adds(out, "\xe2\x80\x93");
+		return;
+	}
+	if (pct > 0 && pct < 0.5)
+		buf_adds(out, "<1");
+	else if (pct >= 99.5 && pct < 100)
+		buf_adds(out, ">99");
+	else
+		buf_addf(out, "%.0f", pct);
+	buf_adds(out, w->percent);
+}
+
+void chart_words_fill_numbers(struct buf *out, const struct chart_words *w, const char *fmt,
+			      double a, double b)
+{
+	struct buf x = BUF_INIT, y = BUF_INIT;
+
+	chart_words_number(&x, w, a, 0);
+	if (!isnan(b))
+		chart_words_number(&y, w, b, 0);
+	chart_words_fill(out, fmt, x.buf, isnan(b) ? NULL : y.buf);
+	buf_release(&x);
+	buf_release(&y);
+}
+
+void chart_words_month(struct buf *out, const struct chart_words *w, int month,
+		       const char *year, int long_name)
+{
+	const char *name;
+
+	w = chart_words_or_en(w);
+	if (month < 1 || month > 12) {
+		buf_adds(out, "?");
+		return;
+	}
+	name = long_name ? w->month_long[month - 1] : w->month_short[month - 1];
+	if (year)
+		chart_words_fill(out, w->month_year, name, year);
+	else
+		buf_adds(out, name);
+}
+
+void chart_words_duration(struct buf *out, const struct chart_words *w, double hours)
+{
+	struct buf n = BUF_INIT;
+	double d = hours / 24;
+
+	w = chart_words_or_en(w);
+	if (hours < 1) {
+		chart_words_number(&n, w, round(hours * 60), 0);
+		chart_words_fill(out, w->minutes, n.buf, NULL);
+	} else if (hours < 48) {
+		chart_words_number(&n, w, hours, hours < 10 && hours != floor(hours) ? 1 : 0);
+		chart_words_fill(out, w->hours, n.buf, NULL);
+	} else {
+		chart_words_number(&n, w, d, d < 10 && d != floor(d) ? 1 : 0);
+		chart_words_fill(out, w->days, n.buf, NULL);
+	}
+	buf_release(&n);
+}
+
+void chart_words_decimal(struct buf *out, const struct chart_words *w, const char *number)
+{
+	w = chart_words_or_en(w);
+	for (const char *c = number; *c; c++)
+		if (*c == '.')
+			buf_adds(out, w->decimal);
+		else
+			buf_addch(out, *c);
+}
