@@ -8,25 +8,43 @@
 #include "layout.h"
 #include "../util/banned.h"
 
-static const struct {
-	double size;
-	enum font_style style;
-} roles[] = {
-	[TEXT_TITLE] = { 11, FONT_BOLD },
-	[TEXT_SUBTITLE] = { 8.5, FONT_REGULAR },
-	[TEXT_LABEL] = { 8, FONT_REGULAR },
-	[TEXT_VALUE] = { 8, FONT_BOLD },
-	[TEXT_SMALL] = { 7, FONT_REGULAR },
-	[TEXT_MESSAGE] = { 11, FONT_REGULAR },
-	[TEXT_BIG] = { 22, FONT_BOLD },
+/* The face of each role; its size is text_size()'s (box.c). */
+static const enum font_style styles[] = {
+	[TEXT_TITLE] = FONT_BOLD,
+	[TEXT_SUBTITLE] = FONT_REGULAR,
+	[TEXT_LABEL] = FONT_REGULAR,
+	[TEXT_VALUE] = FONT_BOLD,
+	[TEXT_SMALL] = FONT_REGULAR,
+	[TEXT_MESSAGE] = FONT_REGULAR,
+	[TEXT_BIG] = FONT_BOLD,
 };
 
 void draw_font(struct ctx *c, enum text_role role)
 {
 	/* chart_render() has loaded both faces before any drawing. */
-	cairo_set_font_face(c->cr, font_face(roles[role].style));
-	cairo_set_font_size(c->cr, roles[role].size);
-	c->size = roles[role].size;
+	cairo_set_font_face(c->cr, font_face(styles[role]));
+	c->size = text_size(role);
+	cairo_set_font_size(c->cr, c->size);
+}
+
+static double measure_role(void *ctx, enum text_role role, const char *s)
+{
+	draw_font(ctx, role);
+	return draw_width(ctx, s);
+}
+
+struct box_measure draw_measure(struct ctx *c)
+{
+	return (struct box_measure){ measure_role, c };
+}
+
+void draw_text_box(struct ctx *c, enum text_role role, const char *s, const struct box *b,
+		   struct rgb col)
+{
+	if (!(b->w > 0))
+		return;
+	draw_font(c, role);
+	draw_text(c, s, b->x, box_baseline(b), ALIGN_LEFT, col);
 }
 
 double draw_width(struct ctx *c, const char *s)
@@ -216,12 +234,13 @@ void draw_hatch_fill(struct ctx *c)
 	cairo_restore(c->cr);
 }
 
-#define SWATCH 7.0
-#define LINE_SWATCH 14.0
+#define SWATCH LEGEND_SWATCH
+#define LINE_SWATCH LEGEND_LINE_SWATCH
 
 static double item_width(struct ctx *c, const struct legend_item *it)
 {
-	return (it->style == LEGEND_LINE ? LINE_SWATCH : SWATCH) + 3 + draw_width(c, it->label);
+	return (it->style == LEGEND_LINE ? LINE_SWATCH : SWATCH) + LEGEND_SWATCH_GAP +
+	       draw_width(c, it->label);
 }
 
 static void draw_swatch(struct ctx *c, const struct legend_item *it, double x, double y)
@@ -256,10 +275,15 @@ static void draw_swatch(struct ctx *c, const struct legend_item *it, double x, d
 double draw_legend(struct ctx *c, const struct legend_item *items, size_t nr, double x0,
 		   double y, double x1, int measure_only)
 {
-	double x = x0, line = 1.4 * roles[TEXT_LABEL].size;
+	double x = x0, line = LEGEND_LINE_H;
 	int rows = nr ? 1 : 0;
 	struct buf fit = BUF_INIT;
 
+	if (measure_only) {
+		struct box_measure m = draw_measure(c);
+
+		return legend_height(items, nr, x1 - x0, &m);
+	}
 	draw_font(c, TEXT_LABEL);
 	for (size_t i = 0; i < nr; i++) {
 		double w = item_width(c, &items[i]);
@@ -270,12 +294,11 @@ double draw_legend(struct ctx *c, const struct legend_item *items, size_t nr, do
 			y += line;
 			rows++;
 		}
-		if (!measure_only) {
-			draw_swatch(c, &items[i], x, y);
-			draw_fit(c, &fit, items[i].label, x1 - x - sw - 3);
-			draw_text(c, fit.buf, x + sw + 3, draw_mid(c, y), ALIGN_LEFT, palette_text);
-		}
-		x += w + 10;
+		draw_swatch(c, &items[i], x, y);
+		draw_fit(c, &fit, items[i].label, x1 - x - sw - LEGEND_SWATCH_GAP);
+		draw_text(c, fit.buf, x + sw + LEGEND_SWATCH_GAP, draw_mid(c, y), ALIGN_LEFT,
+			  palette_text);
+		x += w + LEGEND_ITEM_GAP;
 	}
 	buf_release(&fit);
 	return rows * line;
@@ -324,67 +347,37 @@ double series_max(const struct chart_data *d, size_t s)
 	return max;
 }
 
-/* Ticks for [0, max] over `length`, and the widest tick label. */
-static int value_ticks(struct ctx *c, double max, double length, double headroom,
-		       struct axis *ax, double *lw)
+void paint_value_axis(struct ctx *c, const struct value_axis *va)
 {
 	struct buf b = BUF_INIT;
 
-	*lw = 0;
 	draw_font(c, TEXT_LABEL);
-	if (axis_counts(max, length, 2.4 * c->size, headroom, ax) < 0)
-		return -1;
-	for (int i = 0; i < ax->nr; i++) {
+	if (va->caption.h > 0 && c->d->unit)
+		draw_text(c, draw_fit(c, &b, c->d->unit, va->caption.w + 0.5), va->caption.x,
+			  draw_mid(c, va->caption.y + c->size / 2), ALIGN_LEFT, palette_muted);
+	for (int i = 0; i < va->axis.nr; i++) {
+		double y = value_axis_y(va, va->axis.v[i]);
+
 		buf_reset(&b);
-		format_number(c, &b, ax->v[i], ax->decimals);
-		*lw = fmax(*lw, draw_width(c, b.buf));
+		format_number(c, &b, va->axis.v[i], va->axis.decimals);
+		draw_text(c, b.buf, va->ticks.x + va->ticks.w, draw_mid(c, y), ALIGN_RIGHT,
+			  palette_muted);
+		if (i > 0)
+			draw_hline(c, va->plot.x, va->plot.x + va->plot.w, y, 0.5, palette_grid);
 	}
 	buf_release(&b);
-	return 0;
-}
-
-#define AXIS_GAP 5.0
-#define CAPTION_H(size) (2.2 * (size))
-
-double value_axis_width(struct ctx *c, double max, double length, double headroom)
-{
-	struct axis ax;
-	double lw;
-
-	if (c->d->unit)
-		length -= CAPTION_H(8);
-	if (value_ticks(c, max, length, headroom, &ax, &lw) < 0)
-		return 0;
-	return lw + AXIS_GAP;
 }
 
 double draw_value_axis(struct ctx *c, double max, double *x0, double *y0, double x1,
 		       double y1, double headroom)
 {
-	struct axis ax;
-	struct buf b = BUF_INIT;
-	double lw;
+	struct box_measure m = draw_measure(c);
+	struct value_axis va;
 
-	draw_font(c, TEXT_LABEL);
-	if (c->d->unit) {
-		draw_text(c, draw_fit(c, &b, c->d->unit, x1 - *x0), *x0, draw_mid(c, *y0 + c->size / 2),
-			  ALIGN_LEFT, palette_muted);
-		*y0 += CAPTION_H(c->size);
-	}
-	if (value_ticks(c, max, y1 - *y0, headroom, &ax, &lw) < 0) {
-		buf_release(&b);
-		return max > 0 ? max : 1;
-	}
-	for (int i = 0; i < ax.nr; i++) {
-		double y = y1 - ax.v[i] / ax.hi * (y1 - *y0);
-
-		buf_reset(&b);
-		format_number(c, &b, ax.v[i], ax.decimals);
-		draw_text(c, b.buf, *x0 + lw, draw_mid(c, y), ALIGN_RIGHT, palette_muted);
-		if (i > 0)
-			draw_hline(c, *x0 + lw + AXIS_GAP, x1, y, 0.5, palette_grid);
-	}
-	*x0 += lw + AXIS_GAP;
-	buf_release(&b);
-	return ax.hi;
+	value_axis_layout(&va, (struct box){ *x0, *y0, x1 - *x0, y1 - *y0 }, max, headroom,
+			  c->d->unit, c->words, &m);
+	paint_value_axis(c, &va);
+	*x0 = va.plot.x;
+	*y0 = va.plot.y;
+	return va.axis.hi;
 }

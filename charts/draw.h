@@ -28,6 +28,7 @@
 #include <cairo.h>
 #include <math.h>
 
+#include "box.h"
 #include "chart.h"
 #include "palette.h"
 #include "../util/buf.h"
@@ -36,16 +37,6 @@
 /* A share of a whole smaller than this is never printed (charts/share.c). */
 #define CHART_MIN_WHOLE 5
 #define GAP 8.0			/* between the header and the plot area */
-
-enum text_role {
-	TEXT_TITLE,		/* 11 bold */
-	TEXT_SUBTITLE,		/* 8.5 */
-	TEXT_LABEL,		/* 8: category labels, axis labels, legend */
-	TEXT_VALUE,		/* 8 bold: value labels */
-	TEXT_SMALL,		/* 7: footnotes */
-	TEXT_MESSAGE,		/* 11: "No incidents in this period" */
-	TEXT_BIG,		/* 22 bold: KPI values, the donut's share */
-};
 
 enum align {
 	ALIGN_LEFT,
@@ -69,19 +60,6 @@ struct ctx {
 	int located;
 };
 
-enum legend_style {
-	LEGEND_BOX,
-	LEGEND_LINE,
-	LEGEND_HATCH,
-};
-
-struct legend_item {
-	const char *label;
-	struct rgb col;
-	enum legend_style style;
-	double width;			/* line width for LEGEND_LINE */
-};
-
 /* 1 when v is a known count or value (finite and not negative). */
 static inline int known(double v)
 {
@@ -89,6 +67,11 @@ static inline int known(double v)
 }
 
 void draw_font(struct ctx *c, enum text_role role);
+/* A measure for the layout functions of box.h, in the chart's fonts. */
+struct box_measure draw_measure(struct ctx *c);
+/* Writes `s` in `role` in the text box `b` (box.h), aligned in it. */
+void draw_text_box(struct ctx *c, enum text_role role, const char *s, const struct box *b,
+		   struct rgb col);
 double draw_width(struct ctx *c, const char *s);
 /* The baseline that centres digits and capitals on `y`. */
 double draw_mid(struct ctx *c, double y);
@@ -136,8 +119,8 @@ double series_max(const struct chart_data *d, size_t s);
  */
 double draw_value_axis(struct ctx *c, double max, double *x0, double *y0, double x1,
 		       double y1, double headroom);
-/* The width draw_value_axis() would take for a scale `length` long. */
-double value_axis_width(struct ctx *c, double max, double length, double headroom);
+/* Draws a value axis laid out by value_axis_layout(). */
+void paint_value_axis(struct ctx *c, const struct value_axis *va);
 
 /*
  * Every how many slots `pitch` apart a category axis writes its label. Labels

@@ -1,0 +1,199 @@
+/*
+ * charts/: layout apart from painting. Each chart kind's layout function is
+ * run with a fake measure (every character 0.6 em wide) and its boxes are
+ * checked as numbers: where they are, that no two labels overlap, that every
+ * label lies inside the chart's plot area.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "test.h"
+#include "charts/box.h"
+
+/* Every character (not byte) 0.6 em wide: DejaVu Sans averages a little less. */
+static double fake_width(void *ctx, enum text_role role, const char *s)
+{
+	size_t n = 0;
+
+	(void)ctx;
+	for (; *s; s++)
+		if ((*s & 0xc0) != 0x80)
+			n++;
+	return 0.6 * text_size(role) * (double)n;
+}
+
+static const struct box_measure fake = { fake_width, NULL };
+static const struct box area = { 10, 40, 460, 190 };
+
+static void check_no_overlap(const struct box *b, size_t nr, size_t stride, const char *what,
+			     int line)
+{
+	for (size_t i = 0; i < nr; i++) {
+		const struct box *bi = (const struct box *)((const char *)b + i * stride);
+
+		if (bi->w > 0 && !box_inside(bi, &area))
+			test_fail(__FILE__, line, "%s %zu (%g, %g, %g x %g) is outside the area", what,
+				  i, bi->x, bi->y, bi->w, bi->h);
+		for (size_t j = 0; j < i; j++) {
+			const struct box *bj = (const struct box *)((const char *)b + j * stride);
+
+			if (box_overlap(bi, bj))
+				test_fail(__FILE__, line, "%s %zu and %zu overlap", what, j, i);
+		}
+	}
+}
+
+static void check_slots(const struct column_layout *l, int line)
+{
+	check_no_overlap(&l->slots[0].label, l->nr, sizeof(l->slots[0]), "label", line);
+	check_no_overlap(&l->slots[0].value, l->nr, sizeof(l->slots[0]), "value", line);
+	for (size_t i = 0; i < l->nr; i++) {
+		const struct column_slot *s = &l->slots[i];
+
+		if (s->column.w > 0 && !box_inside(&s->column, &l->va.plot))
+			test_fail(__FILE__, line, "column %zu is outside the plot", i);
+		/* A total stands above its own column, clear of it. */
+		if (s->value.w > 0 && s->column.w > 0 && box_overlap(&s->value, &s->column))
+			test_fail(__FILE__, line, "the total of column %zu is inside it", i);
+		if (s->label.w > 0 && s->label.y < l->va.plot.y + l->va.plot.h)
+			test_fail(__FILE__, line, "label %zu is above the base line", i);
+	}
+}
+
+static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+				      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+static void small_counts_take_the_plot_on_a_whole_number_axis(void)
+{
+	static const double v[] = { 1, 2, 0, 1 };
+	struct chart_series s = { NULL, v };
+	struct chart_data d = { .n = 4, .nr = 4, .labels = months, .series = &s, .series_nr = 1,
+				.unit = "incidents" };
+	struct column_layout l;
+
+	CHECK_INT(column_layout(&l, &d, CHART_COLUMN, NULL, area, &fake), 0);
+	/* The axis is 0, 1, 2, 3: the column of 2 is two thirds of the plot. */
+	CHECK_INT(l.va.axis.nr, 4);
+	CHECK_DBL(l.va.axis.hi, 3);
+	CHECK_DBL(l.slots[1].column.h, l.va.plot.h * 2 / 3);
+	CHECK_DBL(l.slots[0].column.h, l.va.plot.h / 3);
+	CHECK_DBL(l.slots[2].column.h, 0);
+	/* The caption sits above the plot, the ticks left of it. */
+	CHECK(l.va.caption.y + l.va.caption.h <= l.va.plot.y);
+	CHECK(l.va.ticks.x + l.va.ticks.w < l.va.plot.x);
+	/* Every slot is the same width and its column centred in it. */
+	CHECK_DBL(l.pitch * 4, l.va.plot.w);
+	CHECK_DBL(l.slots[3].column.x + l.colw / 2, l.va.plot.x + 3.5 * l.pitch);
+	CHECK_STR(l.slots[1].value_text, "2");
+	check_slots(&l, __LINE__);
+	column_layout_release(&l);
+}
+
+static void thirty_six_months_thin_their_labels_and_never_overlap(void)
+{
+	const char *labels[36];
+	double v[36];
+	struct chart_series s = { NULL, v };
+	struct chart_data d = { .n = 1000, .nr = 36, .labels = labels, .series = &s,
+				.series_nr = 1 };
+	struct column_layout l;
+
+	for (int i = 0; i < 36; i++) {
+		labels[i] = months[i % 12];
+		v[i] = 10 + (i * 37) % 90;
+	}
+	CHECK_INT(column_layout(&l, &d, CHART_COLUMN, NULL, area, &fake), 0);
+	CHECK(l.label_step > 1);
+	for (size_t i = 0; i < l.nr; i++)
+		CHECK_INT(l.slots[i].label.w > 0, i % (size_t)l.label_step == 0);
+	check_slots(&l, __LINE__);
+	column_layout_release(&l);
+}
+
+static void long_labels_are_shortened_inside_their_slots(void)
+{
+	static const char *const labels[] = {
+		"A category with a very long name that goes on and on, far beyond any slot",
+		"Short",
+		"Médiathèque de Liège — Département des systèmes d’information",
+	};
+	static const double v[] = { 3, 2, NAN };
+	struct chart_series s = { NULL, v };
+	struct chart_data d = { .n = 5, .nr = 3, .labels = labels, .series = &s, .series_nr = 1 };
+	struct column_layout l;
+
+	CHECK_INT(column_layout(&l, &d, CHART_COLUMN, NULL, area, &fake), 0);
+	CHECK_INT(l.label_step, 1);
+	for (size_t i = 0; i < l.nr; i++)
+		CHECK(l.slots[i].label.w <= l.pitch - 4 + 1e-9);
+	CHECK_STR(l.slots[1].label_text, "Short");
+	/* The unknown total says so at the column's foot. */
+	CHECK_STR(l.slots[2].value_text, "n/a");
+	CHECK_DBL(l.slots[2].column.h, 0);
+	check_slots(&l, __LINE__);
+	column_layout_release(&l);
+}
+
+static void stacked_columns_make_room_for_their_legend(void)
+{
+	static const double a[] = { 10, 30, 5 }, b[] = { 20, 10, 15 };
+	struct chart_series s[] = { { "Public bodies", a }, { "Other victims", b } };
+	struct chart_data d = { .n = 90, .nr = 3, .labels = months, .series = s, .series_nr = 2,
+				.unit = "incidents" };
+	struct column_layout l;
+
+	CHECK_INT(column_layout(&l, &d, CHART_STACKED, NULL, area, &fake), 0);
+	CHECK_DBL(l.legend.h, LEGEND_LINE_H);
+	CHECK(l.legend.y + l.legend.h <= l.va.caption.y);
+	/* The column is its two parts, to the same scale. */
+	CHECK_DBL(l.slots[1].column.h, 40 / l.va.axis.hi * l.va.plot.h);
+	check_slots(&l, __LINE__);
+	column_layout_release(&l);
+}
+
+static void marker_labels_stand_in_rows_and_stay_inside(void)
+{
+	static const char *const buckets[] = { "< 1 h", "1–4 h", "4–24 h", "1–3 days",
+					       "3–7 days", "> 7 days" };
+	static const double v[] = { 3, 9, 14, 8, 4, 2 };
+	/* Two markers close together, one at the right edge. */
+	static const struct chart_marker mk[] = { { "median 10 h", 2.3 }, { "p75 12 h", 2.4 },
+						  { "p90 9 days", 6 } };
+	struct chart_series s = { NULL, v };
+	struct chart_data d = { .n = 40, .nr = 6, .labels = buckets, .series = &s, .series_nr = 1,
+				.markers = mk, .marker_nr = 3, .unit = "incidents" };
+	struct column_layout l;
+	struct box labels[3];
+
+	CHECK_INT(column_layout(&l, &d, CHART_DISTRIBUTION, NULL, area, &fake), 0);
+	CHECK_INT(l.markers_nr, 3);
+	for (size_t k = 0; k < l.markers_nr && k < 3; k++) {
+		labels[k] = l.mk[k].label;
+		CHECK_DBL(l.mk[k].x, l.va.plot.x + mk[k].at * l.pitch);
+		CHECK(box_inside(&l.mk[k].label, &l.markers));
+	}
+	check_no_overlap(labels, 3, sizeof(labels[0]), "marker label", __LINE__);
+	/* The last marker's label goes left of its line, not off the chart. */
+	CHECK(l.mk[2].label.x + l.mk[2].label.w < l.mk[2].x);
+	/* No dashed line passes through a label below it. */
+	for (size_t k = 0; k < 3; k++)
+		for (size_t j = k + 1; j < 3; j++)
+			CHECK(!(l.mk[k].x > labels[j].x && l.mk[k].x < labels[j].x + labels[j].w));
+	check_slots(&l, __LINE__);
+	column_layout_release(&l);
+}
+
+int main(void)
+{
+	test_run("small counts take the plot on a whole-number axis",
+		 small_counts_take_the_plot_on_a_whole_number_axis);
+	test_run("thirty-six months thin their labels and never overlap",
+		 thirty_six_months_thin_their_labels_and_never_overlap);
+	test_run("long labels are shortened inside their slots",
+		 long_labels_are_shortened_inside_their_slots);
+	test_run("stacked columns make room for their legend",
+		 stacked_columns_make_room_for_their_legend);
+	test_run("marker labels stand in rows and stay inside",
+		 marker_labels_stand_in_rows_and_stay_inside);
+	return test_done();
+}
