@@ -2,30 +2,44 @@
  * notable: the incidents a briefing should summarise, ranked, each with
  * the reasons it was chosen.
  *
- * The score is a sum of points for what management asks about first:
+ * The score is a sum of points for what management asks about first, each
+ * rule with its weight (struct notable_weights; the default in brackets, a
+ * template may change them):
  *
- *   a public body is the victim                              +3
- *   people or records affected: 100,000 or more              +3
- *                               1,000 or more                +2
- *   contained more than 7 days after detection               +2
- *   ransomware or a data breach                              +2
- *   a new country: none of the incident's countries had an   +1
+ *   a public body is the victim                              public_body (3)
+ *   people or records affected: the weight per power of ten, impact (1)
+ *   impact x log10(affected), so that 1,000 earn 3 points
+ *   and 6,000,000 earn 6.8: a large exposure outranks a
+ *   public body whose impact is not known
+ *   contained more than 7 days after detection               slow (2)
+ *   ransomware or a data breach                              severe (2)
+ *   a new country: none of the incident's countries had an   new_country (1)
  *   incident in the 12 months before the period began
  *
- * Unknown values earn nothing (an unknown time to contain is not taken for
- * a long one). An analyst's marks (store/mark.h) come first: incidents
- * marked "notable" are listed before all others, "pinned"; those marked
- * "ignore" are never listed. Incidents that are neither pinned nor score
- * a point are not listed. Order: pinned first, then score, then the newest
- * date_start, then the lowest id, so that ties always come out the same.
- * At most the filter's limit (default 10) rows.
+ * rounded to one decimal: the score shown is the score ranked. Unknown
+ * values earn nothing (an unknown time to contain is not taken for a long
+ * one, an unknown number affected for a large one).
+ *
+ * An analyst's marks (store/mark.h) come first: incidents marked "notable"
+ * are listed before all others, "pinned"; those marked "ignore" are never
+ * listed. Incidents that are neither pinned nor score above 0 are not
+ * listed. Order: pinned first, then score, then the newest date_start,
+ * then the lowest id, so that ties always come out the same.
+ *
+ * One slot per victim and per campaign: walking down the ranking, an
+ * incident whose victim already has a slot (names compared ignoring case,
+ * spaces and punctuation; "Unknown" is no name), or whose campaign does
+ * (VERIS campaign_id), is not listed, so that one breach reported ten
+ * times does not fill the list. At most the filter's limit (default 10)
+ * rows.
  *
  * score() below is the one place the rules live: it both sums the points
- * and writes the reasons, so the two cannot disagree.
+ * and writes the reasons, so the two cannot disagree; a rule whose weight
+ * is 0 gives no points and no reason.
  */
 #include "internal.h"
 
-#include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,12 +64,12 @@ static const struct query_column notable_columns[] = {
 			 .description = "victim countries, alpha-2, comma-separated" },
 	[NT_TYPE] = { .name = "type", .type = QUERY_TEXT, .null_text = "unknown",
 		      .description = "incident type" },
-	[NT_SCORE] = { .name = "score", .type = QUERY_INT,
-		       .description = "points by the rules in queries/notable.c" },
+	[NT_SCORE] = { .name = "score", .type = QUERY_REAL,
+		       .description = "points by the rules in queries/notable.c, one decimal" },
 	[NT_PINNED] = { .name = "pinned", .type = QUERY_BOOL,
 			.description = "an analyst marked it notable (ibrief mark ID notable)" },
 	[NT_REASONS] = { .name = "reasons", .type = QUERY_TEXT, .null_text = "",
-			 .description = "why it was chosen, \"; \"-separated" },
+			 .description = "the rules that chose it, \"; \"-separated" },
 	[NT_SUMMARY] = { .name = "summary", .type = QUERY_TEXT, .null_text = "",
 			 .description = "the incident's summary" },
 };
@@ -72,9 +86,12 @@ static const char candidates_sql[] =
 	" WHERE" QUERY_IN_PERIOD QUERY_FILTERS
 	"   AND (m.mark IS NULL OR m.mark <> 'ignore')";
 
-static const char countries_sql[] =
-	"SELECT group_concat(country, ',') FROM (SELECT c.country FROM incident_country c"
-	"  WHERE c.incident_id = :id ORDER BY c.pos)";
+/* What only the contenders need: countries, victim and campaign. */
+static const char facts_sql[] =
+	"SELECT (SELECT group_concat(country, ',') FROM (SELECT c.country FROM incident_country c"
+	"         WHERE c.incident_id = i.id ORDER BY c.pos)),"
+	"       i.victim, i.campaign"
+	"  FROM incident i WHERE i.id = :id";
 
 /*
  * Whether a country had an incident in the 12 months before the period.
@@ -89,16 +106,28 @@ static const char seen_sql[] =
 static const char details_sql[] =
 	"SELECT victim, year, month, day, summary FROM incident WHERE id = :id";
 
+void notable_weights_default(struct notable_weights *w)
+{
+	w->public_body = 3;
+	w->impact = 1;
+	w->slow = 2;
+	w->severe = 2;
+	w->new_country = 1;
+}
+
 struct candidate {
 	long long id;
 	char date_start[11];
 	int public_sector;	/* -1 unknown */
 	char *kind, *type, *countries;
+	char *victim;		/* the key victim_key() makes, NULL for none */
+	char *campaign;
 	long long affected;	/* -1 unknown */
 	double contain_hours;	/* < 0 unknown */
 	int pinned;
 	const char *new_country;	/* one of the new countries, or NULL */
-	int score;
+	double base;		/* the score without the country rule */
+	double score;
 };
 
 static void add_reason(struct buf *reasons, const char *fmt, ...) ATTR_PRINTF(2, 3);
@@ -131,65 +160,123 @@ static void thousands(char *out, size_t size, long long v)
 	out[o] = '\0';
 }
 
-/* Sums the points of `c` and, when `reasons` is not NULL, says why. */
-static int score(const struct candidate *c, struct buf *reasons)
+static double one_decimal(double x)
+{
+	return round(x * 10) / 10;
+}
+
+/*
+ * The points of `c` by the weights `w`, rounded to one decimal, and, when
+ * `reasons` is not NULL, the rules that gave them.
+ */
+static double score(const struct notable_weights *w, const struct candidate *c,
+		    struct buf *reasons)
 {
 	char text[64];
-	int points = 0;
+	double points = 0;
 
 	if (c->pinned)
 		add_reason(reasons, "%s", "pinned by an analyst");
-	if (c->public_sector == 1) {
-		points += 3;
+	if (c->public_sector == 1 && w->public_body > 0) {
+		points += w->public_body;
 		if (c->kind && strcmp(c->kind, "public body"))
 			add_reason(reasons, "public body (%s)", c->kind);
 		else
 			add_reason(reasons, "%s", "public body");
 	}
-	if (c->affected >= 1000) {
-		points += c->affected >= 100000 ? 3 : 2;
+	if (c->affected > 1 && w->impact > 0) {
+		points += w->impact * log10((double)c->affected);
 		thousands(text, sizeof(text), c->affected);
 		add_reason(reasons, "%s affected", text);
 	}
-	if (c->contain_hours > 7 * 24) {
+	if (c->contain_hours > 7 * 24 && w->slow > 0) {
 		double days = c->contain_hours / 24;
 
-		points += 2;
+		points += w->slow;
 		/* One decimal below 10 days, so that 7 days and 2 hours does not read "7 days". */
 		add_reason(reasons, "contained after %.*f days", days < 10 ? 1 : 0, days);
 	}
-	if (c->type && (!strcmp(c->type, "ransomware") || !strcmp(c->type, "data breach"))) {
-		points += 2;
+	if (c->type && (!strcmp(c->type, "ransomware") || !strcmp(c->type, "data breach")) &&
+	    w->severe > 0) {
+		points += w->severe;
 		add_reason(reasons, "%s", c->type);
 	}
-	if (c->new_country) {
+	if (c->new_country && w->new_country > 0) {
 		const char *name = country_name(c->new_country);
 
-		points += 1;
+		points += w->new_country;
 		add_reason(reasons, "first in %s for 12 months", name ? name : c->new_country);
 	}
-	return points;
+	return one_decimal(points);
 }
 
-static int rank_order(const void *a_, const void *b_)
+static int by_date_then_id(const struct candidate *a, const struct candidate *b)
 {
-	const struct candidate *a = a_, *b = b_;
-	int c;
+	int c = strcmp(b->date_start, a->date_start);
 
-	if (a->pinned != b->pinned)
-		return b->pinned - a->pinned;
-	if (a->score != b->score)
-		return b->score - a->score;
-	c = strcmp(b->date_start, a->date_start);
 	if (c)
 		return c;
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+/* The final ranking: pinned, score, newest, lowest id. */
+static int rank_order(const void *a_, const void *b_)
+{
+	const struct candidate *a = a_, *b = b_;
+
+	if (a->pinned != b->pinned)
+		return b->pinned - a->pinned;
+	if (a->score != b->score)
+		return a->score < b->score ? 1 : -1;
+	return by_date_then_id(a, b);
+}
+
+/* The order facts are read in: pinned, then the score without the country rule. */
+static int base_order(const void *a_, const void *b_)
+{
+	const struct candidate *a = a_, *b = b_;
+
+	if (a->pinned != b->pinned)
+		return b->pinned - a->pinned;
+	if (a->base != b->base)
+		return a->base < b->base ? 1 : -1;
+	return by_date_then_id(a, b);
+}
+
+/*
+ * The victim's name as compared for "one slot per victim": ASCII letters
+ * and digits lower-cased, other ASCII dropped, other bytes kept, so that
+ * "Facebook, Inc." and "facebook inc" are one victim. NULL for no name or
+ * "Unknown".
+ */
+static char *victim_key(const char *victim)
+{
+	char *key, *o;
+
+	if (!victim)
+		return NULL;
+	key = o = xmalloc(strlen(victim) + 1);
+	for (const unsigned char *p = (const unsigned char *)victim; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			*o++ = (char)(*p - 'A' + 'a');
+		else if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p >= 0x80)
+			*o++ = (char)*p;
+	}
+	*o = '\0';
+	if (!*key || !strcmp(key, "unknown")) {
+		free(key);
+		return NULL;
+	}
+	return key;
+}
+
 struct candidates {
 	struct candidate *v;
 	size_t nr, alloc;
-	struct strlist fresh;	/* countries new in the period */
+	size_t read;		/* the first `read` have their facts */
+	struct strlist checked;	/* countries looked up for earlier incidents */
+	struct strlist fresh;	/* of those, the new ones */
+	const struct notable_weights *w;
 };
 
 static void candidates_release(struct candidates *cs)
@@ -198,8 +285,11 @@ static void candidates_release(struct candidates *cs)
 		free(cs->v[i].kind);
 		free(cs->v[i].type);
 		free(cs->v[i].countries);
+		free(cs->v[i].victim);
+		free(cs->v[i].campaign);
 	}
 	free(cs->v);
+	strlist_release(&cs->checked);
 	strlist_release(&cs->fresh);
 }
 
@@ -224,78 +314,14 @@ static int read_candidates(struct query_run *qr, struct candidates *cs)
 		c->contain_hours = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1 : sqlite3_column_double(s, 5);
 		c->type = xstrdup_or_null(COLUMN_TEXT(s, 6));
 		c->pinned = sqlite3_column_int(s, 7);
-		c->score = score(c, NULL);
+		c->base = c->score = score(cs->w, c, NULL);
 	}
 	if (rc != SQLITE_DONE) {
 		run_error(qr, "cannot read the incidents");
 		goto out;
 	}
-	ret = 0;
-out:
-	sqlite3_finalize(s);
-	return ret;
-}
-
-static int by_score_desc(const void *a, const void *b)
-{
-	return *(const int *)b - *(const int *)a;
-}
-
-/*
- * Moves to the front of cs->v the candidates that can still make the
- * list, and returns how many. The country rule adds at most one point, so
- * a candidate is out for sure when at least as many others as there are
- * places left after the pinned ones score two points more before it:
- * they end above it whatever the countries say. Only the others need
- * their countries read, a few hundred probes instead of one per incident
- * of the period.
- */
-static size_t keep_contenders(struct candidates *cs, size_t limit)
-{
-	size_t pinned = 0, others = 0, kept = 0;
-	int *scores = xmalloc((cs->nr ? cs->nr : 1) * sizeof(*scores)), floor = INT_MIN;
-
-	for (size_t i = 0; i < cs->nr; i++) {
-		if (cs->v[i].pinned)
-			pinned++;
-		else
-			scores[others++] = cs->v[i].score;
-	}
-	if (pinned < limit && others >= limit - pinned) {
-		qsort(scores, others, sizeof(*scores), by_score_desc);
-		floor = scores[limit - pinned - 1] - 1;
-	} else if (pinned >= limit) {
-		floor = INT_MAX;
-	}
-	for (size_t i = 0; i < cs->nr; i++) {
-		if (cs->v[i].pinned || cs->v[i].score >= floor) {
-			struct candidate t = cs->v[kept];
-
-			cs->v[kept++] = cs->v[i];
-			cs->v[i] = t;
-		}
-	}
-	free(scores);
-	return kept;
-}
-
-/* Reads the countries of the first `n` candidates. */
-static int read_countries(struct query_run *qr, struct candidates *cs, size_t n)
-{
-	sqlite3_stmt *s = NULL;
-	int ret = -1;
-
-	if (run_prepare(qr, qr->q->sql[3], &qr->f.period, &s) < 0)
-		goto out;
-	for (size_t i = 0; i < n; i++) {
-		sqlite3_reset(s);
-		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), cs->v[i].id);
-		if (sqlite3_step(s) != SQLITE_ROW) {
-			run_error(qr, "cannot read an incident's countries");
-			goto out;
-		}
-		cs->v[i].countries = xstrdup_or_null(COLUMN_TEXT(s, 0));
-	}
+	if (cs->nr)	/* qsort's array may not be NULL, even empty */
+		qsort(cs->v, cs->nr, sizeof(*cs->v), base_order);
 	ret = 0;
 out:
 	sqlite3_finalize(s);
@@ -307,62 +333,130 @@ out:
 	for (const char *p = (list); p && *p; p += strcspn(p, ",") + !!p[strcspn(p, ",")])
 
 /*
- * Sets new_country and the final score of the first `n` candidates, then
- * ranks them. A country is new when it had no incident in the 12 months
- * before the period began; each country is looked up once.
+ * Whether each country of `c` had an incident in the 12 months before the
+ * period (`seen`, NULL when the period has no start: nothing is new), each
+ * country looked up once; sets c->new_country.
  */
-static int score_contenders(struct query_run *qr, struct candidates *cs, size_t n)
+static int find_new_country(struct query_run *qr, struct candidates *cs, sqlite3_stmt *seen,
+			    struct candidate *c)
+{
+	FOR_EACH_COUNTRY(cc, c->countries) {
+		char code[8];
+
+		snprintf(code, sizeof(code), "%.*s", (int)strcspn(cc, ","), cc);
+		if (seen && !strlist_has(&cs->checked, code)) {
+			strlist_add(&cs->checked, code);
+			sqlite3_reset(seen);
+			sqlite3_bind_text(seen, sqlite3_bind_parameter_index(seen, ":cc"), code, -1,
+					  SQLITE_TRANSIENT);
+			if (sqlite3_step(seen) != SQLITE_ROW)
+				return run_error(qr, "cannot look for earlier incidents");
+			if (!sqlite3_column_int(seen, 0))
+				strlist_add(&cs->fresh, code);
+		}
+		for (size_t k = 0; k < cs->fresh.n && !c->new_country; k++)
+			if (!strcmp(code, cs->fresh.v[k]))
+				c->new_country = cs->fresh.v[k];
+	}
+	return 0;
+}
+
+/* Reads the facts of the candidates up to `upto` and scores them in full. */
+static int read_facts(struct query_run *qr, struct candidates *cs, size_t upto)
 {
 	const struct query_period *p = &qr->f.period;
-	struct strlist checked = STRLIST_INIT;
-	sqlite3_stmt *s = NULL;
+	sqlite3_stmt *facts = NULL, *seen = NULL;
 	char new_from[11];
 	int ret = -1;
 
+	if (run_prepare(qr, qr->q->sql[1], p, &facts) < 0)
+		goto out;
 	/* With no start there is no "before": no country is new. */
 	if (strcmp(p->from, QUERY_DATE_MIN)) {
 		query_date_add_years(p->from, -1, new_from);
-		if (run_prepare(qr, qr->q->sql[1], p, &s) < 0)
+		if (run_prepare(qr, qr->q->sql[2], p, &seen) < 0)
 			goto out;
-		sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":new_from"), new_from, -1,
+		sqlite3_bind_text(seen, sqlite3_bind_parameter_index(seen, ":new_from"), new_from, -1,
 				  SQLITE_TRANSIENT);
 	}
-	for (size_t i = 0; s && i < n; i++) {
-		FOR_EACH_COUNTRY(cc, cs->v[i].countries) {
-			char code[8];
+	for (; cs->read < upto; cs->read++) {
+		struct candidate *c = &cs->v[cs->read];
 
-			snprintf(code, sizeof(code), "%.*s", (int)strcspn(cc, ","), cc);
-			if (strlist_has(&checked, code))
-				continue;
-			strlist_add(&checked, code);
-			sqlite3_reset(s);
-			sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":cc"), code, -1,
-					  SQLITE_TRANSIENT);
-			if (sqlite3_step(s) != SQLITE_ROW) {
-				run_error(qr, "cannot look for earlier incidents");
-				goto out;
-			}
-			if (!sqlite3_column_int(s, 0))
-				strlist_add(&cs->fresh, code);
+		sqlite3_reset(facts);
+		sqlite3_bind_int64(facts, sqlite3_bind_parameter_index(facts, ":id"), c->id);
+		if (sqlite3_step(facts) != SQLITE_ROW) {
+			run_error(qr, "cannot read an incident's countries");
+			goto out;
 		}
+		c->countries = xstrdup_or_null(COLUMN_TEXT(facts, 0));
+		c->victim = victim_key(COLUMN_TEXT(facts, 1));
+		c->campaign = xstrdup_or_null(COLUMN_TEXT(facts, 2));
+		if (find_new_country(qr, cs, seen, c) < 0)
+			goto out;
+		c->score = score(cs->w, c, NULL);
 	}
-	for (size_t i = 0; i < n; i++) {
-		struct candidate *c = &cs->v[i];
-
-		for (size_t k = 0; k < cs->fresh.n && !c->new_country; k++)
-			FOR_EACH_COUNTRY(cc, c->countries)
-				if (strcspn(cc, ",") == strlen(cs->fresh.v[k]) &&
-				    !strncmp(cc, cs->fresh.v[k], strlen(cs->fresh.v[k])))
-					c->new_country = cs->fresh.v[k];
-		c->score = score(c, NULL);
-	}
-	if (n)	/* qsort's array may not be NULL, even empty */
-		qsort(cs->v, n, sizeof(*cs->v), rank_order);
 	ret = 0;
 out:
-	sqlite3_finalize(s);
-	strlist_release(&checked);
+	sqlite3_finalize(facts);
+	sqlite3_finalize(seen);
 	return ret;
+}
+
+/*
+ * Ranks the candidates whose facts are read and picks the first `limit`
+ * that are pinned or score, one per victim and campaign, into `picked`
+ * (indexes into cs->v, valid until the next call). Returns how many.
+ */
+static size_t pick(struct candidates *cs, size_t limit, size_t *picked)
+{
+	struct strlist victims = STRLIST_INIT, campaigns = STRLIST_INIT;
+	size_t n = 0;
+
+	if (cs->read)
+		qsort(cs->v, cs->read, sizeof(*cs->v), rank_order);
+	for (size_t i = 0; i < cs->read && n < limit; i++) {
+		const struct candidate *c = &cs->v[i];
+
+		if (!c->pinned && c->score <= 0)
+			break;
+		if ((c->victim && strlist_has(&victims, c->victim)) ||
+		    (c->campaign && strlist_has(&campaigns, c->campaign)))
+			continue;
+		if (c->victim)
+			strlist_add(&victims, c->victim);
+		if (c->campaign)
+			strlist_add(&campaigns, c->campaign);
+		picked[n++] = i;
+	}
+	strlist_release(&victims);
+	strlist_release(&campaigns);
+	return n;
+}
+
+/*
+ * Whether the candidates not read yet can no longer make the list. They
+ * come in base_order, so the first of them has the highest score any can
+ * reach: its base plus the country rule's weight. A full list whose last
+ * entry is pinned or scores more than that is final (ties go by date, so
+ * an equal score is not enough); so is any list when that score is 0.
+ */
+static int settled(const struct candidates *cs, const size_t *picked, size_t n, size_t limit)
+{
+	const struct candidate *next, *last;
+	double best;
+
+	if (cs->read == cs->nr)
+		return 1;
+	next = &cs->v[cs->read];
+	if (next->pinned)
+		return 0;
+	best = one_decimal(next->base + cs->w->new_country);
+	if (best <= 0)
+		return 1;
+	if (n < limit)
+		return 0;
+	last = &cs->v[picked[n - 1]];
+	return last->pinned || last->score > best;
 }
 
 static void date_text(char out[11], sqlite3_stmt *s, int col)
@@ -377,7 +471,7 @@ static void date_text(char out[11], sqlite3_stmt *s, int col)
 }
 
 static int add_row(struct query_run *qr, struct query_result *res, sqlite3_stmt *s,
-		   const struct candidate *c)
+		   const struct notable_weights *w, const struct candidate *c)
 {
 	struct query_row *row;
 	struct buf reasons = BUF_INIT;
@@ -388,7 +482,7 @@ static int add_row(struct query_run *qr, struct query_result *res, sqlite3_stmt 
 	if (sqlite3_step(s) != SQLITE_ROW)
 		return run_error(qr, "cannot read an incident");
 	row = query_result_add_row(res);
-	score(c, &reasons);
+	score(w, c, &reasons);
 	date_text(date, s, 1);
 	query_set_int(row, NT_RANK, (long long)res->rows_nr);
 	query_set_int(row, NT_ID, c->id);
@@ -396,7 +490,7 @@ static int add_row(struct query_run *qr, struct query_result *res, sqlite3_stmt 
 	query_set_text(row, NT_VICTIM, COLUMN_TEXT(s, 0));
 	query_set_text(row, NT_COUNTRY, c->countries);
 	query_set_text(row, NT_TYPE, c->type);
-	query_set_int(row, NT_SCORE, c->score);
+	query_set_real(row, NT_SCORE, c->score);
 	query_set_bool(row, NT_PINNED, c->pinned);
 	query_set_text(row, NT_REASONS, reasons.buf);
 	query_set_text(row, NT_SUMMARY, COLUMN_TEXT(s, 4));
@@ -404,29 +498,43 @@ static int add_row(struct query_run *qr, struct query_result *res, sqlite3_stmt 
 	return 0;
 }
 
+/*
+ * Reads the facts (countries, victim, campaign) of as few candidates as
+ * can decide the list: first twice the limit and a few, then twice as
+ * many each round until settled() says the rest cannot make it. A month
+ * of a large store reads a few dozen instead of one per incident.
+ */
 static int run_notable(struct query_run *qr, struct query_result *res)
 {
-	struct candidates cs = { NULL, 0, 0, STRLIST_INIT };
+	struct notable_weights defaults;
+	struct candidates cs = { NULL, 0, 0, 0, STRLIST_INIT, STRLIST_INIT, NULL };
 	sqlite3_stmt *s = NULL;
-	size_t limit = qr->f.limit > 0 ? (size_t)qr->f.limit : QUERY_DEFAULT_LIMIT, n;
+	size_t limit = qr->f.limit > 0 ? (size_t)qr->f.limit : QUERY_DEFAULT_LIMIT, n = 0;
+	size_t *picked = xmalloc(limit * sizeof(*picked)), upto = 2 * limit + 8;
 	int ret = -1;
 
+	notable_weights_default(&defaults);
+	cs.w = qr->f.weights ? qr->f.weights : &defaults;
 	if (run_standard_meta(qr, res) < 0 || read_candidates(qr, &cs) < 0)
 		goto out;
-	n = keep_contenders(&cs, limit);
-	if (read_countries(qr, &cs, n) < 0 || score_contenders(qr, &cs, n) < 0 ||
-	    run_prepare(qr, qr->q->sql[2], &qr->f.period, &s) < 0)
-		goto out;
-	for (size_t i = 0; i < n && res->rows_nr < limit; i++) {
-		if (!cs.v[i].pinned && !cs.v[i].score)
-			break;
-		if (add_row(qr, res, s, &cs.v[i]) < 0)
+	for (;;) {
+		if (read_facts(qr, &cs, upto < cs.nr ? upto : cs.nr) < 0)
 			goto out;
+		n = pick(&cs, limit, picked);
+		if (settled(&cs, picked, n, limit))
+			break;
+		upto = 2 * cs.read;
 	}
+	if (run_prepare(qr, qr->q->sql[3], &qr->f.period, &s) < 0)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		if (add_row(qr, res, s, cs.w, &cs.v[picked[i]]) < 0)
+			goto out;
 	ret = 0;
 out:
 	sqlite3_finalize(s);
 	candidates_release(&cs);
+	free(picked);
 	return ret;
 }
 
@@ -435,7 +543,7 @@ const struct query query_notable = {
 	.description = "the incidents a briefing should summarise, ranked, with the reasons",
 	.columns = notable_columns,
 	.columns_nr = ARRAY_SIZE(notable_columns),
-	.sql = (const char *const[]){ candidates_sql, seen_sql, details_sql, countries_sql, NULL },
+	.sql = (const char *const[]){ candidates_sql, facts_sql, seen_sql, details_sql, NULL },
 	.run = run_notable,
 	.uses_limit = 1,
 };

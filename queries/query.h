@@ -116,7 +116,10 @@ int query_today(char out[11]);
  *  - type: a word of the type vocabulary (store/incident.h).
  *  - limit: rows for notable, techniques, motives and actors; 0 is the
  *    default, QUERY_DEFAULT_LIMIT. The other queries ignore it.
+ *  - weights: how notable ranks; NULL for notable_weights_default().
  */
+struct notable_weights;
+
 struct query_filter {
 	struct query_period period;
 	const struct strlist *countries;
@@ -124,7 +127,26 @@ struct query_filter {
 	int public_only;
 	const char *type;
 	long limit;
+	const struct notable_weights *weights;
 };
+
+/*
+ * The points of the notable ranking (queries/notable.c has the rules, the
+ * README says them for analysts): what each rule adds to an incident's
+ * score. Every weight is from 0 to NOTABLE_WEIGHT_MAX; 0 turns a rule off.
+ */
+struct notable_weights {
+	double public_body;	/* the victim is a public body (3) */
+	double impact;		/* per power of ten of the people or records affected (1) */
+	double slow;		/* contained more than 7 days after detection (2) */
+	double severe;		/* ransomware or a data breach (2) */
+	double new_country;	/* first incident in a country for 12 months (1) */
+};
+
+#define NOTABLE_WEIGHT_MAX 100.0
+
+/* Sets the weights the notable query uses when a filter names none. */
+void notable_weights_default(struct notable_weights *w);
 
 #define QUERY_DEFAULT_LIMIT 10
 

@@ -138,4 +138,31 @@ test_expect 'mark refuses a missing incident and an unknown mark' '
 	test_must_fail 2 ibrief --db t.db mark 1 2>err
 '
 
+# The full VERIS Community Database, as the README names it; the checks
+# below need it and fail, saying so, when it is missing.
+VCDB=${VCDB:-$TOP/../shared/data/vcdb/vcdb.jsonl.gz}
+
+test_expect 'notable on VCDB: June 2013 lists Facebook, every month each victim and campaign once' '
+	test -f "$VCDB" || { echo "no VCDB at $VCDB (set VCDB=path)"; exit 1; } &&
+	ibrief --db v.db import "$VCDB" >/dev/null &&
+	ibrief --db v.db query notable --month 2013-06 --limit 8 --format csv >june &&
+	grep -q "^[1-8],[0-9]*,2013-06,Facebook Inc,US,error,6.8,false,\"6,000,000 affected\"," june &&
+	for m in 2012-01 2012-08 2013-01 2013-06 2014-01 2014-03 2016-05; do
+		ibrief --db v.db query notable --month $m --limit 10 --format csv >"n-$m.csv" || exit 1
+	done &&
+	python3 -c "
+import csv, glob, re, sqlite3
+db = sqlite3.connect(\"v.db\")
+for f in glob.glob(\"n-*.csv\"):
+    victims, campaigns = set(), set()
+    for row in csv.DictReader(open(f, newline=\"\")):
+        v = re.sub(\"[^0-9a-z\\x80-\\U0010ffff]\", \"\", row[\"victim\"].lower())
+        c = db.execute(\"SELECT campaign FROM incident WHERE id = ?\", (row[\"id\"],)).fetchone()[0]
+        assert v in (\"\", \"unknown\") or v not in victims, (f, row[\"victim\"])
+        assert c is None or c not in campaigns, (f, c)
+        victims.add(v)
+        campaigns.add(c)
+"
+'
+
 test_done
