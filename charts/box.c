@@ -6,7 +6,7 @@
 
 #include <math.h>
 
-#include "words.h"
+#include "../lang/lang.h"
 #include "../util/banned.h"
 
 static const double sizes[] = {
