@@ -113,10 +113,10 @@ done:
 
 void axis_format(struct buf *out, double v, int decimals)
 {
-	chart_words_number(out, NULL, v, decimals);
+	i18n_real(out, LANG_EN, v, decimals);
 }
 
 void axis_format_percent(struct buf *out, double share)
 {
-	chart_words_percent(out, NULL, share);
+	i18n_percent(out, LANG_EN, share);
 }

@@ -6,9 +6,8 @@
  * tick values, map classes and the formatting of numbers on a chart.
  *
  * axis_format() and axis_format_percent() write numbers the English way
- * ("1,234", "31%"); charts write them in their words' conventions with
- * chart_words_number() and chart_words_percent() (words.h), of which these are the
- * English case.
+ * ("1,234", "31%"): they are i18n_real() and i18n_percent() (lang/lang.h)
+ * in English, the formatters every chart, text and table uses.
  */
 
 #include "../util/buf.h"

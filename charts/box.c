@@ -94,7 +94,7 @@ int value_axis_layout(struct value_axis *va, struct box area, double max, double
 	}
 	for (int i = 0; i < va->axis.nr; i++) {
 		buf_reset(&b);
-		chart_words_number(&b, words, va->axis.v[i], va->axis.decimals);
+		i18n_real(&b, chart_words_or_en(words)->lang, va->axis.v[i], va->axis.decimals);
 		lw = fmax(lw, m->width(m->ctx, TEXT_LABEL, b.buf));
 	}
 	buf_release(&b);

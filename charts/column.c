@@ -231,8 +231,8 @@ int column_layout(struct column_layout *l, const struct chart_data *d, enum char
 	for (size_t i = 0; i < d->nr; i++) {
 		buf_reset(&b);
 		if (known(l->slots[i].total))
-			chart_words_number(&b, words, l->slots[i].total,
-					   l->slots[i].total == floor(l->slots[i].total) ? 0 : 1);
+			i18n_real(&b, chart_words_or_en(words)->lang, l->slots[i].total,
+				  l->slots[i].total == floor(l->slots[i].total) ? 0 : 1);
 		l->slots[i].value_text = xstrdup(b.buf);
 		vw = fmax(vw, m->width(m->ctx, TEXT_VALUE, b.buf));
 	}

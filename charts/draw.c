@@ -312,19 +312,19 @@ int label_step(struct ctx *c, double pitch, double widest)
 void format_count(struct ctx *c, struct buf *out, double v)
 {
 	if (known(v))
-		chart_words_number(out, c->words, v, v == floor(v) ? 0 : 1);
+		i18n_real(out, c->words->lang, v, v == floor(v) ? 0 : 1);
 	else
 		buf_adds(out, c->words->unknown);
 }
 
 void format_number(struct ctx *c, struct buf *out, double v, int decimals)
 {
-	chart_words_number(out, c->words, v, decimals);
+	i18n_real(out, c->words->lang, v, decimals);
 }
 
 void format_percent(struct ctx *c, struct buf *out, double share)
 {
-	chart_words_percent(out, c->words, share);
+	i18n_percent(out, c->words->lang, share);
 }
 
 void format_more(struct ctx *c, struct buf *out, size_t nr)

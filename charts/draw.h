@@ -101,7 +101,7 @@ double draw_legend(struct ctx *c, const struct legend_item *items, size_t nr, do
 
 /* Appends a count ("1,234") or "unknown", in c->words. */
 void format_count(struct ctx *c, struct buf *out, double v);
-/* Appends a number or a share in c->words (chart_words_number(), chart_words_percent()). */
+/* Appends a number or a share in c->words (i18n_real(), i18n_percent() in c->words->lang). */
 void format_number(struct ctx *c, struct buf *out, double v, int decimals);
 void format_percent(struct ctx *c, struct buf *out, double share);
 /* Appends "+ 3 more not shown" (c->words->more_not_shown) for `nr`. */

@@ -611,7 +611,7 @@ static int build_kpis(struct query_chart *qc, const struct query_result *r,
 	if (isfinite(share)) {
 		k[1].label = w->kpi_public_share;
 		k[1].value = share;
-		chart_words_percent(&b, w, share);
+		i18n_percent(&b, w->lang, share);
 		if (r->rows[0].flag == SHARE_UNRELIABLE) {
 			buf_addch(&b, '*');
 			buf_adds(&note, note.len ? " " : "");
@@ -619,7 +619,7 @@ static int build_kpis(struct query_chart *qc, const struct query_result *r,
 		}
 		k[1].value_text = qc_keep_buf(qc, &b);
 		buf_reset(&b);
-		chart_words_number(&b, w, pub, 0);
+		i18n_real(&b, w->lang, pub, 0);
 	} else {
 		/* No share under 5 incidents: the count, and of how many. */
 		k[1].label = w->kpi_public_victims;

@@ -93,7 +93,7 @@ static void map_note(struct query_chart *qc, const struct query_result *r)
 		buf_adds(&list, named ? ", " : "");
 		buf_adds(&list, name ? name : code);
 		buf_addch(&list, ' ');
-		chart_words_number(&list, w, v, 0);
+		i18n_real(&list, w->lang, v, 0);
 		named++;
 	}
 	if (named)

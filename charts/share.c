@@ -84,7 +84,7 @@ static void interval_text(struct ctx *c, struct buf *out)
 	const struct chart_data *d = c->d;
 	struct buf level = BUF_INIT, range = BUF_INIT;
 
-	buf_addf(&level, "%.0f%s", d->level * 100, c->words->percent);
+	i18n_percent(&level, c->words->lang, d->level);
 	format_percent(c, &range, d->low);
 	buf_adds(&range, "\xe2\x80\x93");
 	format_percent(c, &range, d->high);

@@ -217,15 +217,34 @@ void i18n_int(struct buf *out, enum lang lang, long long v)
 	add_grouped(out, lang, digits);
 }
 
+/*
+ * v rounded to `decimals` places, half away from zero: 12.5 is 13 and
+ * -12.5 is -13, whatever printf's rounding of the binary value would do
+ * (0.145 * 100 is 14.499999999999998 in binary, and is 15). The nudge of
+ * 1e-9 relative is far below any digit printed and far above the error of
+ * a ratio of two counts.
+ */
+static double round_half_away(double v, int decimals)
+{
+	double scale = pow(10, decimals), x = fabs(v) * scale;
+
+	return copysign(floor(x + 0.5 + x * 1e-12 + 1e-9) / scale, v);
+}
+
 void i18n_real(struct buf *out, enum lang lang, double v, int decimals)
 {
 	char text[352];
 	char *dot;
 
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
 	if (!isfinite(v)) {
-		buf_adds(out, "?");
+		buf_adds(out, NDASH);
 		return;
 	}
+	v = round_half_away(v, decimals);
 	snprintf(text, sizeof(text), "%.*f", decimals, fabs(v));
 	if (v < 0 && strspn(text, "0.") != strlen(text))
 		buf_addch(out, '-');	/* never "-0" */
@@ -239,96 +258,35 @@ void i18n_real(struct buf *out, enum lang lang, double v, int decimals)
 	}
 }
 
-
 void i18n_percent(struct buf *out, enum lang lang, double share)
 {
-	if (share > 0 && share < 0.005) {	/* 1 of 381 is not "0%" */
-		buf_adds(out, "<1");
-		buf_adds(out, i18n_percent_sign(lang));
+	double pct = round_half_away(share * 100, 0);
+
+	if (!isfinite(share)) {
+		buf_adds(out, NDASH);
 		return;
 	}
-	i18n_real(out, lang, floor(share * 100 + 0.5), 0);
+	if (share > 0 && pct < 1)		/* 1 of 381 is not "0%" */
+		buf_adds(out, "<1");
+	else if (share < 1 && pct >= 100)	/* 380 of 381 is not "100%" */
+		buf_adds(out, ">99");
+	else
+		i18n_real(out, lang, pct, 0);
 	buf_adds(out, i18n_percent_sign(lang));
 }
 
 void i18n_percent_range(struct buf *out, enum lang lang, double low, double high)
 {
-	i18n_real(out, lang, floor(low * 100 + 0.5), 0);
+	i18n_real(out, lang, round_half_away(low * 100, 0), 0);
 	buf_adds(out, NDASH);
 	i18n_percent(out, lang, high);
 }
 
-
 void chart_words_fill(struct buf *out, const char *fmt, const char *a, const char *b)
 {
 	const char *args[2] = { a, b };
-	size_t used = 0;
 
-	for (const char *p = fmt; *p; p++) {
-		if (p[0] == '%' && p[1] == 's') {
-			if (used < 2 && args[used])
-				buf_adds(out, args[used]);
-			used++;
-			p++;
-		} else if (p[0] == '%' && p[1] == '%') {
-			buf_addch(out, '%');
-			p++;
-		} else {
-			buf_addch(out, *p);
-		}
-	}
-}
-
-void chart_words_number(struct buf *out, const struct chart_words *w, double v, int decimals)
-{
-	char tmp[352];
-	const char *p, *dot;
-	size_t digits;
-
-	w = chart_words_or_en(w);
-	if (decimals < 0)
-		decimals = 0;
-	if (decimals > 6)
-		decimals = 6;
-	if (!isfinite(v)) {
-		buf_adds(out, "\xe2\x80\x93");	/* en dash */
-		return;
-	}
-	snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
-	if (!strcmp(tmp, "-0") || (tmp[0] == '-' && strspn(tmp + 1, "0.") == strlen(tmp + 1)))
-		memmove(tmp, tmp + 1, strlen(tmp));	/* no "-0" */
-	p = tmp;
-	if (*p == '-')
-		buf_addch(out, *p++);
-	dot = strchr(p, '.');
-	digits = dot ? (size_t)(dot - p) : strlen(p);
-	for (size_t i = 0; i < digits; i++) {
-		if (i && (digits - i) % 3 == 0)
-			buf_adds(out, w->thousands);
-		buf_addch(out, p[i]);
-	}
-	if (dot) {
-		buf_adds(out, w->decimal);
-		buf_adds(out, dot + 1);
-	}
-}
-
-void chart_words_percent(struct buf *out, const struct chart_words *w, double share)
-{
-	double pct = share * 100;
-
-	w = chart_words_or_en(w);
-	if (!isfinite(pct)) {
-		buf_adds(out, "\xe2\x80\x93");
-		return;
-	}
-	if (pct > 0 && pct < 0.5)
-		buf_adds(out, "<1");
-	else if (pct >= 99.5 && pct < 100)
-		buf_adds(out, ">99");
-	else
-		buf_addf(out, "%.0f", pct);
-	buf_adds(out, w->percent);
+	i18n_fill(out, fmt, args, !a ? 0 : !b ? 1 : 2);
 }
 
 void chart_words_fill_numbers(struct buf *out, const struct chart_words *w, const char *fmt,
@@ -336,9 +294,10 @@ void chart_words_fill_numbers(struct buf *out, const struct chart_words *w, cons
 {
 	struct buf x = BUF_INIT, y = BUF_INIT;
 
-	chart_words_number(&x, w, a, 0);
+	w = chart_words_or_en(w);
+	i18n_real(&x, w->lang, a, 0);
 	if (!isnan(b))
-		chart_words_number(&y, w, b, 0);
+		i18n_real(&y, w->lang, b, 0);
 	chart_words_fill(out, fmt, x.buf, isnan(b) ? NULL : y.buf);
 	buf_release(&x);
 	buf_release(&y);
@@ -368,13 +327,13 @@ void chart_words_duration(struct buf *out, const struct chart_words *w, double h
 
 	w = chart_words_or_en(w);
 	if (hours < 1) {
-		chart_words_number(&n, w, round(hours * 60), 0);
+		i18n_real(&n, w->lang, hours * 60, 0);
 		chart_words_fill(out, w->minutes, n.buf, NULL);
 	} else if (hours < 48) {
-		chart_words_number(&n, w, hours, hours < 10 && hours != floor(hours) ? 1 : 0);
+		i18n_real(&n, w->lang, hours, hours < 10 && hours != floor(hours) ? 1 : 0);
 		chart_words_fill(out, w->hours, n.buf, NULL);
 	} else {
-		chart_words_number(&n, w, d, d < 10 && d != floor(d) ? 1 : 0);
+		i18n_real(&n, w->lang, d, d < 10 && d != floor(d) ? 1 : 0);
 		chart_words_fill(out, w->days, n.buf, NULL);
 	}
 	buf_release(&n);
@@ -385,7 +344,7 @@ void chart_words_decimal(struct buf *out, const struct chart_words *w, const cha
 	w = chart_words_or_en(w);
 	for (const char *c = number; *c; c++)
 		if (*c == '.')
-			buf_adds(out, w->decimal);
+			buf_adds(out, i18n_decimal_mark(w->lang));
 		else
 			buf_addch(out, *c);
 }

@@ -127,9 +127,19 @@ void i18n_in_period(struct buf *out, enum lang lang, const struct query_period *
 
 /* Integers with the language's thousands separator: 12,400 / 12 400 / 12.400. */
 void i18n_int(struct buf *out, enum lang lang, long long v);
-/* A real with `decimals` places and the language's decimal mark. */
+/*
+ * A real with `decimals` places (0 to 6), rounded half away from zero, with
+ * the language's marks: "-1,234.5", "-1 234,5"; never "-0"; an en dash
+ * when v is not finite. The one number formatter of charts, text and tables.
+ */
 void i18n_real(struct buf *out, enum lang lang, double v, int decimals);
-/* A proportion in [0, 1] as a whole percentage: "31%", "31 %" (fr, de); "<1%" above 0. */
+/*
+ * A proportion in [0, 1] as a whole percentage, rounded half away from
+ * zero: "31%", "31 %" (fr, de); 1 of 8 is "13%". A share above 0 that
+ * would round to 0 is "<1%", one below 1 that would round to 100 is
+ * ">99%"; an en dash when it is not finite. The one percent formatter of
+ * charts, text and tables.
+ */
 void i18n_percent(struct buf *out, enum lang lang, double share);
 /* A range of proportions: "19–46%", "19–46 %". */
 void i18n_percent_range(struct buf *out, enum lang lang, double low, double high);
@@ -187,28 +197,24 @@ void i18n_free(void);
  * `words` at it; NULL means chart_words_en, which gives the English every
  * chart had before charts had words, byte for byte.
  *
- * Formats are printf-like: each "%s" gets a string (numbers are formatted
- * first, with the separators below), in order, and "%%" is a "%"; each
- * field's comment says what its "%s" get. They are filled by
- * chart_words_fill(), not by printf, so a table with a wrong conversion shows it
- * on the chart instead of reading memory it should not.
- * Strings are UTF-8 and borrowed for the duration of a call, like the
- * rest of struct chart_data. No field may be NULL.
+ * Formats are patterns of i18n_fill(): "{1}" gets the first string given,
+ * "{2}" the second (numbers are formatted first, in the table's language);
+ * each field's comment says what they get. Strings are UTF-8 and borrowed
+ * for the duration of a call, like the rest of struct chart_data. No field
+ * may be NULL.
  */
 
 struct chart_words {
-	/* ---- Numbers ---- */
-	const char *decimal;		/* the decimal mark: "." */
-	const char *thousands;		/* between groups of three digits: "," */
-	const char *percent;		/* after a percentage: "%" ("31%", "<1%") */
+	/* ---- Numbers: i18n_real() and i18n_percent() in this language ---- */
+	enum lang lang;
 
 	/* ---- Months (the adapter's axis labels) ---- */
 	const char *month_short[12];	/* "Jan" .. "Dec" */
 	const char *month_long[12];	/* "January" .. "December" */
-	const char *month_year;		/* a month of a year: "%s %s" (month, year) */
+	const char *month_year;		/* a month of a year: "{1} {2}" (month, year) */
 
 	/* ---- The chart library ---- */
-	const char *n_is;		/* "n = %s" (the count) */
+	const char *n_is;		/* "n = {1}" (the count) */
 	const char *small_n;		/* "n < 10: read with care" */
 	const char *no_incidents;	/* "No incidents in this period" */
 	const char *note_unreliable;	/* "* Share from fewer than 30 incidents: read with care." */
@@ -216,8 +222,8 @@ struct chart_words {
 	const char *note_no_shares;	/* "Shares are not shown: a part has fewer than 5 incidents." */
 	const char *not_available;	/* "n/a": a column without a value */
 	const char *unknown;		/* "unknown": a count or a category not known */
-	const char *more_not_shown;	/* "+ %s more not shown" (a count) */
-	const char *interval;		/* "%s interval %s" (the level "95%", the range "19–46%") */
+	const char *more_not_shown;	/* "+ {1} more not shown" (a count) */
+	const char *interval;		/* "{1} interval {2}" (the level "95%", the range "19–46%") */
 	const char *year_earlier;	/* "a year earlier": CHART_LINE's comparison */
 	const char *no_previous;	/* "no previous period": a KPI without one */
 	const char *within_noise;	/* "within normal variation": a KPI's change */
@@ -226,39 +232,39 @@ struct chart_words {
 
 	/* ---- The adapter (charts/fromquery.c) ---- */
 	const char *unit;		/* "incidents": the count axis' caption */
-	const char *minutes;		/* "%s min" (a number) */
-	const char *hours;		/* "%s h" (a number) */
-	const char *days;		/* "%s d" (a number) */
-	const char *median;		/* "median %s" (a time: "3 h") */
-	const char *p90;		/* "p90 %s" (a time) */
-	const char *others;		/* "%s others" (a count): bars summed into one */
+	const char *minutes;		/* "{1} min" (a number) */
+	const char *hours;		/* "{1} h" (a number) */
+	const char *days;		/* "{1} d" (a number) */
+	const char *median;		/* "median {1}" (a time: "3 h") */
+	const char *p90;		/* "p90 {1}" (a time) */
+	const char *others;		/* "{1} others" (a count): bars summed into one */
 	const char *hidden;		/* "hidden (members only)": a list row not shown */
 	const char *none;		/* "none": a list row of incidents with none */
 	const char *public_bodies;	/* "Public bodies": public-sector's rows */
 	const char *other_victims;	/* "Other victims" */
-	/* "%s incident dated only to a longer period is not counted." (1) */
+	/* "{1} incident dated only to a longer period is not counted." (1) */
 	const char *left_out_one;
-	/* "%s incidents dated only to a longer period are not counted." (a count) */
+	/* "{1} incidents dated only to a longer period are not counted." (a count) */
 	const char *left_out_many;
-	/* "Time to contain known for %s of %s incidents." (known, n) */
+	/* "Time to contain known for {1} of {2} incidents." (known, n) */
 	const char *contain_known;
-	const char *change_on;		/* "Change on %s" (the previous period's label) */
-	const char *test_below;		/* ", exact Poisson test p < %s" (0.001) */
-	const char *test_is;		/* ", exact Poisson test p = %s" (p, 2 digits) */
+	const char *change_on;		/* "Change on {1}" (the previous period's label) */
+	const char *test_below;		/* ", exact Poisson test p < {1}" (0.001) */
+	const char *test_is;		/* ", exact Poisson test p = {1}" (p, 2 digits) */
 	const char *share_note;		/* "* Share from fewer than 30 incidents." */
 	const char *kpi_incidents;	/* "Incidents": the KPI tiles' labels */
 	const char *kpi_public_share;	/* "Public share" */
 	const char *kpi_public_victims;	/* "Public victims" */
 	const char *kpi_countries;	/* "Countries" */
-	const char *incident_one;	/* "%s incident" (1) */
-	const char *incident_many;	/* "%s incidents" (a count) */
-	const char *part_of;		/* "%s of %s" (a count, "19 incidents") */
-	const char *of;			/* "of %s" ("4 incidents"): a count not shared */
-	/* "Not on the map: %s" (countries with their counts, ", " between) */
+	const char *incident_one;	/* "{1} incident" (1) */
+	const char *incident_many;	/* "{1} incidents" (a count) */
+	const char *part_of;		/* "{1} of {2}" (a count, "19 incidents") */
+	const char *of;			/* "of {1}" ("4 incidents"): a count not shared */
+	/* "Not on the map: {1}" (countries with their counts, ", " between) */
 	const char *not_on_map;
-	const char *and_more;		/* " and %s more" (a count of countries) */
-	const char *unknown_country;	/* "Country unknown: %s" (a count), alone */
-	const char *also_unknown;	/* "; country unknown: %s" (a count), after others */
+	const char *and_more;		/* " and {1} more" (a count of countries) */
+	const char *unknown_country;	/* "Country unknown: {1}" (a count), alone */
+	const char *also_unknown;	/* "; country unknown: {1}" (a count), after others */
 
 	/* Default titles (when the caller gives none) and notes, by query. */
 	const char *title_overview, *title_by_country, *title_by_sector, *title_by_type;
@@ -277,13 +283,12 @@ extern const struct chart_words chart_words_en;
 const struct chart_words *chart_words_or_en(const struct chart_words *w);
 
 /*
- * Appends `fmt` with its first "%s" replaced by `a`, its second by `b`
- * ("%s" for which no string is given, NULL, is dropped) and "%%" by "%";
- * any other "%" is copied as it is.
+ * Appends `fmt` filled by i18n_fill() with `a` as {1} and `b` as {2}; a
+ * NULL string leaves its placeholder and those after it as they are.
  */
 void chart_words_fill(struct buf *out, const char *fmt, const char *a, const char *b);
 
-/* Appends `fmt` with numbers a and b (whole, chart_words_number()); b NaN: none. */
+/* Appends `fmt` with whole numbers a and b (i18n_real()); b NaN: none. */
 void chart_words_fill_numbers(struct buf *out, const struct chart_words *w, const char *fmt,
 			      double a, double b);
 
@@ -299,17 +304,5 @@ void chart_words_duration(struct buf *out, const struct chart_words *w, double h
 
 /* Appends `number`, as printf wrote it, with w's decimal mark: "0.094" to "0,094". */
 void chart_words_decimal(struct buf *out, const struct chart_words *w, const char *number);
-
-/*
- * Appends `v` with `decimals` digits (0 to 6) and w's separators:
- * "-1,234.5", "-1 234,5"; an en dash when v is not finite. w may be NULL.
- */
-void chart_words_number(struct buf *out, const struct chart_words *w, double v, int decimals);
-
-/*
- * Appends a share (0..1) as a whole percentage with w's sign: "31%",
- * "31 %"; "<1%" and ">99%" rather than a 0% or 100% that is not true.
- */
-void chart_words_percent(struct buf *out, const struct chart_words *w, double share);
 
 #endif

@@ -8,6 +8,7 @@
  */
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,55 +44,54 @@ static void words_number_and_percent_follow_the_table(void)
 	const struct chart_words *fr = i18n_chart_words(LANG_FR);
 	struct buf b = BUF_INIT;
 
-	chart_words_number(&b, NULL, 1234.5, 1);
+	i18n_real(&b, chart_words_or_en(NULL)->lang, 1234.5, 1);
 	CHECK_STR(b.buf, "1,234.5");
 	buf_reset(&b);
-	chart_words_number(&b, fr, 1234.5, 1);
+	i18n_real(&b, fr->lang, 1234.5, 1);
 	CHECK_STR(b.buf, "1" NBSP "234,5");
 	buf_reset(&b);
-	chart_words_percent(&b, fr, 0.314);
+	i18n_percent(&b, fr->lang, 0.314);
 	CHECK_STR(b.buf, "31" NBSP "%");
 	buf_reset(&b);
-	chart_words_percent(&b, NULL, 0.001);
-	CHECK_STR(b.buf, "<1%");
-	buf_reset(&b);
-	chart_words_fill(&b, "%s of %s, 100%%", "a", "b");
+	chart_words_fill(&b, "{1} of {2}, 100%", "a", "b");
 	CHECK_STR(b.buf, "a of b, 100%");
 	buf_reset(&b);
-	/* A format with more conversions than strings drops the rest. */
-	chart_words_fill(&b, "%s %s %s", "a", NULL);
-	CHECK_STR(b.buf, "a  ");
+	/* A pattern with more placeholders than strings keeps the rest. */
+	chart_words_fill(&b, "{1} {2} {3}", "a", NULL);
+	CHECK_STR(b.buf, "a {2} {3}");
 	buf_release(&b);
 	CHECK(i18n_chart_words(LANG_EN) == &chart_words_en);
 }
 
-/* How many "%s" a format takes. */
-static int conversions(const char *s)
+/* The placeholders "{1}".."{9}" a pattern takes, as a bit set. */
+static unsigned placeholders(const char *s)
 {
-	int n = 0;
+	unsigned set = 0;
 
 	for (; *s; s++)
-		if (s[0] == '%' && s[1]) {
-			n += s[1] == 's';
-			s++;
-		}
-	return n;
+		if (s[0] == '{' && s[1] >= '1' && s[1] <= '9' && s[2] == '}')
+			set |= 1u << (s[1] - '0');
+	return set;
 }
 
 static void every_language_gives_every_word_with_the_same_conversions(void)
 {
-	/* struct chart_words is strings only: walk it as an array of them. */
+	/* After its language, struct chart_words is strings only: walk them as an array. */
+	size_t first = offsetof(struct chart_words, month_short) / sizeof(const char *);
 	size_t nr = sizeof(struct chart_words) / sizeof(const char *);
 	const char *const *en = (const char *const *)(const void *)&chart_words_en;
 
 	for (int lang = 0; lang < LANG_NR; lang++) {
-		const char *const *w =
-			(const char *const *)(const void *)i18n_chart_words((enum lang)lang);
+		const struct chart_words *t = i18n_chart_words((enum lang)lang);
+		const char *const *w = (const char *const *)(const void *)t;
 
-		for (size_t i = 0; i < nr; i++) {
+		CHECK_INT(t->lang, lang);
+		for (size_t i = first; i < nr; i++) {
 			CHECK(w[i] != NULL);
 			if (w[i])
-				CHECK_INT(conversions(w[i]), conversions(en[i]));
+				CHECK_INT(placeholders(w[i]), placeholders(en[i]));
+			if (w[i])
+				CHECK(!strchr(w[i], '%') || !strstr(w[i], "%s"));
 		}
 	}
 }
