@@ -532,7 +532,12 @@ static int build_distribution(struct query_chart *qc, const struct query_result 
 	qc->data.flags = NULL;
 	qc->data.unit = qc_words(qc)->unit;
 
-	for (int m = 0; m < 2 && nr; m++) {
+	/* The distribution is of the incidents with a time: its n is theirs. */
+	known = figure(r, "known");
+	if (!isfinite(known))
+		known = (double)r->meta.n - unknown;
+	/* No "nine in ten" from fewer than ten times (lang.h MSG_TIMES_FEW). */
+	for (int m = 0; m < (known < 10 ? 1 : 2) && nr; m++) {
 		double h = figure(r, figures[m]);
 		double at = chart_bucket_position(edges, nr, h);
 
@@ -540,17 +545,12 @@ static int build_distribution(struct query_chart *qc, const struct query_result 
 			continue;
 		buf_reset(&b);
 		buf_reset(&time);
-		chart_words_duration(&time, qc_words(qc), h);
+		i18n_duration(&time, qc_words(qc)->lang, h);
 		chart_words_fill(&b, names[m], time.buf, NULL);
 		qc->markers[qc->data.marker_nr].label = qc_keep_buf(qc, &b);
 		qc->markers[qc->data.marker_nr++].at = at;
 	}
 	qc->data.markers = qc->markers;
-
-	/* The distribution is of the incidents with a time: its n is theirs. */
-	known = figure(r, "known");
-	if (!isfinite(known))
-		known = (double)r->meta.n - unknown;
 	qc->data.n = (long)known;
 	if (unknown > 0) {
 		buf_reset(&b);

@@ -320,23 +320,57 @@ void chart_words_month(struct buf *out, const struct chart_words *w, int month,
 		buf_adds(out, name);
 }
 
-void chart_words_duration(struct buf *out, const struct chart_words *w, double hours)
+/* Appends `v` units with one decimal under 10 when it has one ("1.5 h"), singular for 1. */
+static void duration_in(struct buf *out, enum lang lang, double v, int decimals,
+			enum i18n_msg one, enum i18n_msg many)
 {
 	struct buf n = BUF_INIT;
-	double d = hours / 24;
+	const char *args[1];
 
-	w = chart_words_or_en(w);
-	if (hours < 1) {
-		i18n_real(&n, w->lang, hours * 60, 0);
-		chart_words_fill(out, w->minutes, n.buf, NULL);
-	} else if (hours < 48) {
-		i18n_real(&n, w->lang, hours, hours < 10 && hours != floor(hours) ? 1 : 0);
-		chart_words_fill(out, w->hours, n.buf, NULL);
-	} else {
-		i18n_real(&n, w->lang, d, d < 10 && d != floor(d) ? 1 : 0);
-		chart_words_fill(out, w->days, n.buf, NULL);
-	}
+	if (decimals && (v >= 10 || round_half_away(v, 1) == floor(round_half_away(v, 1))))
+		decimals = 0;
+	i18n_real(&n, lang, v, decimals);
+	args[0] = n.buf;
+	if (!strcmp(n.buf, "1"))
+		buf_adds(out, i18n_msg(lang, one));
+	else
+		i18n_fill(out, i18n_msg(lang, many), args, 1);
 	buf_release(&n);
+}
+
+void i18n_duration(struct buf *out, enum lang lang, double hours)
+{
+	const double day = 24, week = 7 * 24, month = 30.44 * 24;
+
+	if (!isfinite(hours) || hours < 0)
+		buf_adds(out, NDASH);
+	else if (round_half_away(hours * 60, 0) < 60)
+		duration_in(out, lang, hours * 60, 0, MSG_MINUTES, MSG_MINUTES);
+	else if (round_half_away(hours, 1) < 2 * day)
+		duration_in(out, lang, hours, 1, MSG_HOURS, MSG_HOURS);
+	else if (round_half_away(hours / day, 1) < 8 * 7)
+		duration_in(out, lang, hours / day, 1, MSG_DAY, MSG_DAYS);
+	else if (round_half_away(hours / week, 0) < 26)
+		duration_in(out, lang, hours / week, 0, MSG_WEEK, MSG_WEEKS);
+	else
+		duration_in(out, lang, hours / month, 0, MSG_MONTH, MSG_MONTHS);
+}
+
+void i18n_list(struct buf *out, enum lang lang, const char *const *items, size_t nr)
+{
+	for (size_t i = 0; i + 1 < nr; i++) {
+		buf_adds(out, items[i]);
+		if (i + 2 < nr)
+			buf_adds(out, ", ");
+	}
+	if (nr == 1) {
+		buf_adds(out, items[0]);
+	} else if (nr > 1) {
+		/* The pattern "{1} and {2}" with {1} already written. */
+		const char *args[2] = { "", items[nr - 1] };
+
+		i18n_fill(out, i18n_msg(lang, MSG_AND), args, 2);
+	}
 }
 
 void chart_words_decimal(struct buf *out, const struct chart_words *w, const char *number)

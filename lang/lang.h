@@ -70,8 +70,20 @@ enum i18n_msg {
 	MSG_AFFECTED,		/* "{1} people or records affected" */
 	MSG_CONTAINED,		/* "contained after {1}" */
 	MSG_ABOUT,		/* "about {1}" */
+	MSG_MINUTES,		/* "{1} min": i18n_duration() */
 	MSG_HOURS,		/* "{1} h" */
+	MSG_DAY,		/* "1 day" */
 	MSG_DAYS,		/* "{1} days" */
+	MSG_WEEK,		/* "1 week" */
+	MSG_WEEKS,		/* "{1} weeks" */
+	MSG_MONTH,		/* "1 month" */
+	MSG_MONTHS,		/* "{1} months" */
+	MSG_AND,		/* "{1} and {2}": the last two of a list */
+	MSG_SEMICOLON,		/* "; " between clauses, " ; " in French */
+	MSG_COLON,		/* ": " after a label, " : " in French */
+	MSG_TIMES_SPREAD,	/* "half were contained within {1}, nine in ten within {2}" */
+	MSG_TIMES_FEW,		/* "they were contained after {1}" (the times, fewer than ten) */
+	MSG_TIMES_NONE,		/* no time to contain is known */
 	MSG_NOT_KNOWN,
 	MSG_NO_INCIDENTS,	/* "No incidents were recorded {1}." ({1}: in the period) */
 	MSG_NO_INCIDENTS_MORE,
@@ -141,6 +153,21 @@ void i18n_real(struct buf *out, enum lang lang, double v, int decimals);
  * charts, text and tables.
  */
 void i18n_percent(struct buf *out, enum lang lang, double share);
+/*
+ * A time given in hours as a manager reads it, the same in text and on
+ * charts: minutes under an hour ("45 min"), hours under two days ("6 h",
+ * "1.5 h"), days under eight weeks ("12 days"), weeks under half a year
+ * ("9 weeks"), then months of 30.44 days ("7 months"). An en dash when
+ * hours is negative or not finite.
+ */
+void i18n_duration(struct buf *out, enum lang lang, double hours);
+
+/*
+ * Appends the items of a list joined as the language does: "a", "a and b",
+ * "a, b and c" (MSG_AND).
+ */
+void i18n_list(struct buf *out, enum lang lang, const char *const *items, size_t nr);
+
 /* A range of proportions: "19–46%", "19–46 %". */
 void i18n_percent_range(struct buf *out, enum lang lang, double low, double high);
 /* The marks those use: decimal ("." ","), thousands ("," NBSP "."), after a percentage. */
@@ -232,9 +259,6 @@ struct chart_words {
 
 	/* ---- The adapter (charts/fromquery.c) ---- */
 	const char *unit;		/* "incidents": the count axis' caption */
-	const char *minutes;		/* "{1} min" (a number) */
-	const char *hours;		/* "{1} h" (a number) */
-	const char *days;		/* "{1} d" (a number) */
 	const char *median;		/* "median {1}" (a time: "3 h") */
 	const char *p90;		/* "p90 {1}" (a time) */
 	const char *others;		/* "{1} others" (a count): bars summed into one */
@@ -298,9 +322,6 @@ void chart_words_fill_numbers(struct buf *out, const struct chart_words *w, cons
  */
 void chart_words_month(struct buf *out, const struct chart_words *w, int month,
 		       const char *year, int long_name);
-
-/* Appends a time given in hours: "45 min", "6 h", "1.5 h", "12 d". */
-void chart_words_duration(struct buf *out, const struct chart_words *w, double hours);
 
 /* Appends `number`, as printf wrote it, with w's decimal mark: "0.094" to "0,094". */
 void chart_words_decimal(struct buf *out, const struct chart_words *w, const char *number);

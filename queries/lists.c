@@ -253,9 +253,16 @@ static const char response_time_sql[] =
 
 /*
  * Figures: "known" (incidents with a time to contain), "median_hours" and
- * "p90_hours" (quantile_sorted(), type 7; null when none is known). Times
- * the source gave as approximate count as given.
+ * "p90_hours" (quantile_sorted(), type 7; null when none is known), and
+ * when fewer than ten are known, the times themselves, shortest first:
+ * "hours_1" .. "hours_9". Times the source gave as approximate count as
+ * given.
  */
+static const char *const time_figures[] = {
+	"hours_1", "hours_2", "hours_3", "hours_4", "hours_5", "hours_6", "hours_7", "hours_8",
+	"hours_9",
+};
+
 static int run_response_time(struct query_run *qr, struct query_result *res)
 {
 	double *hours = NULL, median = 0, p90 = 0;
@@ -299,6 +306,9 @@ static int run_response_time(struct query_run *qr, struct query_result *res)
 	query_add_figure(res, "median_hours", rc < 0, median);
 	rc = quantile_sorted(hours, known, 0.9, &p90);
 	query_add_figure(res, "p90_hours", rc < 0, p90);
+	/* Fewer than ten times are said one by one, not as quantiles. */
+	for (size_t i = 0; known < ARRAY_SIZE(time_figures) + 1 && i < known; i++)
+		query_add_figure(res, time_figures[i], 0, hours[i]);
 	ret = 0;
 out:
 	free(hours);

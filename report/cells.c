@@ -2,9 +2,11 @@
 #include "internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "narrative.h"
 #include "../util/country.h"
 #include "../util/banned.h"
 
@@ -46,7 +48,7 @@ static void vocab_text(struct buf *out, enum lang lang, const char *s)
 	/* by-sector lists public bodies as "public: KIND". */
 	if (!t && starts_with(s, "public: ") && i18n_vocab(lang, s + 8)) {
 		buf_adds(out, i18n_vocab(lang, "public"));
-		buf_adds(out, lang == LANG_FR ? "\xc2\xa0: " : ": ");
+		buf_adds(out, i18n_msg(lang, MSG_COLON));
 		buf_adds(out, i18n_vocab(lang, s + 8));
 		return;
 	}
@@ -201,9 +203,13 @@ static int fill_one(const char *name, size_t offset, void *arg)
 	} else if (!strcmp(dot, "n") || !strcmp(dot, "left_out") || !strcmp(dot, "undated")) {
 		i18n_int(f->out, b->lang, !strcmp(dot, "n") ? r->meta.n :
 			 !strcmp(dot, "left_out") ? r->meta.left_out : r->meta.undated);
+	} else if (!strcmp(dot, "times")) {
+		narrative_times(f->out, b->lang, r);
 	} else if ((fig = query_figure(r, dot))) {
 		if (fig->null)
 			buf_adds(f->out, DASH);
+		else if (strlen(dot) > 6 && !strcmp(dot + strlen(dot) - 6, "_hours"))
+			i18n_duration(f->out, b->lang, fig->value);
 		else
 			real_format(f->out, b->lang, fig->value);
 	} else {
@@ -250,8 +256,14 @@ void reasons_format(struct buf *out, enum lang lang, const char *reasons)
 		double days;
 
 		if (out->len)
-			buf_adds(out, "; ");
-		if (lang == LANG_EN) {
+			buf_adds(out, i18n_msg(lang, MSG_SEMICOLON));	/* "touchés ; le premier" */
+		if (starts_with(part, "contained after ") && (days = strtod(part + 16, &end)) > 0 &&
+		    !strcmp(end, " days")) {
+			/* The one spelling of a duration (lang.h), in English too. */
+			i18n_duration(&d, lang, days * 24);
+			args[0] = d.buf;
+			i18n_fill(out, i18n_msg(lang, MSG_CONTAINED), args, 1);
+		} else if (lang == LANG_EN) {
 			buf_adds(out, part);
 		} else if (!strcmp(part, "pinned by an analyst")) {
 			buf_adds(out, pinned[lang]);
@@ -274,13 +286,6 @@ void reasons_format(struct buf *out, enum lang lang, const char *reasons)
 				buf_adds(out, part);
 			}
 			free(digits);
-		} else if (starts_with(part, "contained after ") && (days = strtod(part + 16, &end)) > 0 &&
-			   !strcmp(end, " days")) {
-			real_format(&v, lang, days);
-			args[0] = v.buf;
-			i18n_fill(&d, i18n_msg(lang, MSG_DAYS), args, 1);
-			args[0] = d.buf;
-			i18n_fill(out, i18n_msg(lang, MSG_CONTAINED), args, 1);
 		} else if (starts_with(part, "first in ") && strstr(part, " for 12 months") &&
 			   !strcmp(strstr(part, " for 12 months"), " for 12 months")) {
 			*strstr(part, " for 12 months") = '\0';

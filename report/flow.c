@@ -138,23 +138,24 @@ static void detail_row(struct briefing *b, struct item *it, double *y, enum i18n
 static void filters_text(struct briefing *b, struct buf *out)
 {
 	const struct query_filter *f = b->o->filter;
-	const char *sep = "";
+	const char *colon = i18n_msg(b->lang, MSG_COLON), *sep = "";
 
 	if (f->countries && f->countries->n) {
-		buf_addf(out, "%s: ", i18n_msg(b->lang, f->countries->n > 1 ? MSG_COUNTRIES : MSG_COUNTRY));
+		buf_addf(out, "%s%s", i18n_msg(b->lang, f->countries->n > 1 ? MSG_COUNTRIES : MSG_COUNTRY),
+			 colon);
 		for (size_t i = 0; i < f->countries->n; i++)
 			buf_addf(out, "%s%s", i ? ", " : "", i18n_country(b->lang, f->countries->v[i]));
-		sep = "; ";
+		sep = i18n_msg(b->lang, MSG_SEMICOLON);
 	}
 	if (f->sector) {
-		buf_addf(out, "%s%s: %s", sep, i18n_msg(b->lang, MSG_SECTOR), f->sector);
-		sep = "; ";
+		buf_addf(out, "%s%s%s%s", sep, i18n_msg(b->lang, MSG_SECTOR), colon, f->sector);
+		sep = i18n_msg(b->lang, MSG_SEMICOLON);
 	}
 	if (f->type) {
 		const char *t = i18n_vocab(b->lang, f->type);
 
-		buf_addf(out, "%s%s: %s", sep, i18n_msg(b->lang, MSG_TYPE), t ? t : f->type);
-		sep = "; ";
+		buf_addf(out, "%s%s%s%s", sep, i18n_msg(b->lang, MSG_TYPE), colon, t ? t : f->type);
+		sep = i18n_msg(b->lang, MSG_SEMICOLON);
 	}
 	if (f->public_only)
 		buf_addf(out, "%s%s", sep, i18n_msg(b->lang, MSG_PUBLIC_ONLY));
@@ -353,12 +354,7 @@ static void impact(struct buf *out, enum lang lang, const struct incident *inc)
 		i18n_fill(out, i18n_msg(lang, MSG_AFFECTED), args, 1);
 	}
 	if (inc->contain_hours >= 0) {
-		int days = inc->contain_hours >= 48;
-
-		buf_reset(&v);
-		real_format(&v, lang, days ? inc->contain_hours / 24 : inc->contain_hours);
-		args[0] = v.buf;
-		i18n_fill(&d, i18n_msg(lang, days ? MSG_DAYS : MSG_HOURS), args, 1);
+		i18n_duration(&d, lang, inc->contain_hours);
 		if (inc->contain_approximate) {
 			buf_reset(&v);
 			args[0] = d.buf;
@@ -367,7 +363,7 @@ static void impact(struct buf *out, enum lang lang, const struct incident *inc)
 			buf_adds(&d, v.buf);
 		}
 		if (out->len)
-			buf_adds(out, "; ");
+			buf_adds(out, i18n_msg(lang, MSG_SEMICOLON));
 		args[0] = d.buf;
 		i18n_fill(out, i18n_msg(lang, MSG_CONTAINED), args, 1);
 	}

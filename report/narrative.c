@@ -1,6 +1,7 @@
 /* The cover's narrative, from overview and public-sector results. */
 #include "narrative.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../util/banned.h"
@@ -61,8 +62,6 @@ static const char *const parts[P_NR][LANG_NR] = {
 		"{1} weitere Vorfälle sind für diesen Zeitraum zu ungenau datiert und nicht gezählt." },
 };
 
-/* Separates the count from the public bodies: a semicolon, spaced in French. */
-static const char *const semicolon[LANG_NR] = { "; ", "\xc2\xa0; ", "; ", "; " };
 
 static long long cell_int(const struct query_result *r, size_t row, const char *col, int *null)
 {
@@ -208,7 +207,7 @@ void narrative_write(struct buf *out, enum lang lang, const struct narrative_inp
 
 	count_sentence(out, lang, ov);
 	if (ov->meta.n > 0 && in->public_sector && public_clause(&clause, lang, in->public_sector)) {
-		buf_adds(out, semicolon[lang]);
+		buf_adds(out, i18n_msg(lang, MSG_SEMICOLON));
 		buf_adds(out, clause.buf);
 	}
 	if (ov->meta.n > 0)
@@ -239,4 +238,49 @@ void narrative_write(struct buf *out, enum lang lang, const struct narrative_inp
 	}
 	buf_release(&clause);
 	buf_release(&label);
+}
+
+/* narrative.h: the response-time clause. */
+void narrative_times(struct buf *out, enum lang lang, const struct query_result *r)
+{
+	const struct query_figure *known = query_figure(r, "known");
+	const struct query_figure *median = query_figure(r, "median_hours");
+	const struct query_figure *p90 = query_figure(r, "p90_hours");
+	struct buf items[9], list = BUF_INIT;
+	const char *args[2], *texts[9];
+	size_t nr = 0;
+
+	if (!known || known->null || known->value < 1 || !median || median->null) {
+		buf_adds(out, i18n_msg(lang, MSG_TIMES_NONE));
+		return;
+	}
+	if (known->value >= 10 && p90 && !p90->null) {
+		struct buf a = BUF_INIT, z = BUF_INIT;
+
+		i18n_duration(&a, lang, median->value);
+		i18n_duration(&z, lang, p90->value);
+		args[0] = a.buf;
+		args[1] = z.buf;
+		i18n_fill(out, i18n_msg(lang, MSG_TIMES_SPREAD), args, 2);
+		buf_release(&a);
+		buf_release(&z);
+		return;
+	}
+	for (; nr < 9; nr++) {
+		char name[16];
+		const struct query_figure *h;
+
+		snprintf(name, sizeof(name), "hours_%zu", nr + 1);
+		if (!(h = query_figure(r, name)) || h->null)
+			break;
+		buf_init(&items[nr]);
+		i18n_duration(&items[nr], lang, h->value);
+		texts[nr] = items[nr].buf;
+	}
+	i18n_list(&list, lang, texts, nr);
+	args[0] = list.buf;
+	i18n_fill(out, i18n_msg(lang, MSG_TIMES_FEW), args, 1);
+	for (size_t i = 0; i < nr; i++)
+		buf_release(&items[i]);
+	buf_release(&list);
 }

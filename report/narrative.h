@@ -34,4 +34,15 @@ struct narrative_input {
 /* Appends the narrative in `lang` to `out`. */
 void narrative_write(struct buf *out, enum lang lang, const struct narrative_input *in);
 
+/*
+ * Appends the times to contain of a response-time result as one clause,
+ * the template's "{response-time.times}". From ten times or more, the
+ * quantiles ("half were contained within 14 h, nine in ten within 8
+ * weeks"); under ten, the times themselves from its figures hours_1..
+ * ("they were contained after 2 h, 5 days and 9 weeks"): a "nine in ten"
+ * of three is not one. With none known, MSG_TIMES_NONE. Durations are
+ * i18n_duration()'s, as on the chart.
+ */
+void narrative_times(struct buf *out, enum lang lang, const struct query_result *r);
+
 #endif

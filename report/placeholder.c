@@ -62,6 +62,7 @@ int tpl_placeholders(const char *text, int (*fn)(const char *name, size_t offset
  */
 static const char *const known_figures[] = {
 	"known", "median_hours", "p90_hours", "with_values", "values",
+	"times",	/* not a figure: report/cells.c times_text() says them in words */
 };
 
 int tpl_placeholder_check(const char *name, struct buf *why)

@@ -507,7 +507,7 @@ static void response_time_marks_median_and_p90_over_the_buckets(void)
 	/* 6 h is 5/23 of the way through 1-24 h; 1000 h is in the open last bucket. */
 	CHECK_STR(qc.data.markers[0].label, "median 6 h");
 	CHECK_DBL(qc.data.markers[0].at, 1 + 5.0 / 23);
-	CHECK_STR(qc.data.markers[1].label, "p90 42 d");
+	CHECK_STR(qc.data.markers[1].label, "p90 42 days");
 	CHECK_DBL(qc.data.markers[1].at, 4.5);
 	query_chart_release(&qc);
 

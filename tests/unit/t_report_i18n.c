@@ -164,10 +164,10 @@ static void test_notable_reasons_are_said_in_the_briefing_language(void)
 	check_buf(&b, why);
 	reasons_format(&b, LANG_DE, why);
 	check_buf(&b, "von einem Analysten markiert; öffentliche Stelle (Krankenhaus); 12.400 "
-		      "Personen oder Datensätze betroffen; eingedämmt nach 8,5 Tagen; Ransomware; "
+		      "Personen oder Datensätze betroffen; eingedämmt nach 8,5 Tg.; Ransomware; "
 		      "der erste in Irland seit 12 Monaten; something new");
 	reasons_format(&b, LANG_FR, "public body; 1,900 affected");
-	check_buf(&b, "organisme public; 1" NBSP "900 personnes ou enregistrements touchés");
+	check_buf(&b, "organisme public" NBSP "; 1" NBSP "900 personnes ou enregistrements touchés");
 	buf_release(&b);
 }
 
