@@ -17,6 +17,7 @@
 #define CAPTION_HEIGHT 12.0
 #define MAX_LINES 15		/* of one text in a block that cannot split */
 #define MAX_SOURCES 4		/* links listed per notable incident; the rest are counted */
+#define SUMMARY_LINES 6		/* of a notable incident's summary; the CSV has it whole */
 
 static const struct rgb link_colour = { 0, 90, 160 };
 
@@ -373,6 +374,65 @@ static void impact(struct buf *out, enum lang lang, const struct incident *inc)
 	buf_release(&d);
 }
 
+/* The lines `s` takes as a labelled paragraph (labelled() below). */
+static size_t labelled_lines(struct briefing *b, const char *s)
+{
+	struct strlist lines = STRLIST_INIT;
+	size_t n = pdf_wrap(&b->pdf, PDF_REGULAR, 9, s, CONTENT_WIDTH - b->notable_label, &lines);
+
+	strlist_release(&lines);
+	return n;
+}
+
+/*
+ * Whether the first `len` bytes of `text`, with " …" after them, take at
+ * most SUMMARY_LINES lines; if so, sets `out` to them.
+ */
+static int cut_fits(struct briefing *b, const char *text, size_t len, struct buf *out)
+{
+	struct buf t = BUF_INIT;
+	int fits;
+
+	buf_add(&t, text, len);
+	buf_adds(&t, " \xe2\x80\xa6");
+	fits = labelled_lines(b, t.buf) <= SUMMARY_LINES;
+	if (fits) {
+		buf_reset(out);
+		buf_adds(out, t.buf);
+	}
+	buf_release(&t);
+	return fits;
+}
+
+/*
+ * A notable incident's summary as the briefing prints it: whole when it
+ * takes at most SUMMARY_LINES lines, else cut after the last sentence that
+ * fits, with "…" (the attached CSV has it whole); when not even the first
+ * sentence fits, after the last word that does. A sentence ends with ".",
+ * "!" or "?" before white space.
+ */
+static void summary_text(struct briefing *b, const char *text, struct buf *out)
+{
+	size_t len = strlen(text);
+
+	buf_reset(out);
+	if (labelled_lines(b, text) <= SUMMARY_LINES) {
+		buf_adds(out, text);
+		return;
+	}
+	for (int words = 0; words < 2 && !out->len; words++) {
+		for (size_t i = 1; i < len; i++) {
+			int end = words ? (text[i] == ' ' || text[i] == '\n') && text[i - 1] != ' ' :
+				  strchr(".!?", text[i - 1]) && (text[i] == ' ' || text[i] == '\n');
+
+			if (end && !cut_fits(b, text, i, out))
+				break;	/* a longer cut takes as many lines or more */
+		}
+	}
+	if (!out->len)	/* one word longer than six lines */
+		pdf_fit(&b->pdf, PDF_REGULAR, 9, text, CONTENT_WIDTH - b->notable_label, out);
+}
+
 /* A labelled paragraph of a notable incident; returns the new y. */
 static double labelled(struct briefing *b, struct item *it, double y, enum i18n_msg label,
 		       const char *text)
@@ -476,8 +536,10 @@ static int notable_one(struct briefing *b, const struct tpl_block *blk, const st
 		y = labelled(b, it, y, MSG_WHY, s.buf);
 	}
 	if ((blk->fields & TPL_FIELD_SUMMARY) && query_cell(r, row, "summary") &&
-	    !query_cell(r, row, "summary")->null)
-		y = labelled(b, it, y, MSG_WHAT, query_cell(r, row, "summary")->s);
+	    !query_cell(r, row, "summary")->null) {
+		summary_text(b, query_cell(r, row, "summary")->s, &s);
+		y = labelled(b, it, y, MSG_WHAT, s.buf);
+	}
 	if ((blk->fields & TPL_FIELD_IMPACT) && found) {
 		impact(&v, b->lang, &inc);
 		y = labelled(b, it, y, MSG_IMPACT, v.buf);

@@ -65,7 +65,18 @@ static int want_placeholder(const char *name, size_t offset, void *arg)
 	return 0;
 }
 
-static void want_blocks(struct briefing *b, const struct tpl_block *blocks, size_t nr, long *limit)
+/*
+ * What the notable list needs of the template's notable blocks: as many
+ * rows as the longest shows, ranked with the weights the one that gives
+ * them gives (template.h allows one), else with the first's defaults.
+ */
+struct notable_need {
+	long limit;
+	const struct notable_weights *weights;
+};
+
+static void want_blocks(struct briefing *b, const struct tpl_block *blocks, size_t nr,
+			struct notable_need *need)
 {
 	for (size_t i = 0; i < nr; i++) {
 		const struct tpl_block *blk = &blocks[i];
@@ -73,8 +84,10 @@ static void want_blocks(struct briefing *b, const struct tpl_block *blocks, size
 
 		if (blk->query)
 			want(b, blk->query, blk->kind == TPL_NOTABLE ? TPL_SCOPE_REPORT : blk->scope);
-		if (blk->kind == TPL_NOTABLE && blk->count > *limit)
-			*limit = blk->count;
+		if (blk->kind == TPL_NOTABLE && blk->count > need->limit)
+			need->limit = blk->count;
+		if (blk->kind == TPL_NOTABLE && (!need->weights || blk->has_weights))
+			need->weights = &blk->weights;
 		for (size_t l = 0; blk->kind == TPL_TEXT && l < LANG_NR; l++)
 			if (blk->text.v[l])
 				tpl_placeholders(blk->text.v[l], want_placeholder, b, &bad);
@@ -109,21 +122,23 @@ static int scope_filter(struct briefing *b, enum tpl_scope scope, long limit, st
 static int run_queries(struct briefing *b)
 {
 	const struct template *t = b->t;
-	long limit = 0;
+	struct notable_need need = { 0, NULL };
 
 	want(b, query_find("overview"), TPL_SCOPE_REPORT);
 	want(b, query_find("public-sector"), TPL_SCOPE_REPORT);
-	want_blocks(b, t->cover, t->cover_nr, &limit);
+	want_blocks(b, t->cover, t->cover_nr, &need);
 	for (size_t s = 0; s < t->sections_nr; s++)
-		want_blocks(b, t->sections[s].blocks, t->sections[s].blocks_nr, &limit);
+		want_blocks(b, t->sections[s].blocks, t->sections[s].blocks_nr, &need);
 	for (size_t i = 0; i < b->rqs_nr; i++) {
 		struct query_filter f;
-
 		/* notable lists as many as the template shows; the others keep their default. */
-		long l = !strcmp(b->rqs[i].q->name, "notable") ? limit : 0;
+		int notable = b->rqs[i].q == query_find("notable");
 
-		if (scope_filter(b, b->rqs[i].scope, l, &f) < 0 ||
-		    query_run(b->st, b->rqs[i].q, &f, &b->rqs[i].res) < 0)
+		if (scope_filter(b, b->rqs[i].scope, notable ? need.limit : 0, &f) < 0)
+			return -1;
+		if (notable)
+			f.weights = need.weights;
+		if (query_run(b->st, b->rqs[i].q, &f, &b->rqs[i].res) < 0)
 			return -1;
 	}
 	return 0;

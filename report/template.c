@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@
 struct ctx {
 	const char *path;
 	yaml_document_t *doc;
+	int *weights_line;	/* where a notable block gave weights; 0 before */
 };
 
 static int node_error(const struct ctx *c, const yaml_node_t *node, const char *fmt, ...)
@@ -242,6 +244,7 @@ static int parse_text(const struct ctx *c, yaml_node_t *n, const char *what, str
 /* The options of a chart, table or notable block, gathered before they are read. */
 struct block_nodes {
 	yaml_node_t *query, *kind, *size, *title, *period, *columns, *max_rows, *count, *fields;
+	yaml_node_t *weights;
 };
 
 static int gather(const struct ctx *c, const char *key, yaml_node_t *v, void *arg)
@@ -267,6 +270,8 @@ static int gather(const struct ctx *c, const char *key, yaml_node_t *v, void *ar
 		bn->count = v;
 	else if (!strcmp(key, "fields"))
 		bn->fields = v;
+	else if (!strcmp(key, "weights"))
+		bn->weights = v;
 	return 0;
 }
 
@@ -485,19 +490,52 @@ static int parse_table(const struct ctx *c, yaml_node_t *n, struct tpl_block *b)
 	return 0;
 }
 
+/* The weights of the notable ranking, in the order of weight_keys[] below. */
+static const size_t weight_offsets[] = {
+	offsetof(struct notable_weights, public_body), offsetof(struct notable_weights, impact),
+	offsetof(struct notable_weights, slow), offsetof(struct notable_weights, severe),
+	offsetof(struct notable_weights, new_country),
+};
+static const char *const weight_keys[] = {
+	"public-body", "impact", "contained-late", "ransomware-or-breach", "new-country", NULL,
+};
+
+static int weight_pair(const struct ctx *c, const char *key, yaml_node_t *v, void *arg)
+{
+	size_t i = 0;
+
+	while (strcmp(weight_keys[i], key))	/* each_pair let only these through */
+		i++;
+	return get_number(c, v, key, 0, NOTABLE_WEIGHT_MAX,
+			  (double *)((char *)arg + weight_offsets[i]));
+}
+
+/* weights: {public-body: 3, impact: 1, ...}; one notable block per template may give them. */
+static int parse_weights(const struct ctx *c, yaml_node_t *n, struct tpl_block *b)
+{
+	if (*c->weights_line)
+		return node_error(c, n, "weights given again (a briefing ranks once, with the weights "
+				  "given at line %d)", *c->weights_line);
+	*c->weights_line = (int)n->start_mark.line + 1;
+	b->has_weights = 1;
+	return each_pair(c, n, "weights", weight_keys, weight_pair, &b->weights);
+}
+
 static int parse_notable(const struct ctx *c, yaml_node_t *n, struct tpl_block *b)
 {
-	static const char *const keys[] = { "count", "fields", NULL };
+	static const char *const keys[] = { "count", "fields", "weights", NULL };
 	struct block_nodes bn = { 0 };
 
 	b->query = query_find("notable");
 	b->count = 8;
 	b->fields = ~0u;
+	notable_weights_default(&b->weights);
 	if (is_null(n))
 		return 0;
 	if (each_pair(c, n, "notable", keys, gather, &bn) < 0 ||
 	    (bn.count && get_long(c, bn.count, "count", 1, 50, &b->count) < 0) ||
-	    (bn.fields && parse_fields(c, bn.fields, b) < 0))
+	    (bn.fields && parse_fields(c, bn.fields, b) < 0) ||
+	    (bn.weights && parse_weights(c, bn.weights, b) < 0))
 		return -1;
 	return 0;
 }
@@ -674,7 +712,8 @@ int template_parse(struct template *t, const char *path, const char *text, size_
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
-	struct ctx c = { path, &doc };
+	int weights_line = 0;
+	struct ctx c = { path, &doc, &weights_line };
 	const char *slash = strrchr(path, '/');
 	int ret = -1;
 

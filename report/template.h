@@ -21,7 +21,9 @@
  *           - chart: {query: by-country, kind: map, size: [170, 105], title: ...}
  *           - table: {query: by-country, columns: [name, incidents, share], max-rows: 10}
  *           - notable: {count: 8, fields: [victim, date, country, type, reasons,
- *                                          summary, impact, sources]}
+ *                                          summary, impact, sources],
+ *                       weights: {public-body: 3, impact: 1, contained-late: 2,
+ *                                 ransomware-or-breach: 2, new-country: 1}}
  *
  * Texts (titles, text blocks) are a string, or a mapping from language
  * (en, fr, nl, de) to string; a language the mapping lacks falls back to
@@ -30,6 +32,11 @@
  * named figure (response-time's median_hours), {QUERY.n} the result's n;
  * {period} and {previous} are the period's and the previous period's
  * names. "{{" is a literal brace.
+ *
+ * A notable block's weights are the points of the notable ranking's rules
+ * (struct notable_weights in queries/query.h, from 0 to 100; a key not
+ * given keeps its default). A briefing ranks once: one notable block at
+ * most may give weights.
  *
  * Charts and tables take `period: report` (the default) or `period:
  * 12-months`, the twelve months that end with the report's period (a trend
@@ -103,6 +110,8 @@ struct tpl_block {
 	size_t columns_nr;
 	long max_rows;			/* TABLE: 0 for all */
 	long count;			/* NOTABLE */
+	struct notable_weights weights;	/* NOTABLE: the defaults unless given */
+	int has_weights;		/* NOTABLE: the block gave weights */
 	unsigned fields;		/* NOTABLE: enum tpl_field bits */
 };
 

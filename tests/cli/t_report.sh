@@ -220,4 +220,47 @@ test_expect 'report rejects an unknown language, label or template as usage erro
 	test -z "$(ls | grep pdf)"
 '
 
+test_expect 'a long summary is cut at a sentence end with an ellipsis; the CSV has it whole' '
+	cp "$DB" long.db &&
+	{
+		printf "id,victim,date,country,public_sector,affected,summary\n" &&
+		printf "long-1,Stad Langwoord,2024-04-09,BE,yes,900000,\"" &&
+		i=1 && while [ $i -le 14 ]; do
+			printf "Sentence number %d of the summary tells a little more of what happened. " $i
+			i=$((i + 1))
+		done &&
+		printf "The last sentence is only in the attached file.\"\n"
+	} >long.csv &&
+	ibrief --db long.db import long.csv >/dev/null &&
+	ibrief --db long.db report --month 2024-04 -o long.pdf 2>/dev/null &&
+	flat_text long.pdf >text &&
+	grep -F "Stad Langwoord" text &&
+	grep -F "Sentence number 1 of the summary" text &&
+	grep -F "tells a little more of what happened. …" text &&
+	! grep -F "The last sentence" text &&
+	n=$(pdfdetach -list long.pdf | grep -n ": notable.csv$" | cut -d: -f1) &&
+	pdfdetach -save $((n - 1)) -o notable.csv long.pdf &&
+	grep -F "Sentence number 14 of the summary" notable.csv &&
+	grep -F "The last sentence is only in the attached file." notable.csv
+'
+
+test_expect 'the weights of a template change the order of the notable incidents' '
+	report --month 2024-04 -o default.pdf 2>/dev/null &&
+	sed "s/weights: {public-body: 3,/weights: {public-body: 40,/" "$TOP/templates/monthly.yaml" >public.yaml &&
+	grep -q "public-body: 40" public.yaml &&
+	report --month 2024-04 --template public.yaml -o public.pdf 2>/dev/null &&
+	n=$(pdfdetach -list default.pdf | grep -n ": notable.csv$" | cut -d: -f1) &&
+	pdfdetach -save $((n - 1)) -o default.csv default.pdf &&
+	pdfdetach -save $((n - 1)) -o public.csv public.pdf &&
+	python3 -c "
+import csv
+rows = {f: list(csv.DictReader(open(f, newline=\"\"))) for f in (\"default.csv\", \"public.csv\")}
+ids = {f: [r[\"id\"] for r in v] for f, v in rows.items()}
+assert ids[\"default.csv\"] != ids[\"public.csv\"], ids
+public = [r[\"reasons\"].startswith(\"public body\") for r in rows[\"public.csv\"]]
+assert public == sorted(public, reverse=True), public
+assert not all(r[\"reasons\"].startswith(\"public body\") for r in rows[\"default.csv\"])
+"
+'
+
 test_done

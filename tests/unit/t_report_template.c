@@ -32,7 +32,8 @@ static const char good[] =
 	"          query: by-country\n"
 	"          columns: [name, {column: incidents, label: {en: Count, de: Anzahl}}]\n"
 	"          max-rows: 5\n"
-	"      - notable: {count: 3, fields: [victim, sources]}\n";
+	"      - notable: {count: 3, fields: [victim, sources],\n"
+	"                  weights: {impact: 2.5, new-country: 0}}\n";
 
 static void test_a_good_template_reads_as_written(void)
 {
@@ -67,6 +68,10 @@ static void test_a_good_template_reads_as_written(void)
 	CHECK_INT(s->blocks[2].max_rows, 5);
 	CHECK_INT(s->blocks[3].count, 3);
 	CHECK_INT(s->blocks[3].fields, TPL_FIELD_VICTIM | TPL_FIELD_SOURCES);
+	CHECK_INT(s->blocks[3].has_weights, 1);
+	CHECK_DBL(s->blocks[3].weights.impact, 2.5);
+	CHECK_DBL(s->blocks[3].weights.new_country, 0);
+	CHECK_DBL(s->blocks[3].weights.public_body, 3);	/* not given: the default */
 	template_release(&t);
 }
 
