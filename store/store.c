@@ -113,6 +113,9 @@ struct store {
 	char *path;
 	char now[32];		/* import time stamp of this session */
 	int in_transaction;
+	/* What the puts of the open transaction add to store_state. */
+	unsigned long long state_delta;
+	long long state_added;
 	sqlite3_stmt *lookup, *insert, *update, *derived_insert, *derived_select, *state;
 	sqlite3_stmt *list_insert[NLISTS], *list_select[NLISTS];
 	sqlite3_stmt *delete_children[ARRAY_SIZE(delete_children_sql)];
@@ -300,16 +303,25 @@ void store_close(struct store *st)
 	free(st);
 }
 
+static int update_state(struct store *st, unsigned long long delta, long long added);
+
 int store_begin(struct store *st)
 {
 	if (exec(st, "BEGIN IMMEDIATE") < 0)
 		return -1;
 	st->in_transaction = 1;
+	st->state_delta = 0;
+	st->state_added = 0;
 	return 0;
 }
 
 int store_commit(struct store *st)
 {
+	if ((st->state_delta || st->state_added) &&
+	    update_state(st, st->state_delta, st->state_added) < 0)
+		return -1;
+	st->state_delta = 0;
+	st->state_added = 0;
 	if (exec(st, "COMMIT") < 0)
 		return -1;
 	st->in_transaction = 0;
@@ -321,6 +333,8 @@ void store_rollback(struct store *st)
 	if (st->in_transaction)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_transaction = 0;
+	st->state_delta = 0;
+	st->state_added = 0;
 }
 
 static int bind_text(sqlite3_stmt *s, int i, const char *v)
@@ -447,13 +461,27 @@ static int delete_children(struct store *st, long long id)
 	return 0;
 }
 
-static int update_state(struct store *st, unsigned long long delta, int added)
+static int update_state(struct store *st, unsigned long long delta, long long added)
 {
 	if (prepare(st, state_sql, &st->state) < 0)
 		return -1;
 	sqlite3_bind_int64(st->state, 1, (sqlite3_int64)delta);
-	sqlite3_bind_int(st->state, 2, added);
+	sqlite3_bind_int64(st->state, 2, added);
 	return step_done(st, st->state, "cannot update the store's digest");
+}
+
+/*
+ * Folds a put into store_state: at once outside a transaction, else at
+ * store_commit(), so that an import updates that row once per file and
+ * not once per incident.
+ */
+static int add_state(struct store *st, unsigned long long delta, int added)
+{
+	if (!st->in_transaction)
+		return update_state(st, delta, added);
+	st->state_delta ^= delta;
+	st->state_added += added;
+	return 0;
 }
 
 int store_put(struct store *st, struct incident *inc, enum store_put_result *result)
@@ -483,7 +511,7 @@ int store_put(struct store *st, struct incident *inc, enum store_put_result *res
 		    step_done(st, st->update, "cannot update an incident") < 0 ||
 		    delete_children(st, inc->id) < 0 ||
 		    write_children(st, inc) < 0 ||
-		    update_state(st, old ^ digest, 0) < 0)
+		    add_state(st, old ^ digest, 0) < 0)
 			return -1;
 		*result = STORE_PUT_UPDATED;
 		return 0;
@@ -496,7 +524,7 @@ int store_put(struct store *st, struct incident *inc, enum store_put_result *res
 	    step_done(st, st->insert, "cannot write an incident") < 0)
 		return -1;
 	inc->id = sqlite3_last_insert_rowid(st->db);
-	if (write_children(st, inc) < 0 || update_state(st, digest, 1) < 0)
+	if (write_children(st, inc) < 0 || add_state(st, digest, 1) < 0)
 		return -1;
 	*result = STORE_PUT_NEW;
 	return 0;

@@ -128,7 +128,11 @@ struct store_summary {
 	char *last_import;	/* ISO 8601 UTC, owned; NULL when never imported */
 };
 
-/* Fills `out`; release it with store_summary_release(). Returns 0 or -1. */
+/*
+ * Fills `out`; release it with store_summary_release(). Returns 0 or -1.
+ * Inside a transaction the count and digest are those of its start: the
+ * puts of a transaction reach them at store_commit().
+ */
 int store_summary(struct store *st, struct store_summary *out);
 void store_summary_release(struct store_summary *s);
 
