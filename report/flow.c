@@ -319,7 +319,7 @@ static int chart(struct briefing *b, const struct tpl_block *blk)
 	spec.kind = qc.kind;
 	spec.width_pt = blk->width_mm * PDF_MM;
 	spec.height_pt = blk->height_mm * PDF_MM;
-	spec.dpi = CHART_DPI;
+	spec.dpi = b->o->proof ? PROOF_DPI : CHART_DPI;
 	if (spec.kind == CHART_MAP) {
 		if (load_geo(b) < 0)
 			goto out;
@@ -327,6 +327,8 @@ static int chart(struct briefing *b, const struct tpl_block *blk)
 	}
 	i = flow_item(b, LAYOUT_BLOCK, 10);
 	rq->attach = 1;
+	if (b->o->proof)
+		proof_chart(b->o->proof, rq, spec.kind, &qc.data, NULL);
 	if (chart_write(&spec, &qc.data, CHART_PNG, &b->items[i].png) < 0)
 		goto out;
 	b->items[i].kind = ITEM_CHART;

@@ -23,6 +23,7 @@
 #include "layout.h"
 #include "pdf.h"
 #include "report.h"
+#include "../charts/chart.h"
 #include "../charts/geo.h"
 
 #define MARGIN_X (20 * PDF_MM)
@@ -139,6 +140,14 @@ size_t flow_paragraph(struct briefing *b, enum pdf_font f, double size, double l
 
 /* table.c */
 void flow_table(struct briefing *b, const struct tpl_block *blk);
+
+/* proof.c: recording what the briefing prints, when o->proof is set. */
+void proof_chart(struct report_proof *p, const struct rq *rq, enum chart_kind kind,
+		 const struct chart_data *d, const char *empty);
+void proof_file(struct report_proof *p, const char *name, const char *data, size_t len);
+void proof_text(struct report_proof *p, const struct briefing *b);
+/* Charts of a proof are drawn, but small: the audit reads their data, not their pixels. */
+#define PROOF_DPI 12
 
 /* page.c */
 void page_draw_item(struct briefing *b, const struct item *it, const struct layout_place *pl);

@@ -239,6 +239,8 @@ static int attach(struct briefing *b, const char *note)
 		if (fclose(f) != 0)
 			die("out of memory");
 		ret = pdf_attach(&b->pdf, list[i]->file, "text/csv", list[i]->q->description, data, len);
+		if (b->o->proof)
+			proof_file(b->o->proof, list[i]->file, data, len);
 		free(data);
 	}
 	if (!ret)
@@ -401,6 +403,15 @@ int report_write(struct store *st, const struct report_options *o, struct report
 	pdf_dates(&b.pdf, o->issued);
 	if (pdf_save(&b.pdf, &doc) < 0)
 		goto out;
+	if (o->proof) {
+		proof_text(o->proof, &b);
+		o->proof->provisional = b.provisional;
+		sum->pages = pages;
+		sum->bytes = doc.len;
+		sum->tlp = b.tlp;
+		ret = 0;
+		goto out;
+	}
 	if (write_file_atomic(path.buf, doc.buf, doc.len) < 0)
 		goto out;
 	sum->path = buf_detach(&path, NULL);

@@ -32,6 +32,7 @@
 
 #include "../lang/lang.h"
 #include "template.h"
+#include "../charts/chart.h"
 #include "../util/tlp.h"
 #include "../queries/query.h"
 #include "../store/store.h"
@@ -62,7 +63,49 @@ struct report_options {
 	time_t issued;
 	/* How to make this briefing again, for the provenance note ("ibrief report ..."). */
 	const char *command;
+	/*
+	 * When set, the briefing is built by the same code but not written:
+	 * what it would print is recorded here (see struct report_proof) and
+	 * its charts are drawn at a low resolution, for the audit that checks
+	 * every statement against the query catalog.
+	 */
+	struct report_proof *proof;
 };
+
+/*
+ * What a briefing prints, as data: for tests that prove each statement
+ * true without reading a PDF back. Everything is owned by the proof and
+ * freed by report_proof_release().
+ */
+struct report_proof_chart {
+	const struct query *query;
+	enum chart_kind kind;
+	char *file;		/* the attachment that holds its data: "by-country.csv" */
+	char *title;
+	char *empty;		/* the empty-state message it shows; NULL when it has data */
+	size_t nr;		/* categories */
+	char **labels;
+	double *values;		/* series[0]; NaN for unknown */
+};
+
+struct report_proof_file {
+	char *name;
+	char *data;
+	size_t len;
+};
+
+struct report_proof {
+	char *title;			/* the cover's title, and the page header's */
+	struct buf text;		/* every line of text in the flow, '\n' after each */
+	int provisional;		/* the period holds the store's unfinished month */
+	struct report_proof_chart *charts;
+	size_t charts_nr, charts_alloc;
+	struct report_proof_file *files;
+	size_t files_nr, files_alloc;
+};
+
+void report_proof_init(struct report_proof *p);
+void report_proof_release(struct report_proof *p);
 
 struct report_summary {
 	char *path;		/* the file written; owned, free() it */
