@@ -205,7 +205,7 @@ static void draw_empty(struct ctx *c)
 	struct buf fit = BUF_INIT;
 
 	draw_font(c, TEXT_MESSAGE);
-	draw_fit(c, &fit, c->words->no_incidents, c->x1 - c->x0);
+	draw_fit(c, &fit, c->d->empty ? c->d->empty : c->words->no_incidents, c->x1 - c->x0);
 	draw_text(c, fit.buf, (c->x0 + c->x1) / 2, draw_mid(c, (c->y0 + c->y1) / 2), ALIGN_CENTRE,
 		  palette_muted);
 	buf_release(&fit);

@@ -11,8 +11,10 @@
  *
  * What every chart does:
  *  - a title, the period under it and "n = ..." in the top right corner;
- *  - when n is 0, or no category has a count above zero, it draws "No
- *    incidents in this period" instead of bars, axes or a map;
+ *  - when n is 0, or no category has a count above zero, it draws `empty`
+ *    (what is empty: "No public bodies among the 2 incidents"), or, when
+ *    that is NULL, "No incidents in this period", instead of bars, axes or
+ *    a map;
  *  - when 0 < n < 10 it writes "n < 10: read with care" under the n;
  *  - text that does not fit is shortened with "…", never overflows;
  *  - a category flagged CHART_SUPPRESSED shows its count and never its share;
@@ -116,6 +118,13 @@ struct chart_data {
 	const char *subtitle;	/* the period: "April 2024" */
 	const char *note;	/* footnote: source, definitions; NULL for none */
 	long n;			/* incidents the chart is about; negative: unknown */
+	/*
+	 * What the chart says when it has nothing to draw, built with
+	 * chart_words_empty() from the period's incidents (the adapter of
+	 * charts/fromquery.h does); NULL: "No incidents in this period", which
+	 * is only true of a period without incidents.
+	 */
+	const char *empty;
 
 	size_t nr;				/* categories */
 	const char *const *labels;		/* nr labels */

@@ -52,6 +52,9 @@ struct adapter {
 	const char *key;		/* the column NULL on the unknown row; NULL: label */
 	const char *kind_column;	/* lists: names the rows without a value */
 	size_t note;			/* WORD(): the note of bars; 0 for none */
+	/* WORD(): what is empty when its rows count none of the period's
+	 * incidents (chart_words_empty()); 0: empty_among. */
+	size_t empty;
 };
 
 static const struct adapter adapters[] = {
@@ -73,10 +76,10 @@ static const struct adapter adapters[] = {
 	  .label = "group" },
 	{ .query = "public-kinds", .title = WORD(title_public_kinds),
 	  .kind = CHART_BAR, .kinds = KIND(CHART_BAR), .label = "kind",
-	  .note = WORD(note_public_kinds) },
+	  .note = WORD(note_public_kinds), .empty = WORD(empty_public) },
 	{ .query = "response-time", .title = WORD(title_response_time),
 	  .kind = CHART_DISTRIBUTION, .kinds = KIND(CHART_DISTRIBUTION) | KIND(CHART_BAR),
-	  .label = "bucket" },
+	  .label = "bucket", .empty = WORD(empty_time) },
 	{ .query = "techniques", .title = WORD(title_techniques),
 	  .kind = CHART_BAR, .kinds = KIND(CHART_BAR), .label = "value", .kind_column = "kind",
 	  .note = WORD(note_techniques) },
@@ -100,6 +103,16 @@ static const struct adapter *adapter_for(const struct query *q)
 		if (!strcmp(adapters[i].query, q->name))
 			return &adapters[i];
 	return NULL;
+}
+
+void query_empty_text(struct buf *out, const struct query_result *r,
+		      const struct chart_words *words)
+{
+	const struct adapter *a = adapter_for(r->query);
+
+	words = chart_words_or_en(words);
+	chart_words_empty(out, words, a ? word_at(words, a->empty) : NULL, r->meta.whole,
+			  r->meta.left_out);
 }
 
 int query_chart_default_kind(const struct query *q)
@@ -683,6 +696,8 @@ int query_chart_init(struct query_chart *qc, const struct query_result *r, int k
 	qc->data.title = title ? keep(qc, xstrdup(title)) : word_at(qc_words(qc), a->title);
 	qc->data.subtitle = keep(qc, period_text(qc, &r->meta.period));
 	qc->data.n = (long)r->meta.n;
+	query_empty_text(&b, r, w);
+	qc->data.empty = qc_keep_buf(qc, &b);
 	switch (qc->kind) {
 	case CHART_BAR:
 		ret = build_bar(qc, r, a);

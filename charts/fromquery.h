@@ -71,6 +71,16 @@ int query_chart_init(struct query_chart *qc, const struct query_result *r, int k
 void query_chart_release(struct query_chart *qc);
 
 /*
+ * Appends what an empty chart or table of `r` says, in `words` (NULL:
+ * English): chart_words_empty() with the period's incidents (meta.whole)
+ * and the words for what the query's rows count ("No public bodies among
+ * the 2 incidents"). query_chart_init() sets data.empty to it; the
+ * report's tables print it.
+ */
+void query_empty_text(struct buf *out, const struct query_result *r,
+		      const struct chart_words *words);
+
+/*
  * Puts a chart's data into `lang` where the adapter left data in English:
  * its subtitle becomes the period in `lang` (`subtitle` holds the text and
  * must outlive the drawing, as must qc), category labels that are country

@@ -303,6 +303,24 @@ void chart_words_fill_numbers(struct buf *out, const struct chart_words *w, cons
 	buf_release(&y);
 }
 
+void chart_words_empty(struct buf *out, const struct chart_words *w, const char *what,
+		       long long whole, long long left_out)
+{
+	struct buf count = BUF_INIT;
+
+	w = chart_words_or_en(w);
+	if (whole <= 0 && left_out > 0) {
+		chart_words_fill_numbers(out, w, w->empty_coarse, (double)left_out, NAN);
+	} else if (whole <= 0) {
+		buf_adds(out, w->no_incidents);
+	} else {
+		chart_words_fill_numbers(&count, w, whole == 1 ? w->incident_one : w->incident_many,
+					 (double)whole, NAN);
+		chart_words_fill(out, what ? what : w->empty_among, count.buf, NULL);
+	}
+	buf_release(&count);
+}
+
 void chart_words_month(struct buf *out, const struct chart_words *w, int month,
 		       const char *year, int long_name)
 {

@@ -97,7 +97,6 @@ enum i18n_msg {
 	MSG_NO,
 	MSG_UNKNOWN,
 	MSG_NO_NOTABLE,		/* no incident met the criteria */
-	MSG_NO_ROWS,		/* a table with no rows */
 	MSG_TLP_CLEAR,		/* the meaning of each label, one line */
 	MSG_TLP_GREEN,
 	MSG_TLP_AMBER,
@@ -244,6 +243,16 @@ struct chart_words {
 	const char *n_is;		/* "n = {1}" (the count) */
 	const char *small_n;		/* "n < 10: read with care" */
 	const char *no_incidents;	/* "No incidents in this period" */
+	/*
+	 * What an empty chart or table says when the period is not empty
+	 * (chart_words_empty()): {1} gets "2 incidents" (incident_one/_many),
+	 * or, for empty_coarse, a count.
+	 */
+	const char *empty_among;	/* "None among the {1}" */
+	const char *empty_public;	/* "No public bodies among the {1}" */
+	const char *empty_time;		/* "No time to contain known for the {1}" */
+	/* "No incident dated within this period ({1} known only to a coarser date)" */
+	const char *empty_coarse;
 	const char *note_unreliable;	/* "* Share from fewer than 30 incidents: read with care." */
 	const char *note_suppressed;	/* "Shares of fewer than 5 incidents are not shown." */
 	const char *note_no_shares;	/* "Shares are not shown: a part has fewer than 5 incidents." */
@@ -315,6 +324,17 @@ void chart_words_fill(struct buf *out, const char *fmt, const char *a, const cha
 /* Appends `fmt` with whole numbers a and b (i18n_real()); b NaN: none. */
 void chart_words_fill_numbers(struct buf *out, const struct chart_words *w, const char *fmt,
 			      double a, double b);
+
+/*
+ * Appends what an empty chart or table says, the one rule for every chart
+ * and table of a briefing: with no incident in the period (`whole` 0), "No
+ * incidents in this period", or empty_coarse when `left_out` incidents are
+ * known only to a coarser date that overlaps it; else `what` (a pattern of
+ * `w`, such as w->empty_public; NULL: w->empty_among) with the period's
+ * `whole` incidents: "No public bodies among the 2 incidents".
+ */
+void chart_words_empty(struct buf *out, const struct chart_words *w, const char *what,
+		       long long whole, long long left_out);
 
 /*
  * Appends month 1-12 (short: "Apr", long: "April") and, when `year` is not

@@ -132,8 +132,6 @@ static const char *const messages[MSG_NR][LANG_NR] = {
 			     "Aucun incident de la période ne répond aux critères d’un incident marquant.",
 			     "Geen enkel incident in deze periode voldoet aan de criteria voor een opvallend incident.",
 			     "Kein Vorfall dieses Zeitraums erfüllt die Kriterien eines bemerkenswerten Vorfalls." },
-	[MSG_NO_ROWS] = { "No incidents in this period.", "Aucun incident sur la période.",
-			  "Geen incidenten in deze periode.", "Keine Vorfälle in diesem Zeitraum." },
 	[MSG_TLP_CLEAR] = { "no limit on disclosure", "diffusion sans restriction",
 			    "geen beperking op verspreiding", "keine Einschränkung der Weitergabe" },
 	[MSG_TLP_GREEN] = { "for the recipient’s community", "pour la communauté du destinataire",

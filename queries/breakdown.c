@@ -320,9 +320,16 @@ static const char public_kinds_sql[] =
 	" GROUP BY i.public_kind"
 	" ORDER BY i.public_kind IS NULL, count(*) DESC, i.public_kind";
 
-/* Runs with --public-sector forced, so n, left_out and undated are about public bodies. */
+/*
+ * Runs with --public-sector forced, so n, left_out and undated are about
+ * public bodies; `whole` counts every victim of the period, so that an empty
+ * result can say "no public bodies among the 2 incidents".
+ */
 static int run_public_kinds(struct query_run *qr, struct query_result *res)
 {
+	if (!qr->f.public_only &&
+	    run_meta(qr, &qr->f.period, &res->meta.whole, NULL, NULL) < 0)
+		return -1;
 	qr->f.public_only = 1;
 	if (run_standard_meta(qr, res) < 0)
 		return -1;

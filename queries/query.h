@@ -212,6 +212,13 @@ struct query_meta {
 	struct query_period period;	/* as run */
 	struct query_period previous;	/* kind NONE when there is none */
 	long long n;		/* incidents the rows are about, the share denominator */
+	/*
+	 * Incidents in the period under the caller's filters, before the query
+	 * narrows them to what its rows count: public-kinds counts public
+	 * bodies only (n), among `whole` incidents. Equal to n for most
+	 * queries; what an empty chart or table says depends on it.
+	 */
+	long long whole;
 	long long left_out;	/* overlap the period, date too coarse for it (see top) */
 	long long undated;	/* match the filter but have no date */
 	/* overview: the change against the previous period (has_test 0 otherwise) */

@@ -243,6 +243,9 @@ int query_run(struct store *st, const struct query *q, const struct query_filter
 	run_init(&qr, st, q, f);
 	ret = q->run(&qr, res);
 	run_release(&qr);
+	/* A query that does not narrow its incidents counts the whole period. */
+	if (ret == 0 && res->meta.whole < res->meta.n)
+		res->meta.whole = res->meta.n;
 	if (ret < 0) {
 		query_result_free(res);
 		return -1;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../charts/fromquery.h"
 #include "../util/banned.h"
 
 struct table {
@@ -151,8 +152,14 @@ void flow_table(struct briefing *b, const struct tpl_block *blk)
 		b->items[i].l.keep_with_next = 1;
 	}
 	if (!rows) {
+		/* What is empty, of how many: the rule every chart follows too. */
+		struct buf empty = BUF_INIT;
+
+		query_empty_text(&empty, r, i18n_chart_words(b->lang));
+		buf_addch(&empty, '.');
 		flow_paragraph(b, PDF_REGULAR, BODY_SIZE, BODY_LEAD, palette_muted, title ? 2 : 10,
-			  i18n_msg(b->lang, MSG_NO_ROWS));
+			       empty.buf);
+		buf_release(&empty);
 	} else {
 		size_t i = flow_item(b, LAYOUT_TABLE_HEAD, title ? 2 : 10);
 

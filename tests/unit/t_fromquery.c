@@ -14,6 +14,7 @@
 #include "test.h"
 #include "charts/fromquery.h"
 #include "charts/palette.h"
+#include "lang/lang.h"
 #include "util/country.h"
 
 #define DPI 144.0
@@ -721,6 +722,49 @@ static void the_map_drawn_from_a_result_shows_zero_not_no_data(void)
 	query_chart_release(&qc);
 }
 
+/* The empty message of `query` with n, whole and left_out, in `lang`. */
+static void check_empty(const char *query, long long n, long long whole, long long left_out,
+			enum lang lang, const char *want, int line)
+{
+	struct query_result *r = result(query, n);
+	struct query_chart qc;
+
+	r->meta.whole = whole;
+	r->meta.left_out = left_out;
+	if (query_chart_init(&qc, r, -1, NULL, i18n_chart_words(lang)) < 0) {
+		test_fail(__FILE__, line, "'%s' gives no chart", query);
+	} else {
+		if (!qc.data.empty || strcmp(qc.data.empty, want))
+			test_fail(__FILE__, line, "'%s' says \"%s\", expected \"%s\"", query,
+				  qc.data.empty ? qc.data.empty : "(null)", want);
+		query_chart_release(&qc);
+	}
+	query_result_free(r);
+}
+
+static void an_empty_chart_says_what_is_empty_of_how_many(void)
+{
+	/* Two incidents, no public victim: not "No incidents in this period". */
+	check_empty("public-kinds", 0, 2, 0, LANG_EN, "No public bodies among the 2 incidents",
+		    __LINE__);
+	check_empty("public-kinds", 0, 1, 0, LANG_EN, "No public bodies among the 1 incident",
+		    __LINE__);
+	check_empty("public-kinds", 0, 2, 0, LANG_FR,
+		    "Aucun organisme public parmi les 2 incidents", __LINE__);
+	check_empty("public-kinds", 0, 1200, 0, LANG_DE,
+		    "Keine öffentlichen Stellen unter den 1.200 Vorfällen", __LINE__);
+	check_empty("response-time", 3, 3, 0, LANG_EN,
+		    "No time to contain known for the 3 incidents", __LINE__);
+	/* A period truly without incidents says so. */
+	check_empty("public-kinds", 0, 0, 0, LANG_EN, "No incidents in this period", __LINE__);
+	check_empty("by-country", 0, 0, 0, LANG_NL, "Geen incidenten in deze periode", __LINE__);
+	/* None dated within it, some known only to its year: not "no incidents". */
+	check_empty("by-month", 0, 0, 733, LANG_EN,
+		    "No incident dated within this period (733 known only to a coarser date)",
+		    __LINE__);
+	check_empty("by-sector", 4, 4, 0, LANG_EN, "None among the 4 incidents", __LINE__);
+}
+
 int main(void)
 {
 	if (geo_load(&geo, "data/geo/europe-50m.geojson") < 0)
@@ -730,6 +774,8 @@ int main(void)
 		 a_kind_the_query_cannot_take_is_refused);
 	test_run("an empty result is an empty chart of every kind, not an error",
 		 an_empty_result_is_an_empty_chart);
+	test_run("an empty chart says what is empty, of how many",
+		 an_empty_chart_says_what_is_empty_of_how_many);
 	test_run("by-country bars are country names with counts, share flags and unknown",
 		 by_country_bars_are_names_counts_and_flags);
 	test_run("long breakdowns keep ten bars, sum the rest and keep unknown",

@@ -265,6 +265,28 @@ static void test_public_kinds_suppress_shares_under_five(void)
 	query_result_free(r);
 }
 
+static void test_public_kinds_count_the_whole_period_apart(void)
+{
+	struct query_result *r = run("public-kinds", "2024-04", NULL);
+	struct query_result *o = run("overview", "2024-04", NULL);
+	struct query_filter f;
+
+	/* n is the public victims; whole every incident of the period. */
+	CHECK_INT(r->meta.n, 3);
+	CHECK_INT(r->meta.whole, o->meta.n);
+	CHECK(r->meta.whole > r->meta.n);
+	/* Queries that do not narrow have whole = n. */
+	CHECK_INT(o->meta.whole, o->meta.n);
+	query_result_free(r);
+	/* Asked for public bodies only, the whole is theirs too. */
+	query_filter_init(&f);
+	f.public_only = 1;
+	r = run("public-kinds", "2024-04", &f);
+	CHECK_INT(r->meta.whole, 3);
+	query_result_free(r);
+	query_result_free(o);
+}
+
 static void test_response_time_buckets_median_and_p90(void)
 {
 	struct query_result *r = run("response-time", "2024-04", NULL);
@@ -825,6 +847,8 @@ int main(void)
 	test_run("public-sector gives three rows with Wilson intervals",
 		 test_public_sector_gives_three_rows_with_wilson_intervals);
 	test_run("public-kinds suppress shares under five", test_public_kinds_suppress_shares_under_five);
+	test_run("public-kinds count the whole period apart from the public bodies",
+		 test_public_kinds_count_the_whole_period_apart);
 	test_run("response-time gives buckets, median and p90", test_response_time_buckets_median_and_p90);
 	test_run("techniques count values, hidden, none and unknown",
 		 test_techniques_count_values_hidden_none_and_unknown);
