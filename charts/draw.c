@@ -89,6 +89,24 @@ const char *draw_fit(struct ctx *c, struct buf *out, const char *s, double max_w
 	return out->buf;
 }
 
+void draw_polyline_path(struct ctx *c, const double *v, size_t nr, double x, double dx,
+			double base, double scale)
+{
+	int open = 0;
+
+	for (size_t i = 0; i < nr; i++) {
+		double px = x + dx * (double)i, py = base - v[i] * scale;
+
+		if (!known(v[i]))
+			open = 0;
+		else if (open)
+			cairo_line_to(c->cr, px, py);
+		else
+			cairo_move_to(c->cr, px, py);
+		open = known(v[i]);
+	}
+}
+
 void draw_rgb(struct ctx *c, struct rgb col)
 {
 	cairo_set_source_rgb(c->cr, col.r / 255.0, col.g / 255.0, col.b / 255.0);

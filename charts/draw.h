@@ -88,6 +88,13 @@ void draw_hline(struct ctx *c, double x0, double x1, double y, double width, str
 void draw_vline(struct ctx *c, double x, double y0, double y1, double width, struct rgb col);
 /* A dashed vertical line. */
 void draw_vdash(struct ctx *c, double x, double y0, double y1, double width, struct rgb col);
+/*
+ * Adds to the current path a line through the known values of v[0..nr),
+ * value i at x = x + i * dx and y = base - v[i] * scale, broken at every
+ * unknown value: an unknown month is a gap, not a zero. The caller strokes.
+ */
+void draw_polyline_path(struct ctx *c, const double *v, size_t nr, double x, double dx,
+			double base, double scale);
 /* Fills the current path with "no data": grey diagonal hatching on white. */
 void draw_hatch_fill(struct ctx *c);
 

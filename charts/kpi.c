@@ -57,7 +57,6 @@ static void sparkline(struct ctx *c, const struct chart_kpi *k, double x0, doubl
 		      double y1)
 {
 	double lo = INFINITY, hi = -INFINITY, step;
-	int open = 0;
 	size_t last = k->spark_nr;
 
 	for (size_t i = 0; i < k->spark_nr; i++) {
@@ -77,19 +76,8 @@ static void sparkline(struct ctx *c, const struct chart_kpi *k, double x0, doubl
 	draw_rgb(c, palette_cat[0]);
 	cairo_set_line_width(c->cr, 1.2);
 	cairo_set_line_join(c->cr, CAIRO_LINE_JOIN_ROUND);
-	for (size_t i = 0; i < k->spark_nr; i++) {
-		double x = x0 + step * (double)i, y = y1 - (k->spark[i] - lo) / (hi - lo) * (y1 - y0);
-
-		if (!known(k->spark[i])) {
-			open = 0;
-			continue;
-		}
-		if (open)
-			cairo_line_to(c->cr, x, y);
-		else
-			cairo_move_to(c->cr, x, y);
-		open = 1;
-	}
+	cairo_new_path(c->cr);
+	draw_polyline_path(c, k->spark, k->spark_nr, x0, step, y1, (y1 - y0) / (hi - lo));
 	cairo_stroke(c->cr);
 	cairo_arc(c->cr, x0 + step * (double)last,
 		  y1 - (k->spark[last] - lo) / (hi - lo) * (y1 - y0), 2, 0, 2 * M_PI);

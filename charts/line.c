@@ -23,25 +23,13 @@ static void polyline(struct ctx *c, const double *v, double x0, double pitch, do
 		     double y0, double top, double width, struct rgb col, int dots)
 {
 	const struct chart_data *d = c->d;
-	int open = 0;
 
 	draw_rgb(c, col);
 	cairo_set_line_width(c->cr, width);
 	cairo_set_line_join(c->cr, CAIRO_LINE_JOIN_ROUND);
 	cairo_set_line_cap(c->cr, CAIRO_LINE_CAP_ROUND);
-	for (size_t i = 0; i < d->nr; i++) {
-		double x = x0 + pitch * ((double)i + 0.5), y = base - v[i] / top * (base - y0);
-
-		if (!known(v[i])) {
-			open = 0;
-			continue;
-		}
-		if (open)
-			cairo_line_to(c->cr, x, y);
-		else
-			cairo_move_to(c->cr, x, y);
-		open = 1;
-	}
+	cairo_new_path(c->cr);
+	draw_polyline_path(c, v, d->nr, x0 + pitch / 2, pitch, base, (base - y0) / top);
 	cairo_stroke(c->cr);
 	if (!dots)
 		return;
