@@ -349,8 +349,9 @@ static int build_bar(struct query_chart *qc, const struct query_result *r, const
 	size_t folded, k = 0;
 	double others = 0;
 	unsigned others_flag = 0;
-	int others_placed = 0;
+	int others_placed = 0, mixed;
 
+	query_taxonomy_label(r, &mixed);
 	if (qc_need_columns(r, cols) < 0)
 		return -1;
 	keep = xcalloc(r->rows_nr ? r->rows_nr : 1, 1);
@@ -378,6 +379,13 @@ static int build_bar(struct query_chart *qc, const struct query_result *r, const
 		if (i == r->rows_nr || !keep[i])
 			continue;
 		qc->labels[k] = row_label(qc, a, r, i);
+		if (mixed && query_row_taxonomy(r, i)) {	/* each bar says its taxonomy */
+			struct buf b = BUF_INIT;
+
+			buf_addf(&b, "%s \xc2\xb7 %s", query_row_taxonomy(r, i), qc->labels[k]);
+			free(qc->labels[k]);
+			qc->labels[k] = buf_detach(&b, NULL);
+		}
 		qc->values[k] = qc_number_at(r, i, "incidents");
 		qc->flags[k++] = qc_chart_flag(r->rows[i].flag);
 	}
@@ -693,7 +701,8 @@ int query_chart_init(struct query_chart *qc, const struct query_result *r, int k
 	}
 	qc->kind = (enum chart_kind)kind;
 	qc->data.words = w;
-	qc->data.title = title ? keep(qc, xstrdup(title)) : word_at(qc_words(qc), a->title);
+	query_taxonomy_title(r, title ? title : word_at(qc_words(qc), a->title), &b);
+	qc->data.title = keep(qc, buf_detach(&b, NULL));
 	qc->data.subtitle = keep(qc, period_text(qc, &r->meta.period));
 	qc->data.n = (long)r->meta.n;
 	query_empty_text(&b, r, w);

@@ -7,11 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/buf.h"
 #include "../util/banned.h"
 
 /* ---- techniques, motives, actors ------------------------------------- */
 
-enum { LS_VALUE, LS_KIND, LS_INCIDENTS, LS_SHARE };
+enum { LS_VALUE, LS_KIND, LS_INCIDENTS, LS_SHARE, LS_TAXONOMY };
 
 /*
  * Each incident is in one of four states for a list: it has values (then
@@ -21,18 +22,32 @@ enum { LS_VALUE, LS_KIND, LS_INCIDENTS, LS_SHARE };
  * are rows of their own, after the values, so that with the incidents that
  * have values they add up to n.
  */
-static const struct query_column list_columns[] = {
-	[LS_VALUE] = { .name = "value", .type = QUERY_TEXT, .null_text = "",
-		       .description = "the value; null on the rows that are not a value (see kind)" },
-	[LS_KIND] = { .name = "kind", .type = QUERY_TEXT,
-		      .description = "\"value\"; \"hidden\": the source shows the values to members "
-				     "only (Available to members); \"none\": it says there are none; "
-				     "\"unknown\": it says nothing" },
-	[LS_INCIDENTS] = { .name = "incidents", .type = QUERY_INT,
-			   .description = "incidents; one listing several values counts in each" },
-	[LS_SHARE] = { .name = "share", .type = QUERY_REAL, .share = 1,
-		       .description = "incidents / n" },
+#define LIST_COLUMNS \
+	[LS_VALUE] = { .name = "value", .type = QUERY_TEXT, .null_text = "", \
+		       .description = "the value; null on the rows that are not a value (see kind)" }, \
+	[LS_KIND] = { .name = "kind", .type = QUERY_TEXT, \
+		      .description = "\"value\"; \"hidden\": the source shows the values to members " \
+				     "only (Available to members); \"none\": it says there are none; " \
+				     "\"unknown\": it says nothing" }, \
+	[LS_INCIDENTS] = { .name = "incidents", .type = QUERY_INT, \
+			   .description = "incidents; one listing several values counts in each" }, \
+	[LS_SHARE] = { .name = "share", .type = QUERY_REAL, .share = 1, \
+		       .description = "incidents / n" }
+
+static const struct query_column list_columns[] = { LIST_COLUMNS };
+
+/*
+ * Techniques are named in one of two taxonomies (store/incident.h): the
+ * same columns, and which one each value is in. A value is counted within
+ * its taxonomy; the two are never mapped onto each other.
+ */
+static const struct query_column technique_columns[] = {
+	LIST_COLUMNS,
+	[LS_TAXONOMY] = { .name = "taxonomy", .type = QUERY_TEXT, .null_text = "",
+			  .description = "the value's taxonomy: \"attack\" (MITRE ATT&CK) or "
+					 "\"veris\" (VERIS action varieties); null on the other rows" },
 };
+#undef LIST_COLUMNS
 
 /*
  * One pass over the period: each incident with its list values, one row
@@ -41,15 +56,23 @@ static const struct query_column list_columns[] = {
  * come one after the other; count_values() relies on that to count an
  * incident once per value.
  */
-#define LIST_SQL(table, column, count) \
-	"SELECT i.id, i." count ", t." column \
+#define LIST_SQL(table, column, count) LIST_SQL_WITH(table, column, count, "")
+/* The same with a fourth column, the value's taxonomy. */
+#define LIST_SQL_WITH(table, column, count, more) \
+	"SELECT i.id, i." count ", t." column more \
 	" FROM incident i LEFT JOIN " table " t ON t.incident_id = i.id" \
 	" WHERE" QUERY_IN_PERIOD QUERY_FILTERS
 
+/*
+ * A value as counted: "VALUE", or "TAXONOMY\x1fVALUE" when the list has
+ * taxonomies, so that a value is counted within its taxonomy.
+ */
 struct value_count {
 	char *value;
 	long long n, last_id;
 };
+
+#define TAXONOMY_SEP '\x1f'	/* ASCII unit separator: in no value */
 
 /* The values seen, with an open-addressing index on them (slots hold index + 1). */
 struct value_counts {
@@ -120,12 +143,19 @@ enum { STATE_VALUE, STATE_HIDDEN, STATE_NONE, STATE_UNKNOWN, STATES };
  */
 static int count_values(sqlite3_stmt *s, struct value_counts *vc, long long states[STATES])
 {
+	struct buf key = BUF_INIT;
 	long long id = -1;
 	int state = STATE_UNKNOWN, rc;
 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		long long row_id = sqlite3_column_int64(s, 0);
 		const char *value = COLUMN_TEXT(s, 2);
+
+		if (value && sqlite3_column_count(s) > 3) {
+			buf_reset(&key);
+			buf_addf(&key, "%s%c%s", COLUMN_TEXT(s, 3), TAXONOMY_SEP, value);
+			value = key.buf;
+		}
 
 		if (row_id != id) {
 			if (id >= 0)
@@ -148,6 +178,7 @@ static int count_values(sqlite3_stmt *s, struct value_counts *vc, long long stat
 	}
 	if (id >= 0)
 		states[state]++;
+	buf_release(&key);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -170,8 +201,13 @@ static int run_list(struct query_run *qr, struct query_result *res)
 		qsort(vc.v, vc.nr, sizeof(*vc.v), by_count);
 	for (size_t i = 0; i < vc.nr && i < limit; i++) {
 		struct query_row *row = query_result_add_row(res);
+		char *sep = strchr(vc.v[i].value, TAXONOMY_SEP);
 
-		query_set_text(row, LS_VALUE, vc.v[i].value);
+		if (sep) {
+			*sep = '\0';
+			query_set_text(row, LS_TAXONOMY, vc.v[i].value);
+		}
+		query_set_text(row, LS_VALUE, sep ? sep + 1 : vc.v[i].value);
 		query_set_text(row, LS_KIND, names[STATE_VALUE]);
 		query_set_int(row, LS_INCIDENTS, vc.v[i].n);
 		query_set_share(row, LS_SHARE, vc.v[i].n, res->meta.n);
@@ -206,9 +242,18 @@ out:
 		.uses_limit = 1, \
 	}
 
-LIST_QUERY(query_techniques, "techniques",
-	   "most frequent techniques, and how many incidents hide theirs (Available to members)",
-	   "incident_technique", "technique", "technique_count");
+const struct query query_techniques = {
+	.name = "techniques",
+	.description = "most frequent techniques, each in its taxonomy (MITRE ATT&CK or VERIS), "
+		       "and how many incidents hide theirs (Available to members)",
+	.columns = technique_columns,
+	.columns_nr = ARRAY_SIZE(technique_columns),
+	.sql = (const char *const[]){
+		LIST_SQL_WITH("incident_technique", "technique", "technique_count", ", t.taxonomy"),
+		NULL },
+	.run = run_list,
+	.uses_limit = 1,
+};
 LIST_QUERY(query_motives, "motives",
 	   "most frequent motives, and how many incidents hide theirs (Available to members)",
 	   "incident_motive", "motive", "motive_count");

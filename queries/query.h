@@ -254,6 +254,21 @@ const struct query_cell *query_cell(const struct query_result *r, size_t row, co
 /* A figure by name; NULL when the result has none of that name. */
 const struct query_figure *query_figure(const struct query_result *r, const char *name);
 
+/*
+ * The taxonomies the values of `r` are named in (its "taxonomy" column, as
+ * techniques has), the one rule for every title and heading that names
+ * them: "MITRE ATT&CK", "VERIS", or "MITRE ATT&CK, VERIS" when the rows
+ * hold both (then *mixed is 1, and each row must say its own); NULL when
+ * the result has no such column or no value. Proper names, the same in
+ * every language. `mixed` may be NULL.
+ */
+const char *query_taxonomy_label(const struct query_result *r, int *mixed);
+/* The proper name of row `row`'s taxonomy; NULL when it has none. */
+const char *query_row_taxonomy(const struct query_result *r, size_t row);
+/* Appends `title` and, when `r` names a taxonomy, " (LABEL)" to `out`. */
+struct buf;
+void query_taxonomy_title(const struct query_result *r, const char *title, struct buf *out);
+
 /* Building a result (for queries/ itself and for tests). */
 struct query_result *query_result_new(const struct query *q);
 /* Appends a row of NULL cells and returns it (valid until the next append). */

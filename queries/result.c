@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/buf.h"
 #include "../util/banned.h"
 
 struct query_result *query_result_new(const struct query *q)
@@ -66,6 +67,42 @@ const struct query_figure *query_figure(const struct query_result *r, const char
 		if (!strcmp(r->meta.figures[i].name, name))
 			return &r->meta.figures[i];
 	return NULL;
+}
+
+const char *query_row_taxonomy(const struct query_result *r, size_t row)
+{
+	const struct query_cell *c = query_cell(r, row, "taxonomy");
+	int t = c && !c->null ? taxonomy_parse(c->s) : -1;
+
+	return t >= 0 ? taxonomy_title((enum taxonomy)t) : NULL;
+}
+
+const char *query_taxonomy_label(const struct query_result *r, int *mixed)
+{
+	const char *one = NULL;
+
+	if (mixed)
+		*mixed = 0;
+	for (size_t i = 0; i < r->rows_nr; i++) {
+		const char *t = query_row_taxonomy(r, i);
+
+		if (t && one && strcmp(t, one)) {
+			if (mixed)
+				*mixed = 1;
+			return "MITRE ATT&CK, VERIS";
+		}
+		one = t ? t : one;
+	}
+	return one;
+}
+
+void query_taxonomy_title(const struct query_result *r, const char *title, struct buf *out)
+{
+	const char *label = query_taxonomy_label(r, NULL);
+
+	buf_adds(out, title);
+	if (label)
+		buf_addf(out, " (%s)", label);
 }
 
 void query_set_text(struct query_row *row, size_t col, const char *s)

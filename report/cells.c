@@ -66,6 +66,8 @@ static void text_cell(struct buf *out, enum lang lang, const struct query_result
 		country_names(out, lang, s);
 	else if (!strcmp(column, "month") || !strcmp(column, "date"))
 		i18n_date(out, lang, s);
+	else if (!strcmp(column, "taxonomy") && query_row_taxonomy(r, row))
+		buf_adds(out, query_row_taxonomy(r, row));
 	else if (!strcmp(column, "period"))
 		i18n_period(out, lang, &r->meta.period);
 	else if (!strcmp(column, "previous_period"))

@@ -147,9 +147,13 @@ void flow_table(struct briefing *b, const struct tpl_block *blk)
 	}
 	table_widths(b, &t, r, rows, cells, heads);
 	if (title) {
-		size_t i = flow_paragraph(b, PDF_BOLD, BODY_SIZE, BODY_LEAD, palette_text, 10, title);
+		struct buf named = BUF_INIT;
+		size_t i;
 
+		query_taxonomy_title(r, title, &named);
+		i = flow_paragraph(b, PDF_BOLD, BODY_SIZE, BODY_LEAD, palette_text, 10, named.buf);
 		b->items[i].l.keep_with_next = 1;
+		buf_release(&named);
 	}
 	if (!rows) {
 		/* What is empty, of how many: the rule every chart follows too. */

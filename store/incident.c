@@ -54,6 +54,11 @@ const char *taxonomy_name(enum taxonomy t)
 	return (unsigned)t < TAXONOMY_NR ? taxonomy_names[t] : taxonomy_names[TAXONOMY_ATTACK];
 }
 
+const char *taxonomy_title(enum taxonomy t)
+{
+	return t == TAXONOMY_VERIS ? "VERIS" : "MITRE ATT&CK";
+}
+
 int taxonomy_parse(const char *name)
 {
 	for (int t = 0; name && t < TAXONOMY_NR; t++)

@@ -48,6 +48,8 @@ enum taxonomy {
 
 /* The stored names, "attack" and "veris". */
 const char *taxonomy_name(enum taxonomy t);
+/* Their proper names, for people: "MITRE ATT&CK", "VERIS". */
+const char *taxonomy_title(enum taxonomy t);
 /* The taxonomy called `name`, or -1. */
 int taxonomy_parse(const char *name);
 

@@ -263,4 +263,21 @@ assert not all(r[\"reasons\"].startswith(\"public body\") for r in rows[\"defaul
 "
 '
 
+test_expect 'the techniques table names the taxonomy of its rows, never ATT&CK for VERIS' '
+	ibrief --db mixed.db import "$DATA/query/cli.jsonl" >/dev/null &&
+	printf "id,victim,date,country,techniques\nt-1,Firm E,2024-04-05,DE,T1486 Data Encrypted for Impact\n" >t.csv &&
+	ibrief --db mixed.db import t.csv >/dev/null &&
+	ibrief --db mixed.db report --month 2024-04 -o mixed.pdf 2>/dev/null &&
+	flat_text mixed.pdf >text &&
+	grep -F "Most frequent techniques (MITRE ATT&CK, VERIS)" text &&
+	grep -F "Malware: Ransomware VERIS" text &&
+	grep -F "T1486 Data Encrypted for Impact MITRE ATT&CK" text &&
+	report --year 2019 -o veris.pdf 2>/dev/null &&
+	flat_text veris.pdf >text &&
+	grep -F "Most frequent techniques (VERIS)" text &&
+	! grep -F "ATT&CK" text &&
+	report --month 2024-04 -o attack.pdf 2>/dev/null &&
+	flat_text attack.pdf | grep -F "Most frequent techniques (MITRE ATT&CK)"
+'
+
 test_done

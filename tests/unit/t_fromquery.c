@@ -277,6 +277,40 @@ static void list_rows_without_a_value_are_named_by_their_kind(void)
 	query_result_free(r);
 }
 
+/*
+ * The title names the techniques' taxonomy; when the rows hold both, each
+ * bar names its own, so no VERIS action is drawn under an ATT&CK title.
+ */
+static void technique_charts_name_their_taxonomy(void)
+{
+	static const char *const values[] = { "Misuse: Privilege abuse", "T1566 Phishing" };
+	static const char *const taxonomies[] = { "veris", "attack" };
+	struct query_result *r = result("techniques", 40);
+	struct query_chart qc;
+
+	for (int i = 0; i < 2; i++) {
+		struct query_row *row = query_result_add_row(r);
+
+		query_set_text(row, col(r, "value"), values[i]);
+		query_set_text(row, col(r, "taxonomy"), taxonomies[i]);
+		query_set_text(row, col(r, "kind"), "value");
+		query_set_int(row, col(r, "incidents"), 10 - i);
+		query_set_share(row, col(r, "share"), 10 - i, 40);
+	}
+	CHECK_INT(query_chart_init(&qc, r, -1, NULL, NULL), 0);
+	CHECK_STR(qc.data.title, "Most frequent techniques (MITRE ATT&CK, VERIS)");
+	CHECK_STR(qc.data.labels[0], "VERIS \xc2\xb7 Misuse: Privilege abuse");
+	CHECK_STR(qc.data.labels[1], "MITRE ATT&CK \xc2\xb7 T1566 Phishing");
+	query_chart_release(&qc);
+	r->rows_nr = 1;		/* VERIS alone: the title says so, the bar needs not */
+	CHECK_INT(query_chart_init(&qc, r, -1, "Techniques", NULL), 0);
+	CHECK_STR(qc.data.title, "Techniques (VERIS)");
+	CHECK_STR(qc.data.labels[0], "Misuse: Privilege abuse");
+	query_chart_release(&qc);
+	r->rows_nr = 2;
+	query_result_free(r);
+}
+
 /* ---- The map ---------------------------------------------------------- */
 
 static void the_map_lists_every_focus_country_with_zero_for_none(void)
@@ -780,6 +814,7 @@ int main(void)
 		 by_country_bars_are_names_counts_and_flags);
 	test_run("long breakdowns keep ten bars, sum the rest and keep unknown",
 		 long_breakdowns_keep_ten_bars_and_sum_the_rest);
+	test_run("technique charts name their taxonomy", technique_charts_name_their_taxonomy);
 	test_run("list rows without a value are named by their kind",
 		 list_rows_without_a_value_are_named_by_their_kind);
 	test_run("the map lists every focus country, 0 where the result has none",

@@ -52,6 +52,7 @@ struct spec {
 	const char *actor, *acount;
 	const char *summary;
 	const char *victim, *campaign;	/* NULL: the key; none */
+	char veris;			/* 'v': the techniques are VERIS actions */
 };
 
 static const struct spec fixture[] = {
@@ -129,6 +130,7 @@ static struct store *build_store(const struct spec *specs, size_t n)
 		add_list(&inc.motives, s->motive, ';');
 		add_list(&inc.actors, s->actor, ';');
 		inc.technique_count = count_of(s->tcount);
+		inc.technique_taxonomy = s->veris == 'v' ? TAXONOMY_VERIS : TAXONOMY_ATTACK;
 		inc.motive_count = count_of(s->mcount);
 		inc.actor_count = count_of(s->acount);
 		inc.summary = xstrdup_or_null(s->summary);
@@ -305,8 +307,10 @@ static void test_techniques_count_values_hidden_none_and_unknown(void)
 {
 	struct query_result *r = run("techniques", "2024-04", NULL);
 
-	CHECK_ROWS(r, "T1486 Data Encrypted for Impact|value|2|0.25", "T1566 Phishing|value|2|0.25",
-		   "~|hidden|1|0.125", "~|none|1|0.125", "~|unknown|3|0.375");
+	CHECK_ROWS(r, "T1486 Data Encrypted for Impact|value|2|0.25|attack",
+		   "T1566 Phishing|value|2|0.25|attack",
+		   "~|hidden|1|0.125|~", "~|none|1|0.125|~", "~|unknown|3|0.375|~");
+	CHECK_STR(query_taxonomy_label(r, NULL), "MITRE ATT&CK");
 	CHECK_DBL(query_figure(r, "with_values")->value, 3);
 	CHECK_DBL(query_figure(r, "values")->value, 2);
 	query_result_free(r);
@@ -325,8 +329,8 @@ static void test_motives_and_actors_and_the_limit(void)
 	query_filter_init(&f);
 	f.limit = 1;
 	r = run("techniques", "2024-04", &f);
-	CHECK_ROWS(r, "T1486 Data Encrypted for Impact|value|2|0.25", "~|hidden|1|0.125",
-		   "~|none|1|0.125", "~|unknown|3|0.375");
+	CHECK_ROWS(r, "T1486 Data Encrypted for Impact|value|2|0.25|attack", "~|hidden|1|0.125|~",
+		   "~|none|1|0.125|~", "~|unknown|3|0.375|~");
 	CHECK_DBL(query_figure(r, "values")->value, 2);
 	query_result_free(r);
 }
@@ -583,6 +587,44 @@ static void test_notable_reads_the_countries_of_all_that_can_still_win(void)
 	r = run("notable", NULL, &f);
 	CHECK_INT(r->rows_nr, 3);
 	CHECK_STR(row_text(r, 2), "3|4|2025-03-25|B3|FR|~|1|0|first in France for 12 months|~");
+	query_result_free(r);
+	store_close(st);
+	st = main_store;
+}
+
+/*
+ * A period with both taxonomies counts each value within its own and says
+ * which per row; the label names both. A VERIS action is never taken for
+ * an ATT&CK technique, even one of the same name.
+ */
+static void test_techniques_keep_each_value_in_its_taxonomy(void)
+{
+	static const struct spec specs[] = {
+		{ "V1", 2025, 3, 1, "US", .tech = "Misuse: Privilege abuse;Phishing", .veris = 'v' },
+		{ "V2", 2025, 3, 2, "US", .tech = "Misuse: Privilege abuse", .veris = 'v' },
+		{ "T1", 2025, 3, 3, "BE", .tech = "T1078 Valid Accounts;Phishing" },
+	};
+	struct store *main_store = st;
+	struct query_result *r;
+	int mixed = 0;
+
+	st = build_store(specs, sizeof(specs) / sizeof(*specs));
+	r = run("techniques", "2025-03", NULL);
+	CHECK_ROWS(r, "Misuse: Privilege abuse|value|2|~|veris", "Phishing|value|1|~|attack",
+		   "T1078 Valid Accounts|value|1|~|attack", "Phishing|value|1|~|veris");
+	CHECK_STR(query_taxonomy_label(r, &mixed), "MITRE ATT&CK, VERIS");
+	CHECK_INT(mixed, 1);
+	CHECK_STR(query_row_taxonomy(r, 0), "VERIS");
+	CHECK_STR(query_row_taxonomy(r, 1), "MITRE ATT&CK");
+	query_result_free(r);
+	r = run("techniques", "2025-03", NULL);
+	r->rows_nr = 1;	/* as if only the VERIS row were there */
+	CHECK_STR(query_taxonomy_label(r, &mixed), "VERIS");
+	CHECK_INT(mixed, 0);
+	r->rows_nr = 4;
+	query_result_free(r);
+	r = run("motives", "2025-03", NULL);
+	CHECK_NULL(query_taxonomy_label(r, NULL));	/* no taxonomy column */
 	query_result_free(r);
 	store_close(st);
 	st = main_store;
@@ -853,6 +895,7 @@ int main(void)
 	test_run("techniques count values, hidden, none and unknown",
 		 test_techniques_count_values_hidden_none_and_unknown);
 	test_run("motives, actors, and --limit on the values", test_motives_and_actors_and_the_limit);
+	test_run("techniques keep each value in its taxonomy", test_techniques_keep_each_value_in_its_taxonomy);
 	test_run("overview compares with the previous month", test_overview_compares_with_the_previous_month);
 	test_run("a year-only incident counts in its year, not its quarter",
 		 test_a_year_only_incident_counts_in_its_year_not_its_quarter);
