@@ -238,6 +238,14 @@ unsigned long long incident_digest(const struct incident *inc)
 	digest_list(&h, 'C', &inc->cia);
 	digest_list(&h, 'm', &inc->motives);
 	digest_list(&h, 'T', &inc->techniques);
+	/*
+	 * Added with schema version 5, and only when known, so that the digest
+	 * of a record that names no campaign stays what it was. The techniques'
+	 * taxonomy is not a digest's business: the importer, not the record,
+	 * decides it.
+	 */
+	if (inc->campaign)
+		digest_str(&h, 'g', inc->campaign);
 	digest_list(&h, 'a', &inc->actors);
 	digest_list(&h, 'u', &inc->sources);
 	digest_num(&h, 'n', inc->motive_count);

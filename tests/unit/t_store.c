@@ -112,6 +112,15 @@ static void test_campaign_and_technique_taxonomy_round_trip(void)
 	CHECK_NULL(out.campaign);
 	CHECK_INT(out.technique_taxonomy, TAXONOMY_ATTACK);
 	CHECK_INT(count_rows(path, "SELECT count(*) FROM incident_technique WHERE taxonomy = 'veris'"), 1);
+	/* A campaign the source names later is an update; none leaves the digest as it was. */
+	{
+		unsigned long long before = incident_digest(&in);
+
+		CHECK_INT(put(st, &in), STORE_PUT_UNCHANGED);
+		in.campaign = xstrdup("D9A0A1DC");
+		CHECK(incident_digest(&in) != before);
+		CHECK_INT(put(st, &in), STORE_PUT_UPDATED);
+	}
 	incident_release(&out);
 	incident_release(&in);
 	store_close(st);
