@@ -12,6 +12,13 @@
  * rules for what a word is and how phrases match, are in words.h.
  */
 
+static size_t steps;
+
+size_t words_steps(void)
+{
+	return steps;
+}
+
 /* --- UTF-8 and words --- */
 
 /* Decodes the code point at s[*i] and advances; an invalid byte is -1. */
@@ -174,6 +181,23 @@ static void classify_gap(struct words *w, struct word *wd)
 		wd->sentence = 1;	/* a new paragraph */
 }
 
+/* Records each word's sentence, so that asking for it costs nothing. */
+static void mark_sentences(struct words *w)
+{
+	size_t start = 0, next = w->n;
+
+	for (size_t i = 0; i < w->n; i++) {
+		if (w->v[i].sentence)
+			start = i;
+		w->v[i].sentence_start = start;
+	}
+	for (size_t i = w->n; i-- > 0;) {
+		w->v[i].sentence_end = next;
+		if (w->v[i].sentence)
+			next = i;
+	}
+}
+
 void words_split(struct words *w, const char *text)
 {
 	size_t len = strlen(text), i = 0, gap_start = 0;
@@ -199,9 +223,11 @@ void words_split(struct words *w, const char *text)
 		wd->start = at;
 		wd->end = end;
 		wd->norm = words_normalize(text + at, end - at);
+		wd->hash = (unsigned)fnv64(FNV64_INIT, wd->norm, strlen(wd->norm));
 		classify_gap(w, wd);
 		gap_start = i = end;
 	}
+	mark_sentences(w);
 }
 
 void words_release(struct words *w)
@@ -270,36 +296,131 @@ static int masked(const unsigned char *mask, size_t at, size_t n)
 }
 
 /*
- * Finds the leftmost (then longest) occurrence of any alternative of
- * `alts` that starts in [from, to) and touches no masked word.
+ * A phrase table ("data breach|data leak") split into its alternatives,
+ * chained by the hash of their first word so that a search looks up only
+ * the alternatives that can start at a word. The tables are the rules'
+ * string constants: each is split the first time it is used and kept for
+ * the life of the process, found again by its address and checked by its
+ * text. Past PHRASES_MAX tables (never, with the rules of wording.c) a
+ * table is split for one search and freed after it.
+ */
+#define PHRASE_BUCKETS 64
+#define PHRASES_MAX 512
+#define NO_ALT SIZE_MAX
+
+struct phrases {
+	const char *key;	/* the caller's pointer */
+	char *text;		/* a copy of the table, to check the key */
+	char **alt_text;	/* each alternative's text, which alt[] borrows */
+	struct words *alt;	/* the alternatives in the order listed */
+	size_t n;
+	size_t *next;		/* the next alternative in the same bucket, or NO_ALT */
+	size_t head[PHRASE_BUCKETS];
+};
+
+static struct phrases *phrase_cache[PHRASES_MAX];
+
+static struct phrases *phrases_new(const char *alts)
+{
+	struct phrases *p = xcalloc(1, sizeof(*p));
+	size_t alloc = 0;
+
+	p->key = alts;
+	p->text = xstrdup(alts);
+	for (size_t b = 0; b < PHRASE_BUCKETS; b++)
+		p->head[b] = NO_ALT;
+	while (*alts) {
+		const char *bar = strchr(alts, '|');
+		size_t len = bar ? (size_t)(bar - alts) : strlen(alts);
+
+		ALLOC_GROW(p->alt_text, p->n + 1, alloc);
+		p->alt_text[p->n++] = xstrndup(alts, len);
+		alts += len + (bar ? 1 : 0);
+	}
+	p->alt = xcalloc(p->n + 1, sizeof(*p->alt));
+	p->next = xcalloc(p->n + 1, sizeof(*p->next));
+	for (size_t a = p->n; a-- > 0;) {
+		size_t b;
+
+		words_split(&p->alt[a], p->alt_text[a]);
+		if (!p->alt[a].n)
+			continue;	/* an empty alternative never matches */
+		b = p->alt[a].v[0].hash % PHRASE_BUCKETS;
+		p->next[a] = p->head[b];
+		p->head[b] = a;
+	}
+	return p;
+}
+
+static void phrases_free(struct phrases *p)
+{
+	for (size_t a = 0; a < p->n; a++) {
+		words_release(&p->alt[a]);
+		free(p->alt_text[a]);
+	}
+	free(p->alt);
+	free(p->alt_text);
+	free(p->next);
+	free(p->text);
+	free(p);
+}
+
+/* The split table for `alts`; *cached is 0 when the caller must free it. */
+static struct phrases *phrases_get(const char *alts, int *cached)
+{
+	size_t slot = (size_t)(((uintptr_t)alts >> 3) % PHRASES_MAX);
+
+	for (size_t k = 0; k < PHRASES_MAX; k++, slot = (slot + 1) % PHRASES_MAX) {
+		struct phrases *p = phrase_cache[slot];
+
+		if (p && p->key == alts && !strcmp(p->text, alts)) {
+			*cached = 1;
+			return p;
+		}
+		if (p && p->key == alts) {
+			phrases_free(p);	/* the address now holds another table */
+			p = NULL;
+		}
+		if (!p) {
+			*cached = 1;
+			return phrase_cache[slot] = phrases_new(alts);
+		}
+	}
+	*cached = 0;
+	return phrases_new(alts);
+}
+
+/*
+ * Finds the leftmost (then longest, then first listed) occurrence of any
+ * alternative of `alts` that starts in [from, to) and touches no masked word.
  */
 struct hit words_find(const struct words *t, const char *alts, size_t from, size_t to,
 		      const unsigned char *mask)
 {
+	int cached;
+	struct phrases *p = phrases_get(alts, &cached);
 	struct hit best = { 0, 0 };
 
 	if (to > t->n)
 		to = t->n;
-	while (*alts) {
-		const char *bar = strchr(alts, '|');
-		size_t len = bar ? (size_t)(bar - alts) : strlen(alts);
-		char *alt = xstrndup(alts, len);
-		struct words p;
+	for (size_t i = from; i < to && !best.n; i++) {
+		size_t best_alt = NO_ALT;
 
-		words_split(&p, alt);
-		for (size_t i = from; i < to && (!best.n || i <= best.at); i++) {
-			if (!match_at(t, i, &p) || masked(mask, i, p.n))
+		steps++;
+		for (size_t a = p->head[t->v[i].hash % PHRASE_BUCKETS]; a != NO_ALT; a = p->next[a]) {
+			const struct words *alt = &p->alt[a];
+
+			if (alt->n < best.n || (alt->n == best.n && a > best_alt))
 				continue;
-			if (!best.n || i < best.at || p.n > best.n) {
-				best.at = i;
-				best.n = p.n;
-			}
-			break;
+			if (!match_at(t, i, alt) || masked(mask, i, alt->n))
+				continue;
+			best.at = i;
+			best.n = alt->n;
+			best_alt = a;
 		}
-		words_release(&p);
-		free(alt);
-		alts += len + (bar ? 1 : 0);
 	}
+	if (!cached)
+		phrases_free(p);
 	return best;
 }
 
@@ -332,17 +453,14 @@ char *words_span(const struct words *t, size_t first, size_t last)
 /* The first word of the sentence after the one word `i` is in. */
 size_t words_sentence_end(const struct words *t, size_t i)
 {
-	for (i++; i < t->n; i++)
-		if (t->v[i].sentence)
-			break;
-	return i;
+	steps++;
+	return i < t->n ? t->v[i].sentence_end : t->n;
 }
 
 size_t words_sentence_start(const struct words *t, size_t i)
 {
-	while (i > 0 && !t->v[i].sentence)
-		i--;
-	return i;
+	steps++;
+	return i < t->n ? t->v[i].sentence_start : 0;
 }
 
 /* --- numbers --- */

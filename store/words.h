@@ -40,6 +40,11 @@
  * match is always of whole words ("Stadt" does not match "Stadtwerke"). An
  * empty alternative never matches.
  *
+ * Cost: splitting is linear in the text; a search costs one look-up per
+ * word it passes (a phrase table is split once per process and kept), and
+ * the sentence functions are constant time, so rules that search from every
+ * word stay linear in the text.
+ *
  * Memory: struct words borrows its text, which must outlive it, and owns
  * the rest until words_release(). Strings returned are new and the caller
  * free()s them. Nothing here reports errors: a search that finds nothing
@@ -62,6 +67,9 @@ struct word {
 	enum gap gap;
 	int sentence;		/* a sentence starts at this word */
 	char *norm;		/* lower case, accents folded */
+	unsigned hash;		/* of norm, to look phrases up by their first word */
+	size_t sentence_start;	/* the first word of this word's sentence */
+	size_t sentence_end;	/* the first word of the next sentence, or n */
 };
 
 struct words {
@@ -131,12 +139,19 @@ char *words_span(const struct words *t, size_t first, size_t last);
 
 /*
  * Returns the first word of the sentence after the one word `i` is in, or
- * t->n when that sentence is the last. i < t->n.
+ * t->n when that sentence is the last (also when i >= t->n).
  */
 size_t words_sentence_end(const struct words *t, size_t i);
 
-/* Returns the first word of the sentence word `i` is in. i < t->n. */
+/* Returns the first word of the sentence word `i` is in (0 when i >= t->n). */
 size_t words_sentence_start(const struct words *t, size_t i);
+
+/*
+ * Returns how many words this process has visited in searches so far:
+ * positions tried by words_find() and steps taken by the sentence functions.
+ * For tests that check that the work grows linearly with the text.
+ */
+size_t words_steps(void);
 
 /* Returns 1 when `s` is one to `max` ASCII digits and nothing else, else 0. */
 int words_all_digits(const char *s, size_t max);

@@ -7,6 +7,8 @@
 
 #include "test.h"
 #include "store/wording.h"
+#include "store/words.h"
+#include "util/buf.h"
 
 static long long affected(const char *text)
 {
@@ -155,6 +157,66 @@ static void test_day_needs_the_same_month_and_year(void)
 	CHECK_NULL(phrase);
 }
 
+/*
+ * Runs every wording rule over `reps` copies of `chunk` as one sentence and
+ * returns the words the searches visited.
+ */
+static size_t steps_over(const char *chunk, size_t reps)
+{
+	struct buf b = BUF_INIT;
+	size_t before = words_steps();
+	const char *kind;
+	char *phrase, *victim;
+	int approximate;
+
+	buf_adds(&b, "Stad Gent suffered an attack");
+	for (size_t i = 0; i < reps; i++)
+		buf_addf(&b, " %s", chunk);
+	victim = wording_victim(b.buf, &phrase);
+	free(victim);
+	free(phrase);
+	wording_day(b.buf, 2025, 3, &phrase);
+	free(phrase);
+	wording_public(b.buf, 0, &kind, &phrase);
+	free(phrase);
+	wording_public(b.buf, 1, &kind, &phrase);
+	free(phrase);
+	wording_type(b.buf, &phrase);
+	free(phrase);
+	wording_affected(b.buf, &phrase);
+	free(phrase);
+	wording_contain(b.buf, &approximate, &phrase);
+	free(phrase);
+	wording_recover(b.buf, &phrase);
+	free(phrase);
+	buf_release(&b);
+	return words_steps() - before;
+}
+
+/*
+ * A page's text may be megabytes long: four times the words may cost about
+ * four times the work, never sixteen. Each chunk repeats what one rule looks
+ * at again and again within one long sentence.
+ */
+static void test_wording_work_grows_linearly_with_the_text(void)
+{
+	static const char *const chunks[] = {
+		"was restored within two hours of the discovery",	/* durations */
+		"in in in in after after took took",
+		"no ransomware and not a data leak, without phishing",	/* negated types */
+		"the town of 41,000 inhabitants in 2024 on 3 March 2024",	/* counts, dates */
+		"lorem ipsum dolor sit amet",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(chunks); i++) {
+		size_t small = steps_over(chunks[i], 500), large = steps_over(chunks[i], 2000);
+
+		if (large > 5 * small)
+			test_fail(__FILE__, __LINE__, "'%s': %zu steps for 500 copies, %zu for 2000",
+				  chunks[i], small, large);
+	}
+}
+
 int main(void)
 {
 	test_run("years, times, percentages and appointments are not counts of people",
@@ -175,5 +237,7 @@ int main(void)
 		 test_victim_phrase_skips_time_phrases_and_possessives);
 	test_run("the day needs the page's month and year",
 		 test_day_needs_the_same_month_and_year);
+	test_run("wording work grows linearly with the text",
+		 test_wording_work_grows_linearly_with_the_text);
 	return test_done();
 }
