@@ -355,12 +355,19 @@ static int read_month(struct incident *inc, const char *s)
 	return incident_set_date(inc, (int)year, month, 0);
 }
 
-/* Reads the facts that come from wording: each derived with its phrase. */
-static void read_wording(struct incident *inc)
+/*
+ * Reads the facts that come from wording: each derived with its phrase.
+ * Each text is split into words once, for all the rules.
+ */
+static void read_wording(struct incident *inc, const struct words *summary)
 {
-	const char *texts[] = { inc->summary, inc->description };
+	struct words description, name;
+	const struct words *texts[2] = { summary, inc->description ? &description : NULL };
 	char *phrase = NULL;
 	int day = 0;
+
+	words_split(&description, inc->description ? inc->description : "");
+	words_split(&name, inc->victim);
 
 	for (size_t i = 0; i < 2 && !day; i++) {
 		day = wording_day(texts[1 - i], inc->year, inc->month, &phrase);
@@ -371,7 +378,7 @@ static void read_wording(struct incident *inc)
 
 	for (size_t i = 0; i < 3 && inc->public_sector < 0; i++) {
 		const char *kind;
-		int v = wording_public(i ? texts[i - 1] : inc->victim, !i, &kind, &phrase);
+		int v = wording_public(i ? texts[i - 1] : &name, !i, &kind, &phrase);
 
 		if (v >= 0) {
 			inc->public_sector = v;
@@ -383,7 +390,6 @@ static void read_wording(struct incident *inc)
 		}
 		free(phrase);
 	}
-
 	for (size_t i = 0; i < 2 && !inc->type; i++) {
 		const char *type = wording_type(texts[i], &phrase);
 
@@ -414,12 +420,15 @@ static void read_wording(struct incident *inc)
 			incident_derive(inc, "time_to_recover", phrase);
 		free(phrase);
 	}
+	words_release(&description);
+	words_release(&name);
 }
 
 /* Fills `inc` from one page. Returns 0, or -1 with what is wrong in `pb`. */
 static int read_incident(const struct page *pg, struct incident *inc, struct problem *pb)
 {
 	struct layout lay = { .stated_sources = -1 };
+	struct words summary = WORDS_INIT;
 	struct buf key = BUF_INIT;
 	const char *first = pg->v[0].text, *value, *s;
 	enum label l = label_of(first, &value);
@@ -478,6 +487,7 @@ static int read_incident(const struct page *pg, struct incident *inc, struct pro
 		goto out;
 	}
 	inc->summary = xstrdup(lay.summary.buf);
+	words_split(&summary, inc->summary);
 	if (lay.description.len)
 		inc->description = xstrdup(lay.description.buf);
 
@@ -509,7 +519,7 @@ static int read_incident(const struct page *pg, struct incident *inc, struct pro
 	} else {
 		char *phrase = NULL;
 
-		inc->victim = wording_victim(inc->summary, &phrase);
+		inc->victim = wording_victim(&summary, &phrase);
 		if (inc->victim)
 			incident_derive(inc, "victim", phrase);
 		free(phrase);
@@ -528,7 +538,7 @@ static int read_incident(const struct page *pg, struct incident *inc, struct pro
 	inc->source_count = lay.stated_sources >= 0 ? lay.stated_sources :
 			    lay.urls.n ? (long)lay.urls.n : -1;
 
-	read_wording(inc);
+	read_wording(inc, &summary);
 
 	buf_addf(&key, "page:%s|%04d-%02d|", inc->victim, inc->year, inc->month);
 	for (size_t i = 0; i < inc->countries.n; i++)
@@ -538,6 +548,7 @@ static int read_incident(const struct page *pg, struct incident *inc, struct pro
 out:
 	buf_release(&key);
 	layout_release(&lay);
+	words_release(&summary);
 	return ret;
 }
 

@@ -82,46 +82,43 @@ static int word_year(const struct words *t, size_t i)
 	       strlen(t->v[i].norm) == 4 ? (int)strtol(t->v[i].norm, NULL, 10) : 0;
 }
 
-int wording_day(const char *text, int year, int month, char **phrase)
+int wording_day(const struct words *t, int year, int month, char **phrase)
 {
-	struct words t;
 	int day = 0;
 
 	*phrase = NULL;
-	if (!text)
+	if (!t)
 		return 0;
-	words_split(&t, text);
-	for (size_t i = 0; i < t.n && !day; i++) {
+	for (size_t i = 0; i < t->n && !day; i++) {
 		size_t first = i, last = 0;
 		int d = 0;
 		struct hit on;
 
-		if (word_month(&t, i) == month && word_day(&t, i + 1) && date_gap(&t, i + 1) &&
-		    word_year(&t, i + 2) == year) {
-			d = word_day(&t, i + 1);	/* March 3, 2025 */
+		if (word_month(t, i) == month && word_day(t, i + 1) && date_gap(t, i + 1) &&
+		    word_year(t, i + 2) == year) {
+			d = word_day(t, i + 1);	/* March 3, 2025 */
 			last = i + 2;
-		} else if (word_day(&t, i) && i + 1 < t.n) {
-			size_t m = words_is(&t, i + 1, "of") ? i + 2 : i + 1;
+		} else if (word_day(t, i) && i + 1 < t->n) {
+			size_t m = words_is(t, i + 1, "of") ? i + 2 : i + 1;
 
-			if (m < t.n && date_gap(&t, m) && word_month(&t, m) == month &&
-			    word_year(&t, m + 1) == year) {
-				d = word_day(&t, i);	/* 3 March 2025, the 3rd of March 2025 */
+			if (m < t->n && date_gap(t, m) && word_month(t, m) == month &&
+			    word_year(t, m + 1) == year) {
+				d = word_day(t, i);	/* 3 March 2025, the 3rd of March 2025 */
 				last = m + 1;
 			}
 		}
 		if (!d)
 			continue;
-		if (first >= 1 && words_is(&t, first - 1, "the"))
+		if (first >= 1 && words_is(t, first - 1, "the"))
 			first--;
-		on = first ? words_find_ending(&t, "on or around|on or about|on|around|"
+		on = first ? words_find_ending(t, "on or around|on or about|on|around|"
 					       "on the night of", first - 1, 0) :
 		     (struct hit){ 0, 0 };
 		if (on.n)
 			first = on.at;
 		day = d;
-		*phrase = words_span(&t, first, last);
+		*phrase = words_span(t, first, last);
 	}
-	words_release(&t);
 	return day;
 }
 
@@ -159,63 +156,70 @@ static void cut_appositive(char *s)
 	trim(s);
 }
 
-/* Removes quotes around a name: “Stad Gent”, "Stad Gent", « Ville ». */
+/*
+ * Removes quotes around a name: “Stad Gent”, "Stad Gent", « Ville ». In one
+ * pass over the name: a name may be most of a long sentence.
+ */
 static void strip_quotes(char *s)
 {
 	static const char *const quotes[] = {
 		"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xE2\x80\x98",
 		"\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB",
 	};
+	size_t start = 0, end = strlen(s);
 	int again = 1;
 
 	while (again) {
 		again = 0;
-		trim(s);
+		while (start < end && strchr(" \t\n\r\f\v", s[start]))
+			start++;
+		while (end > start && strchr(" \t\n\r\f\v", s[end - 1]))
+			end--;
 		for (size_t i = 0; i < ARRAY_SIZE(quotes); i++) {
-			size_t q = strlen(quotes[i]), n = strlen(s);
+			size_t q = strlen(quotes[i]);
 
-			if (starts_with(s, quotes[i])) {
-				memmove(s, s + q, n - q + 1);
+			if (end - start >= q && !memcmp(s + start, quotes[i], q)) {
+				start += q;
 				again = 1;
-			} else if (n >= q && !strcmp(s + n - q, quotes[i])) {
-				s[n - q] = '\0';
+			} else if (end - start >= q && !memcmp(s + end - q, quotes[i], q)) {
+				end -= q;
 				again = 1;
 			}
 		}
 	}
+	memmove(s, s + start, end - start);
+	s[end - start] = '\0';
 }
 
-char *wording_victim(const char *summary, char **phrase)
+char *wording_victim(const struct words *t, char **phrase)
 {
-	struct words t;
 	struct hit verb, lead;
 	size_t first = 0, end;
 	char *name = NULL;
 
 	*phrase = NULL;
-	if (!summary)
+	if (!t)
 		return NULL;
-	words_split(&t, summary);
-	end = words_sentence_end(&t, 0);
-	verb = words_find(&t, victim_verbs, 1, end, NULL);
+	end = words_sentence_end(t, 0);
+	verb = words_find(t, victim_verbs, 1, end, NULL);
 	if (!verb.n)
 		goto out;
 
 	/* "On March 3, 2025, Gemeente X suffered": skip the time phrase. */
-	lead = words_find(&t, "on|in|during|earlier|last|between|at|over|since|early|late",
+	lead = words_find(t, "on|in|during|earlier|last|between|at|over|since|early|late",
 			  0, 1, NULL);
 	if (lead.n) {
 		for (size_t i = 1; i < verb.at && !first; i++)
-			if (t.text[t.v[i].gap_start] == ',' && !words_all_digits(t.v[i].norm, 4))
+			if (t->text[t->v[i].gap_start] == ',' && !words_all_digits(t->v[i].norm, 4))
 				first = i;
 		if (!first)
 			goto out;	/* no comma closes the time phrase: no clear name */
 	}
-	if (words_is(&t, first, "the") && first + 1 < verb.at)
+	if (words_is(t, first, "the") && first + 1 < verb.at)
 		first++;
-	if (first >= verb.at || words_is(&t, first, not_names))
+	if (first >= verb.at || words_is(t, first, not_names))
 		goto out;
-	name = xstrndup(t.text + t.v[first].start, t.v[verb.at].gap_start - t.v[first].start);
+	name = xstrndup(t->text + t->v[first].start, t->v[verb.at].gap_start - t->v[first].start);
 	cut_appositive(name);
 	strip_quotes(name);
 	if (!*name || strlen(name) > 150) {
@@ -223,9 +227,8 @@ char *wording_victim(const char *summary, char **phrase)
 		name = NULL;
 		goto out;
 	}
-	*phrase = words_span(&t, 0, verb.at + verb.n - 1);
+	*phrase = words_span(t, 0, verb.at + verb.n - 1);
 out:
-	words_release(&t);
 	return name;
 }
 
@@ -323,9 +326,8 @@ static const struct {
 	  PRIVATE, NULL },
 };
 
-int wording_public(const char *text, int is_name, const char **kind, char **phrase)
+int wording_public(const struct words *t, int is_name, const char **kind, char **phrase)
 {
-	struct words t;
 	unsigned char *mask = NULL;
 	struct hit best = { 0, 0 };
 	size_t best_term = 0;
@@ -333,16 +335,15 @@ int wording_public(const char *text, int is_name, const char **kind, char **phra
 
 	*kind = NULL;
 	*phrase = NULL;
-	if (!text)
+	if (!t)
 		return -1;
-	words_split(&t, text);
-	mask = xcalloc(t.n + 1, 1);
+	mask = xcalloc(t->n + 1, 1);
 	for (size_t i = 0; i < ARRAY_SIZE(public_terms); i++) {
 		struct hit h;
 
 		if (public_terms[i].verdict != MASK)
 			continue;
-		for (size_t from = 0; (h = words_find(&t, public_terms[i].words, from,
+		for (size_t from = 0; (h = words_find(t, public_terms[i].words, from,
 						      WORDS_NO_LIMIT, NULL)).n;
 		     from = h.at + 1)
 			memset(mask + h.at, 1, h.n);
@@ -352,7 +353,7 @@ int wording_public(const char *text, int is_name, const char **kind, char **phra
 
 		if (public_terms[i].verdict == MASK)
 			continue;
-		h = words_find(&t, public_terms[i].words, 0, WORDS_NO_LIMIT, mask);
+		h = words_find(t, public_terms[i].words, 0, WORDS_NO_LIMIT, mask);
 		if (!h.n || (best.n && (is_name || h.at > best.at ||
 					(h.at == best.at && h.n <= best.n))))
 			continue;
@@ -362,10 +363,9 @@ int wording_public(const char *text, int is_name, const char **kind, char **phra
 	if (best.n) {
 		verdict = public_terms[best_term].verdict;
 		*kind = public_terms[best_term].kind;
-		*phrase = words_span(&t, best.at, best.at + best.n - 1);
+		*phrase = words_span(t, best.at, best.at + best.n - 1);
 	}
 	free(mask);
-	words_release(&t);
 	return verdict;
 }
 
@@ -427,38 +427,35 @@ static int negated(const struct words *t, size_t from, size_t to)
 	return 0;
 }
 
-const char *wording_type(const char *text, char **phrase)
+const char *wording_type(const struct words *t, char **phrase)
 {
-	struct words t;
 	const char *type = NULL;
 
 	*phrase = NULL;
-	if (!text)
+	if (!t)
 		return NULL;
-	words_split(&t, text);
 	for (size_t i = 0; i < ARRAY_SIZE(type_terms) && !type; i++) {
 		struct hit h, n = { 0, 0 };
 
-		for (size_t from = 0; !type && (h = words_find(&t, type_terms[i].words, from,
+		for (size_t from = 0; !type && (h = words_find(t, type_terms[i].words, from,
 							       WORDS_NO_LIMIT, NULL)).n;
 		     from = h.at + 1) {
-			size_t stop = words_sentence_end(&t, h.at), last = h.at + h.n - 1;
-			size_t before = words_sentence_start(&t, h.at);
+			size_t stop = words_sentence_end(t, h.at), last = h.at + h.n - 1;
+			size_t before = words_sentence_start(t, h.at);
 
 			if (type_terms[i].near) {
-				n = words_find(&t, type_terms[i].near, h.at + h.n, h.at + h.n + 8,
+				n = words_find(t, type_terms[i].near, h.at + h.n, h.at + h.n + 8,
 					       NULL);
 				if (!n.n || n.at >= stop)
 					continue;
 				last = n.at + n.n - 1;
 			}
-			if (negated(&t, h.at >= before + 3 ? h.at - 3 : before, last + 1))
+			if (negated(t, h.at >= before + 3 ? h.at - 3 : before, last + 1))
 				continue;
 			type = type_terms[i].type;
-			*phrase = words_span(&t, h.at, last);
+			*phrase = words_span(t, h.at, last);
 		}
 	}
-	words_release(&t);
 	return type;
 }
 
@@ -488,46 +485,43 @@ static const char population_words[] =
 static const char year_words[] =
 	"in|since|during|until|from|of|by|early|late|mid|year|spring|summer|autumn|fall|winter|end";
 
-long long wording_affected(const char *text, char **phrase)
+long long wording_affected(const struct words *t, char **phrase)
 {
-	struct words t;
 	long long found = -1;
 
 	*phrase = NULL;
-	if (!text)
+	if (!t)
 		return -1;
-	words_split(&t, text);
-	for (size_t i = 0; i < t.n && found < 0; i++) {
+	for (size_t i = 0; i < t->n && found < 0; i++) {
 		double v;
 		int in_words, year_like;
-		size_t n = words_number(&t, i, &v, &in_words), j, first = i;
+		size_t n = words_number(t, i, &v, &in_words), j, first = i;
 		struct hit noun = { 0, 0 }, pre;
 
 		if (!n || v < 1 || v > 1e10)
 			continue;
-		year_like = n == 1 && strlen(t.v[i].norm) == 4 && v >= 1900 && v <= 2100 &&
-			    (words_is(&t, i - 1, year_words) || word_month(&t, i - 1) ||
-			     word_day(&t, i - 1));
-		if (year_like || (i && t.text[t.v[i].gap_start] == ':') ||
-		    (i && words_find_ending(&t, population_words, i - 1, 0).n))
+		year_like = n == 1 && strlen(t->v[i].norm) == 4 && v >= 1900 && v <= 2100 &&
+			    (words_is(t, i - 1, year_words) || word_month(t, i - 1) ||
+			     word_day(t, i - 1));
+		if (year_like || (i && t->text[t->v[i].gap_start] == ':') ||
+		    (i && words_find_ending(t, population_words, i - 1, 0).n))
 			continue;
-		for (j = i + n; j < t.n && j <= i + n + 3 && t.v[j].gap == GAP_SPACE; j++) {
-			noun = words_find(&t, affected_nouns, j, j + 1, NULL);
-			if (noun.n || !words_is(&t, j, affected_fillers))
+		for (j = i + n; j < t->n && j <= i + n + 3 && t->v[j].gap == GAP_SPACE; j++) {
+			noun = words_find(t, affected_nouns, j, j + 1, NULL);
+			if (noun.n || !words_is(t, j, affected_fillers))
 				break;
 			if (in_words && v == 1)
 				break;	/* "one of the employees" is not a count */
 		}
-		if (!noun.n || t.v[noun.at].gap != GAP_SPACE)
+		if (!noun.n || t->v[noun.at].gap != GAP_SPACE)
 			continue;
-		pre = words_find(&t, approx_words, i >= 2 ? i - 2 : 0, i, NULL);
+		pre = words_find(t, approx_words, i >= 2 ? i - 2 : 0, i, NULL);
 		if (pre.n && pre.at + pre.n == i)
 			first = pre.at;
 		found = (long long)(v + 0.5);
-		*phrase = words_span(&t, first, noun.at + noun.n - 1);
+		*phrase = words_span(t, first, noun.at + noun.n - 1);
 		i = j;
 	}
-	words_release(&t);
 	return found;
 }
 
@@ -559,42 +553,41 @@ static const char detection_words[] =
  * after it ("Within two hours, staff had isolated ..."), else a following
  * "of detection" makes it containment.
  */
-static double scan_durations(const char *text, int want_contain, int *approximate, char **phrase)
+static double scan_durations(const struct words *t, int want_contain, int *approximate,
+			     char **phrase)
 {
-	struct words t;
 	double found = -1;
 
 	*phrase = NULL;
-	if (!text)
+	if (!t)
 		return -1;
-	words_split(&t, text);
-	for (size_t i = 0; i < t.n && found < 0; i++) {
-		struct hit prep = words_find(&t, "within|after|in|took", i, i + 1, NULL);
+	for (size_t i = 0; i < t->n && found < 0; i++) {
+		struct hit prep = words_find(t, "within|after|in|took", i, i + 1, NULL);
 		struct hit pre, verb = { 0, 0 };
 		size_t j = i + 1, n, last;
-		size_t start = words_sentence_start(&t, i), stop = words_sentence_end(&t, i);
+		size_t start = words_sentence_start(t, i), stop = words_sentence_end(t, i);
 		int approx, is_contain = -1;
 		double hours;
 
 		if (!prep.n)
 			continue;
-		approx = words_is(&t, i, "within");
-		pre = words_find(&t, approx_words, j, j + 1, NULL);
+		approx = words_is(t, i, "within");
+		pre = words_find(t, approx_words, j, j + 1, NULL);
 		if (pre.n) {
 			approx = 1;
 			j += pre.n;
 		}
-		if (!(n = words_duration(&t, j, &hours)))
+		if (!(n = words_duration(t, j, &hours)))
 			continue;
 		last = j + n - 1;
 		for (size_t k = i; k-- > start && k + 15 > i && is_contain < 0;) {
-			if ((verb = words_find_ending(&t, contain_terms, k, start)).n)
+			if ((verb = words_find_ending(t, contain_terms, k, start)).n)
 				is_contain = 1;
-			else if ((verb = words_find_ending(&t, recover_terms, k, start)).n)
+			else if ((verb = words_find_ending(t, recover_terms, k, start)).n)
 				is_contain = 0;
 		}
-		if (words_is(&t, last + 1, "of")) {
-			struct hit det = words_find(&t, detection_words, last + 2, last + 5, NULL);
+		if (words_is(t, last + 1, "of")) {
+			struct hit det = words_find(t, detection_words, last + 2, last + 5, NULL);
 
 			if (det.n && det.at < stop) {
 				last = det.at + det.n - 1;
@@ -603,8 +596,8 @@ static double scan_durations(const char *text, int want_contain, int *approximat
 			}
 		}
 		if (is_contain < 0) {
-			struct hit c = words_find(&t, contain_terms, last + 1, last + 11, NULL);
-			struct hit r = words_find(&t, recover_terms, last + 1, last + 11, NULL);
+			struct hit c = words_find(t, contain_terms, last + 1, last + 11, NULL);
+			struct hit r = words_find(t, recover_terms, last + 1, last + 11, NULL);
 
 			if (c.n && c.at < stop && (!r.n || c.at <= r.at)) {
 				is_contain = 1;
@@ -619,19 +612,18 @@ static double scan_durations(const char *text, int want_contain, int *approximat
 		found = hours;
 		if (approximate)
 			*approximate = approx;
-		*phrase = words_span(&t, verb.n ? verb.at : i, last);
+		*phrase = words_span(t, verb.n ? verb.at : i, last);
 	}
-	words_release(&t);
 	return found;
 }
 
-double wording_contain(const char *text, int *approximate, char **phrase)
+double wording_contain(const struct words *t, int *approximate, char **phrase)
 {
 	*approximate = 0;
-	return scan_durations(text, 1, approximate, phrase);
+	return scan_durations(t, 1, approximate, phrase);
 }
 
-double wording_recover(const char *text, char **phrase)
+double wording_recover(const struct words *t, char **phrase)
 {
-	return scan_durations(text, 0, NULL, phrase);
+	return scan_durations(t, 0, NULL, phrase);
 }

@@ -26,11 +26,15 @@
  *    the caller must free(): the words of the text the value was read from,
  *    as written there. *phrase is set to NULL when nothing was found. A
  *    NULL text is allowed and finds nothing.
+ *  - Each text is split into words by the caller, once (words_split()),
+ *    however many rules read it: a rule costs time linear in the text.
  *
  * No function reports errors: finding nothing is a normal outcome.
  */
 
 #include <stddef.h>
+
+#include "words.h"
 
 /*
  * Returns the month (1-12) named by the English month name or abbreviation
@@ -47,7 +51,7 @@ int wording_month(const char *s, size_t len);
  * follows. *phrase gets the words from the start of the sentence through
  * the verb. Returns a new string the caller must free(), or NULL.
  */
-char *wording_victim(const char *summary, char **phrase);
+char *wording_victim(const struct words *summary, char **phrase);
 
 /*
  * Finds the first full date in `text` that falls in `month` of `year`:
@@ -56,7 +60,7 @@ char *wording_victim(const char *summary, char **phrase);
  * the day (1-31), or 0. *phrase includes a leading "On", "On or around",
  * "on or about" or "around" when the text has one.
  */
-int wording_day(const char *text, int year, int month, char **phrase);
+int wording_day(const struct words *text, int year, int month, char **phrase);
 
 /*
  * Tells from `text` whether the victim is a public body. With `is_name`
@@ -67,7 +71,7 @@ int wording_day(const char *text, int year, int month, char **phrase);
  * *kind is NULL) or -1 (no clue; *kind is NULL). The word lists and their
  * order are documented in wording.c.
  */
-int wording_public(const char *text, int is_name, const char **kind, char **phrase);
+int wording_public(const struct words *text, int is_name, const char **kind, char **phrase);
 
 /*
  * Returns the incident type (one of the type words of store/incident.h, a
@@ -76,7 +80,7 @@ int wording_public(const char *text, int is_name, const char **kind, char **phra
  * phishing email" is ransomware. A negated mention ("no indication that data
  * was stolen") does not count, and a bare "cyberattack" gives no type.
  */
-const char *wording_type(const char *text, char **phrase);
+const char *wording_type(const struct words *text, char **phrase);
 
 /*
  * Returns the number of people, records or recipients affected, read from
@@ -88,7 +92,7 @@ const char *wording_type(const char *text, char **phrase);
  * (appointments, devices, servers, files). "One of the employees" is not a
  * count either.
  */
-long long wording_affected(const char *text, char **phrase);
+long long wording_affected(const struct words *text, char **phrase);
 
 /*
  * Returns the hours from detection to containment ("disconnected the
@@ -98,13 +102,13 @@ long long wording_affected(const char *text, char **phrase);
  * "roughly", ... and "within", which only gives an upper bound; 0 for an
  * exact "after N hours" or "in N hours".
  */
-double wording_contain(const char *text, int *approximate, char **phrase);
+double wording_contain(const struct words *text, int *approximate, char **phrase);
 
 /*
  * Returns the hours until recovery ("services were restored after nine
  * days", "systems were back online within three weeks"), or a negative
  * value. "restored access" is containment, not recovery.
  */
-double wording_recover(const char *text, char **phrase);
+double wording_recover(const struct words *text, char **phrase);
 
 #endif

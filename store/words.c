@@ -119,17 +119,23 @@ static void fold(struct buf *out, long cp, const char *raw, size_t rawlen)
 	}
 }
 
-char *words_normalize(const char *s, size_t len)
+static void normalize_into(struct buf *b, const char *s, size_t len)
 {
-	struct buf b = BUF_INIT;
 	size_t i = 0;
 
 	while (i < len) {
 		size_t at = i;
 		long cp = utf8_next(s, len, &i);
 
-		fold(&b, cp, s + at, i - at);
+		fold(b, cp, s + at, i - at);
 	}
+}
+
+char *words_normalize(const char *s, size_t len)
+{
+	struct buf b = BUF_INIT;
+
+	normalize_into(&b, s, len);
 	return buf_detach(&b, NULL);
 }
 
@@ -149,7 +155,7 @@ static int is_abbreviation(const char *norm)
 	return 0;
 }
 
-static void classify_gap(struct words *w, struct word *wd)
+static void classify_gap(struct words *w, struct word *wd, const char *prev_norm)
 {
 	const char *t = w->text;
 	size_t i = wd->gap_start, end = wd->start;
@@ -175,7 +181,7 @@ static void classify_gap(struct words *w, struct word *wd)
 	}
 	wd->gap = only_space ? GAP_SPACE : (end - wd->gap_start == 1 && t[wd->gap_start] == '.') ?
 		  GAP_DOT : GAP_OTHER;
-	wd->sentence = stop_then_space && !is_abbreviation(wd[-1].norm) &&
+	wd->sentence = stop_then_space && !is_abbreviation(prev_norm) &&
 		       ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9') || first >= 0x80);
 	if (newlines >= 2)
 		wd->sentence = 1;	/* a new paragraph */
@@ -184,29 +190,38 @@ static void classify_gap(struct words *w, struct word *wd)
 /* Records each word's sentence, so that asking for it costs nothing. */
 static void mark_sentences(struct words *w)
 {
-	size_t start = 0, next = w->n;
+	uint32_t start = 0, next = (uint32_t)w->n;
 
 	for (size_t i = 0; i < w->n; i++) {
 		if (w->v[i].sentence)
-			start = i;
+			start = (uint32_t)i;
 		w->v[i].sentence_start = start;
 	}
 	for (size_t i = w->n; i-- > 0;) {
 		w->v[i].sentence_end = next;
 		if (w->v[i].sentence)
-			next = i;
+			next = (uint32_t)i;
 	}
 }
 
+/*
+ * The normalized forms go into one buffer, NUL after each, in word order;
+ * each word's `norm` points into it once the buffer has stopped growing.
+ */
 void words_split(struct words *w, const char *text)
 {
-	size_t len = strlen(text), i = 0, gap_start = 0;
+	size_t len = strlen(text), i = 0, gap_start = 0, prev_norm = 0;
+
+	if (len > UINT32_MAX)
+		len = UINT32_MAX;
+	struct buf norms = BUF_INIT;
+	const char *p;
 
 	w->text = text;
 	w->v = NULL;
 	w->n = w->alloc = 0;
 	while (i < len) {
-		size_t at = i, end;
+		size_t at = i, end, norm_at = norms.len;
 		struct word *wd;
 
 		if (!is_letter(utf8_next(text, len, &i)))
@@ -219,23 +234,31 @@ void words_split(struct words *w, const char *text)
 		}
 		ALLOC_GROW(w->v, w->n + 1, w->alloc);
 		wd = &w->v[w->n++];
-		wd->gap_start = gap_start;
-		wd->start = at;
-		wd->end = end;
-		wd->norm = words_normalize(text + at, end - at);
-		wd->hash = (unsigned)fnv64(FNV64_INIT, wd->norm, strlen(wd->norm));
-		classify_gap(w, wd);
+		wd->gap_start = (uint32_t)gap_start;
+		wd->start = (uint32_t)at;
+		wd->end = (uint32_t)end;
+		normalize_into(&norms, text + at, end - at);
+		wd->hash = (uint32_t)fnv64(FNV64_INIT, norms.buf + norm_at, norms.len - norm_at);
+		buf_addch(&norms, '\0');
+		classify_gap(w, wd, norms.buf + prev_norm);
+		prev_norm = norm_at;
 		gap_start = i = end;
+	}
+	w->norms = buf_detach(&norms, NULL);
+	p = w->norms;
+	for (size_t k = 0; k < w->n; k++) {
+		w->v[k].norm = p;
+		p += strlen(p) + 1;
 	}
 	mark_sentences(w);
 }
 
 void words_release(struct words *w)
 {
-	for (size_t i = 0; i < w->n; i++)
-		free(w->v[i].norm);
 	free(w->v);
+	free(w->norms);
 	w->v = NULL;
+	w->norms = NULL;
 	w->n = w->alloc = 0;
 }
 
@@ -300,8 +323,8 @@ static int masked(const unsigned char *mask, size_t at, size_t n)
  * chained by the hash of their first word so that a search looks up only
  * the alternatives that can start at a word. The tables are the rules'
  * string constants: each is split the first time it is used and kept for
- * the life of the process, found again by its address and checked by its
- * text. Past PHRASES_MAX tables (never, with the rules of wording.c) a
+ * the life of the process, found again by its address (words.h: a table
+ * never changes). Past PHRASES_MAX tables (never, with the rules of wording.c) a
  * table is split for one search and freed after it.
  */
 #define PHRASE_BUCKETS 64
@@ -310,7 +333,6 @@ static int masked(const unsigned char *mask, size_t at, size_t n)
 
 struct phrases {
 	const char *key;	/* the caller's pointer */
-	char *text;		/* a copy of the table, to check the key */
 	char **alt_text;	/* each alternative's text, which alt[] borrows */
 	struct words *alt;	/* the alternatives in the order listed */
 	size_t n;
@@ -326,7 +348,6 @@ static struct phrases *phrases_new(const char *alts)
 	size_t alloc = 0;
 
 	p->key = alts;
-	p->text = xstrdup(alts);
 	for (size_t b = 0; b < PHRASE_BUCKETS; b++)
 		p->head[b] = NO_ALT;
 	while (*alts) {
@@ -361,7 +382,6 @@ static void phrases_free(struct phrases *p)
 	free(p->alt);
 	free(p->alt_text);
 	free(p->next);
-	free(p->text);
 	free(p);
 }
 
@@ -373,13 +393,9 @@ static struct phrases *phrases_get(const char *alts, int *cached)
 	for (size_t k = 0; k < PHRASES_MAX; k++, slot = (slot + 1) % PHRASES_MAX) {
 		struct phrases *p = phrase_cache[slot];
 
-		if (p && p->key == alts && !strcmp(p->text, alts)) {
+		if (p && p->key == alts) {
 			*cached = 1;
 			return p;
-		}
-		if (p && p->key == alts) {
-			phrases_free(p);	/* the address now holds another table */
-			p = NULL;
 		}
 		if (!p) {
 			*cached = 1;

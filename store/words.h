@@ -61,22 +61,25 @@ enum gap {
 	GAP_OTHER,
 };
 
+/* Offsets and indices are 32-bit to keep a long text's words small: see words_split(). */
 struct word {
-	size_t gap_start;	/* the separator before the word: [gap_start, start) */
-	size_t start, end;	/* the word's bytes in the text */
-	enum gap gap;
-	int sentence;		/* a sentence starts at this word */
-	char *norm;		/* lower case, accents folded */
-	unsigned hash;		/* of norm, to look phrases up by their first word */
-	size_t sentence_start;	/* the first word of this word's sentence */
-	size_t sentence_end;	/* the first word of the next sentence, or n */
+	uint32_t gap_start;	/* the separator before the word: [gap_start, start) */
+	uint32_t start, end;	/* the word's bytes in the text */
+	uint32_t sentence_start;	/* the first word of this word's sentence */
+	uint32_t sentence_end;	/* the first word of the next sentence, or n */
+	uint32_t hash;		/* of norm, to look phrases up by their first word */
+	unsigned char gap;	/* enum gap */
+	unsigned char sentence;	/* a sentence starts at this word */
+	const char *norm;	/* lower case, accents folded; points into norms */
 };
 
 struct words {
 	const char *text;	/* borrowed */
 	struct word *v;		/* v[0..n), in text order */
 	size_t n, alloc;
+	char *norms;		/* the words' normalized forms, each NUL-terminated */
 };
+#define WORDS_INIT { NULL, NULL, 0, 0, NULL }
 
 /* A match: words [at, at + n) of the text. */
 struct hit {
@@ -89,7 +92,8 @@ struct hit {
 /*
  * Splits the NUL-terminated `text` into `w`, which need not be initialised
  * (whatever it held is overwritten, not freed). A text without words gives
- * n == 0. Release with words_release().
+ * n == 0. Only the first 4 GiB of a text are read (nothing here holds
+ * more than a page of a few MiB). Release with words_release().
  */
 void words_split(struct words *w, const char *text);
 
@@ -105,6 +109,10 @@ void words_release(struct words *w);
 char *words_normalize(const char *s, size_t len);
 
 /*
+ * A phrase table `alts` must not change for the life of the process (the
+ * rules' tables are string constants): it is split the first time it is
+ * searched for, kept, and found again by its address.
+ *
  * Finds the leftmost match of any alternative of `alts` that starts at a
  * word in [from, to) and touches no masked word; of the alternatives that
  * match there the longest wins, then the first listed. The match may run

@@ -10,10 +10,23 @@
 #include "store/words.h"
 #include "util/buf.h"
 
+/* The rules take split text; a few slots are reused in turn. */
+static struct words slots[4];
+static size_t next_slot;
+
+static const struct words *split(const char *text)
+{
+	struct words *w = &slots[next_slot++ % ARRAY_SIZE(slots)];
+
+	words_release(w);
+	words_split(w, text);
+	return w;
+}
+
 static long long affected(const char *text)
 {
 	char *phrase;
-	long long n = wording_affected(text, &phrase);
+	long long n = wording_affected(split(text), &phrase);
 
 	free(phrase);
 	return n;
@@ -43,7 +56,7 @@ static void test_counts_in_words_and_millions_are_read(void)
 static int public_of(const char *text, int is_name, const char **kind)
 {
 	char *phrase;
-	int v = wording_public(text, is_name, kind, &phrase);
+	int v = wording_public(split(text), is_name, kind, &phrase);
 
 	free(phrase);
 	return v;
@@ -97,10 +110,10 @@ static void test_negated_and_generic_wording_sets_no_type(void)
 {
 	char *phrase;
 
-	CHECK_NULL(wording_type("There is no indication that data was stolen.", &phrase));
+	CHECK_NULL(wording_type(split("There is no indication that data was stolen."), &phrase));
 	CHECK_NULL(phrase);
-	CHECK_NULL(wording_type("The town was hit by a cyberattack.", &phrase));
-	CHECK_STR(wording_type("Ransomware was deployed after a phishing email.", &phrase),
+	CHECK_NULL(wording_type(split("The town was hit by a cyberattack."), &phrase));
+	CHECK_STR(wording_type(split("Ransomware was deployed after a phishing email."), &phrase),
 		  "ransomware");
 	free(phrase);
 }
@@ -110,17 +123,17 @@ static void test_restored_access_is_containment_restored_services_recovery(void)
 	char *phrase;
 	int approx = -1;
 
-	CHECK_DBL(wording_contain("Filtering restored access within 14 hours.", &approx, &phrase), 14);
+	CHECK_DBL(wording_contain(split("Filtering restored access within 14 hours."), &approx, &phrase), 14);
 	CHECK_INT(approx, 1);
 	free(phrase);
-	CHECK(wording_recover("Filtering restored access within 14 hours.", &phrase) < 0);
-	CHECK_DBL(wording_recover("All services were restored after nine days.", &phrase), 216);
+	CHECK(wording_recover(split("Filtering restored access within 14 hours."), &phrase) < 0);
+	CHECK_DBL(wording_recover(split("All services were restored after nine days."), &phrase), 216);
 	free(phrase);
-	CHECK(wording_contain("All services were restored after nine days.", &approx, &phrase) < 0);
-	CHECK_DBL(wording_contain("The attack was contained after 30 minutes.", &approx, &phrase), 0.5);
+	CHECK(wording_contain(split("All services were restored after nine days."), &approx, &phrase) < 0);
+	CHECK_DBL(wording_contain(split("The attack was contained after 30 minutes."), &approx, &phrase), 0.5);
 	CHECK_INT(approx, 0);
 	free(phrase);
-	CHECK_DBL(wording_contain("It took four hours to contain the attack.", &approx, &phrase), 4);
+	CHECK_DBL(wording_contain(split("It took four hours to contain the attack."), &approx, &phrase), 4);
 	free(phrase);
 }
 
@@ -128,20 +141,20 @@ static void test_victim_phrase_skips_time_phrases_and_possessives(void)
 {
 	char *phrase, *v;
 
-	v = wording_victim("On 3 March 2024, Gemeente Beekdal suffered an attack.", &phrase);
+	v = wording_victim(split("On 3 March 2024, Gemeente Beekdal suffered an attack."), &phrase);
 	CHECK_STR(v, "Gemeente Beekdal");
 	CHECK_STR(phrase, "On 3 March 2024, Gemeente Beekdal suffered");
 	free(v);
 	free(phrase);
-	v = wording_victim("The Stad Rivierenbeek’s website was hit by a DDoS attack.", &phrase);
+	v = wording_victim(split("The Stad Rivierenbeek’s website was hit by a DDoS attack."), &phrase);
 	CHECK_STR(v, "Stad Rivierenbeek");
 	free(v);
 	free(phrase);
-	v = wording_victim("“Ville de Montval” fell victim to ransomware.", &phrase);
+	v = wording_victim(split("“Ville de Montval” fell victim to ransomware."), &phrase);
 	CHECK_STR(v, "Ville de Montval");
 	free(v);
 	free(phrase);
-	CHECK_NULL(wording_victim("A Dutch municipality suffered an attack.", &phrase));
+	CHECK_NULL(wording_victim(split("A Dutch municipality suffered an attack."), &phrase));
 	CHECK_NULL(phrase);
 }
 
@@ -149,11 +162,11 @@ static void test_day_needs_the_same_month_and_year(void)
 {
 	char *phrase;
 
-	CHECK_INT(wording_day("It began on or about 2 March 2024.", 2024, 3, &phrase), 2);
+	CHECK_INT(wording_day(split("It began on or about 2 March 2024."), 2024, 3, &phrase), 2);
 	CHECK_STR(phrase, "on or about 2 March 2024");
 	free(phrase);
-	CHECK_INT(wording_day("It began on 2 March 2023.", 2024, 3, &phrase), 0);
-	CHECK_INT(wording_day("It began on March 2.", 2024, 3, &phrase), 0);
+	CHECK_INT(wording_day(split("It began on 2 March 2023."), 2024, 3, &phrase), 0);
+	CHECK_INT(wording_day(split("It began on March 2."), 2024, 3, &phrase), 0);
 	CHECK_NULL(phrase);
 }
 
@@ -165,6 +178,7 @@ static size_t steps_over(const char *chunk, size_t reps)
 {
 	struct buf b = BUF_INIT;
 	size_t before = words_steps();
+	const struct words *t;
 	const char *kind;
 	char *phrase, *victim;
 	int approximate;
@@ -172,22 +186,23 @@ static size_t steps_over(const char *chunk, size_t reps)
 	buf_adds(&b, "Stad Gent suffered an attack");
 	for (size_t i = 0; i < reps; i++)
 		buf_addf(&b, " %s", chunk);
-	victim = wording_victim(b.buf, &phrase);
+	t = split(b.buf);
+	victim = wording_victim(t, &phrase);
 	free(victim);
 	free(phrase);
-	wording_day(b.buf, 2025, 3, &phrase);
+	wording_day(t, 2025, 3, &phrase);
 	free(phrase);
-	wording_public(b.buf, 0, &kind, &phrase);
+	wording_public(t, 0, &kind, &phrase);
 	free(phrase);
-	wording_public(b.buf, 1, &kind, &phrase);
+	wording_public(t, 1, &kind, &phrase);
 	free(phrase);
-	wording_type(b.buf, &phrase);
+	wording_type(t, &phrase);
 	free(phrase);
-	wording_affected(b.buf, &phrase);
+	wording_affected(t, &phrase);
 	free(phrase);
-	wording_contain(b.buf, &approximate, &phrase);
+	wording_contain(t, &approximate, &phrase);
 	free(phrase);
-	wording_recover(b.buf, &phrase);
+	wording_recover(t, &phrase);
 	free(phrase);
 	buf_release(&b);
 	return words_steps() - before;
@@ -239,5 +254,7 @@ int main(void)
 		 test_day_needs_the_same_month_and_year);
 	test_run("wording work grows linearly with the text",
 		 test_wording_work_grows_linearly_with_the_text);
+	for (size_t i = 0; i < ARRAY_SIZE(slots); i++)
+		words_release(&slots[i]);
 	return test_done();
 }
