@@ -14,6 +14,7 @@
 
 #include "../util/buf.h"
 #include "../util/country.h"
+#include "../util/utf8.h"
 #include "../util/banned.h"
 
 /* Values quoted back in messages are cut to this many bytes. */
@@ -75,27 +76,12 @@ static const struct {
 	{ CSVCOL_SOURCES, CSVCOL_SOURCE_COUNT, "sources" },
 };
 
-/*
- * Appends `s` for quoting in a message: cut to ECHO_MAX bytes (at a
- * character boundary) and with control characters made visible.
- */
+/* Appends `s` for quoting in a message, as csvcol.h says. */
 void csvcol_echo(struct buf *b, const char *s)
 {
-	size_t n = strlen(s), cut = n;
+	size_t n = strlen(s), cut = utf8_prefix(s, n, ECHO_MAX);
 
-	if (n > ECHO_MAX) {
-		cut = ECHO_MAX;
-		while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
-			cut--;
-	}
-	for (size_t i = 0; i < cut; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		if (ch < 0x20 || ch == 0x7F)
-			buf_addf(b, "\\x%02X", ch);
-		else
-			buf_addch(b, ch);
-	}
+	utf8_escape(b, s, cut, 0);
 	if (cut < n)
 		buf_adds(b, "...");
 }
@@ -110,59 +96,6 @@ int csvcol_bad(struct buf *why, const char *v, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vaddf(why, fmt, ap);
 	va_end(ap);
-	return -1;
-}
-
-size_t csvcol_utf8_bad_at(const char *str, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned c = s[i], cp, min;
-		size_t n;
-
-		if (c == 0)
-			return i;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			n = 1, cp = c & 0x1F, min = 0x80;
-		} else if ((c & 0xF0) == 0xE0) {
-			n = 2, cp = c & 0x0F, min = 0x800;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			n = 3, cp = c & 0x07, min = 0x10000;
-		} else {
-			return i;
-		}
-		if (len - i <= n)
-			return i;
-		for (size_t k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = cp << 6 | (s[i + k] & 0x3F);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return i;
-		i += n + 1;
-	}
-	return len;
-}
-
-int csvcol_check_utf8(const char *s, size_t len, struct buf *why)
-{
-	size_t at = csvcol_utf8_bad_at(s, len);
-
-	if (at == len)
-		return 0;
-	if (!s[at])
-		buf_addf(why, "value contains a NUL byte (at byte %zu)", at + 1);
-	else
-		buf_addf(why, "value is not valid UTF-8: byte 0x%02X at byte %zu "
-			 "(expected UTF-8 text; save the file as UTF-8)",
-			 (unsigned char)s[at], at + 1);
 	return -1;
 }
 

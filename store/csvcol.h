@@ -89,20 +89,6 @@ int csvcol_set(struct incident *inc, enum csvcol col, char *v, struct buf *why);
 int csvcol_finish(struct incident *inc, enum csvcol *col, struct buf *why);
 
 /*
- * Returns the offset of the first byte of `s` (`len` bytes, NULs allowed)
- * that does not belong to a well-formed UTF-8 character (no overlong
- * forms, no surrogates, nothing past U+10FFFF), counting NUL as bad too;
- * `len` when there is none.
- */
-size_t csvcol_utf8_bad_at(const char *s, size_t len);
-
-/*
- * Returns 0 when the `len` bytes of `s` are UTF-8 without a NUL, else -1
- * with the byte at fault and its position appended to `why`.
- */
-int csvcol_check_utf8(const char *s, size_t len, struct buf *why);
-
-/*
  * Appends "value 'V' " and the rest of the message, formatted from `fmt`,
  * to `why`, with `v` as csvcol_echo() quotes it. Returns -1, so that a
  * reader can reject with `return csvcol_bad(...)`.
@@ -110,9 +96,8 @@ int csvcol_check_utf8(const char *s, size_t len, struct buf *why);
 int csvcol_bad(struct buf *why, const char *v, const char *fmt, ...) ATTR_PRINTF(3, 4);
 
 /*
- * Appends `s` (NUL-terminated) for quoting in a message: cut to 60 bytes
- * at a character boundary, with "..." after a cut, and with control
- * characters shown as \xNN.
+ * Appends `s` (NUL-terminated) for quoting in a message: cut to 60
+ * characters, with "..." after a cut, and escaped as utf8_escape() does.
  */
 void csvcol_echo(struct buf *b, const char *s);
 

@@ -25,6 +25,7 @@
 
 #include "csvcol.h"
 #include "../util/buf.h"
+#include "../util/utf8.h"
 #include "../util/banned.h"
 
 /*
@@ -190,10 +191,12 @@ static int read_record(struct csvin *c)
 		goto out;
 	}
 	for (size_t i = 0; i < c->nr; i++) {
-		if (csvcol_check_utf8(c->f[i].s, c->f[i].len, &why) < 0) {
+		buf_adds(&why, "value ");
+		if (utf8_check_text(c->f[i].s, c->f[i].len, 1, &why) < 0) {
 			col = c->col[i];
 			goto reject;
 		}
+		buf_reset(&why);
 	}
 	for (int k = 0; k < CSVCOL_NR; k++) {
 		char *v;
@@ -230,13 +233,13 @@ static int read_header(struct csvin *c)
 		struct field *f = &c->f[i];
 		int col;
 
-		if (csvcol_utf8_bad_at(f->s, f->len) < f->len) {
-			ret = header_error(c, "column %zu: the name is not valid UTF-8", i + 1);
-			goto out;
-		}
-		if (strchr(f->s, '\r')) {
+		if (memchr(f->s, '\r', f->len)) {
 			ret = header_error(c, "lines end in a carriage return alone "
 					   "(expected LF or CRLF line ends)");
+			goto out;
+		}
+		if (utf8_check_text(f->s, f->len, 0, &b) < 0) {
+			ret = header_error(c, "column %zu: the name %s", i + 1, b.buf);
 			goto out;
 		}
 		trim(f->s);
@@ -370,10 +373,8 @@ int csvin_parse(struct parse_ctx *ctx)
 				      "a quoted value is not closed before the end of the file "
 				      "(expected a closing double quote)") < 0)
 			ret = -1;
-	} else if (!c.have_header) {
-		ret = error("'%s': header: the file is empty (expected a header row "
-			    "naming the columns)", ctx->in->name);
 	}
+	/* A file without a header has no records: the import says so (store/import.c). */
 out:
 	csv_free(&c.p);
 	clear_fields(&c);

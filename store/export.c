@@ -1,9 +1,12 @@
 #include "export.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../util/buf.h"
 #include "../util/country.h"
+#include "../util/utf8.h"
 #include "../util/banned.h"
 
 static json_t *json_str(const char *s)
@@ -151,45 +154,27 @@ void incident_csv_row(FILE *out, const struct incident *inc)
 	fputs("\r\n", out);
 }
 
-/* Length in bytes of the UTF-8 sequence starting with `c` (1 for bad bytes). */
-static size_t utf8_len(unsigned char c)
-{
-	return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-}
-
-/* Counts code points: a fair width for Latin, Greek and Cyrillic text. */
-static size_t utf8_width(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			w++;
-	return w;
-}
-
+/* Table cells are escaped before they are measured: what is shown is what counts. */
 void write_cut(FILE *out, const char *s, size_t width, int pad)
 {
+	struct buf e = BUF_INIT;
 	size_t w;
 
 	if (!s)
 		s = "-";
-	w = utf8_width(s);
+	utf8_escape(&e, s, strlen(s), 0);
+	w = utf8_count(e.buf, e.len);
 	if (w <= width) {
-		fputs(s, out);
+		fputs(e.buf, out);
 	} else {
-		const char *p = s;
-
-		for (w = 0; *p && w + 1 < width; w++)
-			for (size_t n = utf8_len((unsigned char)*p); n && *p; n--)
-				p++;
-		fwrite(s, 1, (size_t)(p - s), out);
+		fwrite(e.buf, 1, utf8_prefix(e.buf, e.len, width ? width - 1 : 0), out);
 		fputs("\u2026", out);
 		w = width;
 	}
 	if (pad)
 		for (; w < width; w++)
 			fputc(' ', out);
+	buf_release(&e);
 }
 
 void incident_table_header(FILE *out)
@@ -220,15 +205,19 @@ void incident_table_row(FILE *out, const struct incident *inc)
 static void write_wrapped(FILE *out, const char *text, const char *indent, size_t width)
 {
 	const char *p = text;
+	size_t len = strlen(text);
 
 	while (*p) {
 		const char *line = p, *cut = NULL;
 		size_t w = 0;
 
 		while (*p && *p != '\n' && (w < width || !cut)) {
+			size_t i = (size_t)(p - text);
+
 			if (*p == ' ')
 				cut = p;
-			p += utf8_len((unsigned char)*p);
+			utf8_decode(text, len, &i);
+			p = text + i;
 			w++;
 		}
 		if (!*p || *p == '\n' || !cut)
@@ -278,7 +267,7 @@ static void hours_text(struct buf *b, double h, int approximate)
 		buf_adds(b, " (approximate)");
 }
 
-void incident_write_text(FILE *out, const struct incident *inc)
+static void write_text(FILE *out, const struct incident *inc)
 {
 	struct buf b = BUF_INIT;
 	char date[11];
@@ -364,4 +353,26 @@ void incident_write_text(FILE *out, const struct incident *inc)
 	fprintf(out, " (%s) at %s\n", inc->format ? inc->format : "?",
 		inc->imported_at ? inc->imported_at : "?");
 	buf_release(&b);
+}
+
+/*
+ * The text is written whole into memory, then escaped on its way out: any
+ * control character an imported value holds is shown, never obeyed.
+ */
+void incident_write_text(FILE *out, const struct incident *inc)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	struct buf e = BUF_INIT;
+
+	if (!mem)
+		die("out of memory (open_memstream)");
+	write_text(mem, inc);
+	if (fclose(mem))
+		die("out of memory (open_memstream)");
+	utf8_escape(&e, text, len, 1);
+	fwrite(e.buf, 1, e.len, out);
+	buf_release(&e);
+	free(text);
 }

@@ -87,6 +87,17 @@ static int on_record(struct parse_ctx *ctx, struct incident *inc)
 	return 0;
 }
 
+/*
+ * One rule for every format: a file without a single record (empty, blank
+ * lines only, a CSV header alone, an empty JSON array) is an error, not an
+ * import of nothing.
+ */
+static int no_records(const char *path)
+{
+	return error("'%s': holds no incident record (the file is empty or has only "
+		     "blank lines or a header)", path);
+}
+
 /* Finds the parser for `path`, by content when the format is auto. */
 static int pick_parser(struct input *in, enum import_format want, size_t *which)
 {
@@ -103,7 +114,7 @@ static int pick_parser(struct input *in, enum import_format want, size_t *which)
 	if (!data)
 		return -1;
 	if (!len)
-		return error("'%s': the file is empty", in->name);
+		return no_records(in->name);
 	name = parse_detect(data, len);
 	if (!name)
 		return error("'%s': cannot tell the format from the content (expected a saved "
@@ -135,6 +146,10 @@ static int import_one(struct store *st, const char *path, const struct import_op
 	began = 1;
 	if (formats[which].parse(&ctx) < 0)
 		goto out;
+	if (!ctx.records) {
+		no_records(path);
+		goto out;
+	}
 	if (store_log_import(st, path, ctx.format, fi.new_, fi.updated, fi.unchanged,
 			     ctx.rejected) < 0)
 		goto out;

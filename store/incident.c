@@ -1,10 +1,12 @@
 #include "incident.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../util/buf.h"
+#include "../util/utf8.h"
 #include "../util/banned.h"
 
 void incident_init(struct incident *inc)
@@ -261,4 +263,93 @@ unsigned long long incident_digest(const struct incident *inc)
 		digest_str(&h, 'r', inc->derived[i].phrase);
 	}
 	return h;
+}
+
+/* --- the rules every importer shares --- */
+
+static int check_text(const char *s, int lines, const char *name, const char **field,
+		      struct buf *why)
+{
+	if (!s)
+		return 0;
+	buf_adds(why, "value ");
+	if (utf8_check_text(s, strlen(s), lines, why) == 0) {
+		buf_reset(why);
+		return 0;
+	}
+	*field = name;
+	return -1;
+}
+
+static int check_list(const struct strlist *l, const char *name, const char **field,
+		      struct buf *why)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (check_text(l->v[i], 0, name, field, why) < 0)
+			return -1;
+	return 0;
+}
+
+static int check_hours(double h, const char *name, const char **field, struct buf *why)
+{
+	if (h < 0 && h > -INFINITY)
+		return 0;	/* unknown */
+	if (isfinite(h) && h <= INCIDENT_MAX_HOURS)
+		return 0;
+	*field = name;
+	buf_addf(why, "value %g hours is %s (expected at most %.0f hours, 100 years)", h,
+		 isnan(h) ? "not a number" : "too long", INCIDENT_MAX_HOURS);
+	return -1;
+}
+
+static int check_count(long long n, long long max, const char *name, const char **field,
+		       struct buf *why)
+{
+	if (n <= max)
+		return 0;
+	*field = name;
+	buf_addf(why, "value %lld is more than %lld", n, max);
+	return -1;
+}
+
+int incident_check(const struct incident *inc, const char **field, struct buf *why)
+{
+	const struct {
+		const struct strlist *list;
+		const char *name;
+	} lists[] = {
+		{ &inc->countries, "countries" }, { &inc->sectors, "sectors" },
+		{ &inc->cia, "cia" }, { &inc->motives, "motives" },
+		{ &inc->techniques, "techniques" }, { &inc->actors, "actors" },
+		{ &inc->sources, "sources" },
+	};
+	const struct {
+		long n;
+		const char *name;
+	} counts[] = {
+		{ inc->motive_count, "motive_count" }, { inc->technique_count, "technique_count" },
+		{ inc->actor_count, "actor_count" }, { inc->source_count, "source_count" },
+	};
+
+	if (check_text(inc->victim, 0, "victim", field, why) < 0 ||
+	    check_text(inc->campaign, 0, "campaign", field, why) < 0 ||
+	    check_text(inc->public_kind, 0, "public_kind", field, why) < 0 ||
+	    check_text(inc->type, 0, "type", field, why) < 0 ||
+	    check_text(inc->summary, 1, "summary", field, why) < 0 ||
+	    check_text(inc->description, 1, "description", field, why) < 0 ||
+	    check_text(inc->key, 0, "key", field, why) < 0)
+		return -1;	/* the key last: it is made of the fields above */
+	for (size_t i = 0; i < ARRAY_SIZE(lists); i++)
+		if (check_list(lists[i].list, lists[i].name, field, why) < 0)
+			return -1;
+	for (size_t i = 0; i < inc->derived_nr; i++)
+		if (check_text(inc->derived[i].phrase, 1, "derived", field, why) < 0)
+			return -1;
+	for (size_t i = 0; i < ARRAY_SIZE(counts); i++)
+		if (check_count(counts[i].n, INCIDENT_MAX_COUNT, counts[i].name, field, why) < 0)
+			return -1;
+	return check_count(inc->affected, INCIDENT_MAX_AFFECTED, "affected", field, why) < 0 ||
+	       check_hours(inc->contain_hours, "time_to_contain", field, why) < 0 ||
+	       check_hours(inc->recover_hours, "time_to_recover", field, why) < 0 ||
+	       check_hours(inc->discovery_hours, "discovery_hours", field, why) < 0 ? -1 : 0;
 }

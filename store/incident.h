@@ -152,6 +152,29 @@ void incident_date_string(const struct incident *inc, char out[11]);
  */
 unsigned long long incident_digest(const struct incident *inc);
 
+/*
+ * The bounds of an incident's numbers, the same for every importer (and
+ * documented in README, docs/csv-format.md and docs/incident-pages.md):
+ * durations from 0 to 100 years in hours, people or records affected from
+ * 0 to 10^12 (more than every person and record there is), list counts
+ * from 0 to 10^6.
+ */
+#define INCIDENT_MAX_HOURS (100 * 365.25 * 24)
+#define INCIDENT_MAX_AFFECTED 1000000000000LL
+#define INCIDENT_MAX_COUNT 1000000L
+
+/*
+ * Checks what a parser filled in, by the rules every importer shares: each
+ * text is well-formed UTF-8 without control characters (util/utf8.h; the
+ * summary, description and derived phrases may hold line feeds, other
+ * texts are one line), and each number lies within the bounds above.
+ * Returns 0, or -1 with the field at fault in *field (its name in `ibrief
+ * show --format json`, a static string) and what is wrong appended to
+ * `why` ("value 12345678901234 is more than ...").
+ */
+struct buf;
+int incident_check(const struct incident *inc, const char **field, struct buf *why);
+
 /* The canonical names of date precisions: "day", "month", "year"; NULL for none. */
 const char *date_precision_name(enum date_precision p);
 

@@ -38,6 +38,8 @@ struct page {
 	size_t n, alloc;
 	size_t bytes;
 	int overlong;		/* lines were dropped past PAGE_MAX_BYTES */
+	long nul_line;		/* the first line that holds a NUL byte; 0: none */
+	size_t nul_at;		/* and where in it, 1-based */
 };
 
 struct reader {
@@ -118,9 +120,12 @@ static void clean_line(struct buf *b, long no)
 			b->buf[out++] = b->buf[i];
 		}
 	}
-	buf_setlen(b, out);
-	trim(b->buf);
-	buf_setlen(b, strlen(b->buf));
+	while (out && strchr(" \t\r\f\v", b->buf[out - 1]) && b->buf[out - 1])
+		out--;
+	for (i = 0; i < out && b->buf[i] && strchr(" \t\r\f\v", b->buf[i]); i++)
+		;
+	memmove(b->buf, b->buf + i, out - i);	/* trimmed by length: a NUL stays to be seen */
+	buf_setlen(b, out - i);
 }
 
 static void page_add(struct page *pg, const char *text, long no)
@@ -138,6 +143,7 @@ static void page_clear(struct page *pg)
 	pg->n = 0;
 	pg->bytes = 0;
 	pg->overlong = 0;
+	pg->nul_line = 0;
 }
 
 /* Reads the next page into `pg`. Returns 1 for a page, 0 at the end, -1 on a read error. */
@@ -177,6 +183,12 @@ static int read_page(struct reader *r, struct page *pg)
 		}
 		if (l >= L_SUMMARY)
 			in_body = 1;
+		if (!pg->nul_line && memchr(r->line.buf, '\0', r->line.len)) {
+			/* Lines are C strings from here on: a NUL would cut one short. */
+			pg->nul_line = no;
+			pg->nul_at = (size_t)((char *)memchr(r->line.buf, '\0', r->line.len) -
+					      r->line.buf) + 1;
+		}
 		if (pg->bytes + r->line.len > PAGE_MAX_BYTES) {
 			pg->overlong = 1;
 			continue;	/* read on to the next page, keeping nothing */
@@ -442,6 +454,10 @@ static int read_incident(const struct page *pg, struct incident *inc, struct pro
 		     "page of a few KiB)", PAGE_MAX_BYTES >> 20);
 		goto out;
 	}
+	if (pg->nul_line) {
+		fail(pb, pg->nul_line, NULL, "the line contains a NUL byte at byte %zu", pg->nul_at);
+		goto out;
+	}
 	if (l != L_MENU && l != L_BROWSE && l != L_VICTIM && l != L_DATE) {
 		fail(pb, pg->v[0].no, NULL, "'%.60s' does not start an incident page "
 		     "(expected 'Menu', 'Cyber Incident Victim:' or 'Date:')", first);
@@ -555,7 +571,7 @@ out:
 int page_parse(struct parse_ctx *ctx)
 {
 	struct reader r = { .in = ctx->in };
-	struct page pg = { NULL, 0, 0, 0, 0 };
+	struct page pg = { NULL, 0, 0, 0, 0, 0, 0 };
 	struct incident inc;
 	int ret = 0, rc;
 

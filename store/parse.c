@@ -10,8 +10,16 @@
 
 int parse_emit(struct parse_ctx *ctx, struct incident *inc, long line)
 {
+	struct buf why = BUF_INIT;
+	const char *field = NULL;
 	int ret;
 
+	if (incident_check(inc, &field, &why) < 0) {
+		ret = parse_reject(ctx, inc->line ? inc->line : line, field, "%s", why.buf);
+		buf_release(&why);
+		incident_release(inc);
+		return ret;
+	}
 	ctx->records++;
 	free(inc->format);
 	inc->format = xstrdup(ctx->format);

@@ -35,7 +35,9 @@ struct parse_ctx {
 };
 
 /*
- * Sets the provenance (format, file, record ordinal, and `line` if the
+ * Checks the record by the rules every importer shares (incident_check():
+ * text, numbers) and rejects it as parse_reject() does when it breaks one;
+ * else sets the provenance (format, file, record ordinal, and `line` if the
  * parser left it 0) and hands the record to ctx->on_record. `inc` is
  * released when this returns, whatever the outcome.
  */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../util/buf.h"
+#include "../util/utf8.h"
 #include "../util/util.h"
 #include "../util/banned.h"
 
@@ -20,41 +21,6 @@ size_t words_steps(void)
 }
 
 /* --- UTF-8 and words --- */
-
-/* Decodes the code point at s[*i] and advances; an invalid byte is -1. */
-static long utf8_next(const char *s, size_t len, size_t *i)
-{
-	const unsigned char *p = (const unsigned char *)s + *i;
-	size_t n, left = len - *i;
-	long cp;
-
-	if (p[0] < 0x80) {
-		(*i)++;
-		return p[0];
-	}
-	if ((p[0] & 0xE0) == 0xC0) {
-		n = 2;
-		cp = p[0] & 0x1F;
-	} else if ((p[0] & 0xF0) == 0xE0) {
-		n = 3;
-		cp = p[0] & 0x0F;
-	} else if ((p[0] & 0xF8) == 0xF0) {
-		n = 4;
-		cp = p[0] & 0x07;
-	} else {
-		(*i)++;
-		return -1;
-	}
-	for (size_t k = 1; k < n; k++) {
-		if (k >= left || (p[k] & 0xC0) != 0x80) {
-			(*i)++;
-			return -1;
-		}
-		cp = (cp << 6) | (p[k] & 0x3F);
-	}
-	*i += n;
-	return cp;
-}
 
 /*
  * Letters and digits make words. Latin-1 punctuation (no-break space, « »),
@@ -125,7 +91,7 @@ static void normalize_into(struct buf *b, const char *s, size_t len)
 
 	while (i < len) {
 		size_t at = i;
-		long cp = utf8_next(s, len, &i);
+		long cp = utf8_decode(s, len, &i);
 
 		fold(b, cp, s + at, i - at);
 	}
@@ -168,7 +134,7 @@ static void classify_gap(struct words *w, struct word *wd, const char *prev_norm
 		return;
 	}
 	while (i < end) {
-		long cp = utf8_next(t, end, &i);
+		long cp = utf8_decode(t, end, &i);
 
 		if (!is_gap_space(cp))
 			only_space = 0;
@@ -224,10 +190,10 @@ void words_split(struct words *w, const char *text)
 		size_t at = i, end, norm_at = norms.len;
 		struct word *wd;
 
-		if (!is_letter(utf8_next(text, len, &i)))
+		if (!is_letter(utf8_decode(text, len, &i)))
 			continue;
 		for (end = i; end < len; end = i) {
-			if (!is_letter(utf8_next(text, len, &i))) {
+			if (!is_letter(utf8_decode(text, len, &i))) {
 				i = end;
 				break;
 			}
@@ -271,7 +237,7 @@ static void gap_key(const struct words *w, size_t i, struct buf *out)
 	buf_reset(out);
 	while (p < end) {
 		size_t at = p;
-		long cp = utf8_next(t, end, &p);
+		long cp = utf8_decode(t, end, &p);
 
 		if (cp == 0x2019)
 			buf_addch(out, '\'');

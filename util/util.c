@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "banned.h"
 
 static const char *error_command;
@@ -13,6 +14,23 @@ static const char *error_command;
 void error_set_command(const char *cmd)
 {
 	error_command = cmd;
+}
+
+/*
+ * Messages quote file names, lines and values from imported files: their
+ * control characters are escaped (util/utf8.h) so that no message can move
+ * the cursor, retitle the terminal or ring it. Formatted on the stack, as
+ * the out-of-memory message must not allocate; a message is cut at 4 KiB.
+ */
+ATTR_PRINTF(2, 0)
+static void write_escaped(FILE *f, const char *fmt, va_list ap)
+{
+	char msg[4096], one[UTF8_ESCAPE_MAX];
+	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
+	size_t len = n < 0 ? 0 : (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1;
+
+	for (size_t i = 0; i < len;)
+		fwrite(one, 1, utf8_escape_next(msg, len, &i, 0, one), f);
 }
 
 ATTR_PRINTF(2, 0)
@@ -24,7 +42,7 @@ static void report(const char *kind, const char *fmt, va_list ap)
 		fprintf(stderr, "%s: ", error_command);
 	if (kind)
 		fputs(kind, stderr);
-	vfprintf(stderr, fmt, ap);
+	write_escaped(stderr, fmt, ap);
 	fputc('\n', stderr);
 }
 

@@ -122,7 +122,7 @@ test_expect 'a missing file, an empty file and an unknown format are clear error
 	grep "ibrief: import: .nowhere.txt.: cannot open: No such file" err &&
 	: >empty.txt &&
 	test_must_fail 1 ibrief import empty.txt 2>err &&
-	grep "empty.txt.: the file is empty" err &&
+	grep "empty.txt.: holds no incident record" err &&
 	echo "hello" >odd.txt &&
 	test_must_fail 1 ibrief import odd.txt 2>err &&
 	grep "odd.txt.: cannot tell the format" err

@@ -568,8 +568,6 @@ static void test_a_header_error_stops_even_with_skip_bad(void)
 		{ "header-cr.csv", "header-cr.csv':1: header: lines end in a carriage return alone" },
 		{ "header-unterminated.csv", "header-unterminated.csv':1: header: a quoted name "
 		  "is not closed" },
-		{ "empty.csv", "empty.csv': header: the file is empty" },
-		{ "blank.csv", "blank.csv': header: the file is empty" },
 	};
 
 	for (size_t k = 0; k < ARRAY_SIZE(cases); k++) {
@@ -587,13 +585,17 @@ static void test_a_header_error_stops_even_with_skip_bad(void)
 
 static void test_a_header_alone_is_a_file_with_no_records(void)
 {
-	struct run r;
+	static const char *const files[] = { "header-only.csv", "empty.csv", "blank.csv" };
 
-	run(&r, "header-only.csv", 0);
-	CHECK_INT(r.ret, 0);
-	CHECK_INT(r.records, 0);
-	CHECK_STR(r.err, "");
-	run_release(&r);
+	for (size_t k = 0; k < ARRAY_SIZE(files); k++) {
+		struct run r;
+
+		run(&r, files[k], 0);
+		CHECK_INT(r.ret, 0);
+		CHECK_INT(r.records, 0);
+		CHECK_STR(r.err, "");
+		run_release(&r);
+	}
 }
 
 static void test_on_record_can_stop_the_parse(void)
