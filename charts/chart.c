@@ -96,6 +96,13 @@ static int empty(const struct chart_spec *spec, const struct chart_data *d)
 	return 1;
 }
 
+const char *chart_empty_text(const struct chart_spec *spec, const struct chart_data *d)
+{
+	if (!empty(spec, d))
+		return NULL;
+	return d->empty ? d->empty : chart_words_or_en(d->words)->no_incidents;
+}
+
 /* A share chart that prints no share at all (share.c). */
 #define NOTE_NO_SHARES 0x100u
 
@@ -205,7 +212,7 @@ static void draw_empty(struct ctx *c)
 	struct buf fit = BUF_INIT;
 
 	draw_font(c, TEXT_MESSAGE);
-	draw_fit(c, &fit, c->d->empty ? c->d->empty : c->words->no_incidents, c->x1 - c->x0);
+	draw_fit(c, &fit, chart_empty_text(c->spec, c->d), c->x1 - c->x0);
 	draw_text(c, fit.buf, (c->x0 + c->x1) / 2, draw_mid(c, (c->y0 + c->y1) / 2), ALIGN_CENTRE,
 		  palette_muted);
 	buf_release(&fit);

@@ -190,6 +190,14 @@ int chart_render(cairo_t *cr, const struct chart_spec *spec, const struct chart_
 int chart_write(const struct chart_spec *spec, const struct chart_data *data,
 		enum chart_format format, struct buf *out);
 
+/*
+ * What the chart says instead of its data when it has nothing to draw
+ * (n is 0, or no category is above zero): data->empty, or "No incidents
+ * in this period" in its words. NULL when the chart has data to draw.
+ * The string is data's or static.
+ */
+const char *chart_empty_text(const struct chart_spec *spec, const struct chart_data *data);
+
 /* The format for a file name's extension (.png, .svg, .pdf, any case); -1 if none. */
 int chart_format_for(const char *path);
 

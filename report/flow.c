@@ -328,7 +328,7 @@ static int chart(struct briefing *b, const struct tpl_block *blk)
 	i = flow_item(b, LAYOUT_BLOCK, 10);
 	rq->attach = 1;
 	if (b->o->proof)
-		proof_chart(b->o->proof, rq, spec.kind, &qc.data, NULL);
+		proof_chart(b->o->proof, rq, spec.kind, &qc.data, chart_empty_text(&spec, &qc.data));
 	if (chart_write(&spec, &qc.data, CHART_PNG, &b->items[i].png) < 0)
 		goto out;
 	b->items[i].kind = ITEM_CHART;
