@@ -20,6 +20,7 @@ int parse_emit(struct parse_ctx *ctx, struct incident *inc, long line)
 		incident_release(inc);
 		return ret;
 	}
+	buf_release(&why);
 	ctx->records++;
 	free(inc->format);
 	inc->format = xstrdup(ctx->format);
