@@ -3,6 +3,7 @@
 #   make            build ./ibrief
 #   make test       run every test; ends with "N passed, N failed"
 #   make asan       the same tests under AddressSanitizer + UBSan
+#   make fuzz       libFuzzer harnesses, FUZZ_SECONDS (default 10) each
 #   make deps       install the Debian 12 packages the build and tests need
 #   make demo       import the bundled demo data and write the demo briefing
 #   make bench      import benchmarks (see bench/)
@@ -29,7 +30,8 @@ VERSION = $(shell cat VERSION)
 DEB_PACKAGES = make gcc libc6-dev pkg-config libsqlite3-dev libjansson-dev libcsv-dev \
 	       zlib1g-dev libpng-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core libhpdf-dev \
 	       libyaml-dev iso-codes sqlite3 python3 valgrind time qpdf poppler-utils \
-	       libcurl4-openssl-dev python3-aiosmtpd man-db python3-matplotlib python3-reportlab
+	       libcurl4-openssl-dev python3-aiosmtpd man-db python3-matplotlib python3-reportlab \
+	       clang libclang-rt-14-dev
 
 LIB_SRC = $(wildcard util/*.c store/*.c queries/*.c lang/*.c charts/*.c report/*.c mail/*.c)
 CLI_SRC = $(wildcard cli/*.c)
@@ -81,6 +83,30 @@ asan:
 		build/asan/ibrief $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 IBRIEF=$(CURDIR)/build/asan/ibrief \
 		sh tests/run.sh $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%) $(CLI_TESTS)
+
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c) for every reader of untrusted
+# bytes, built with clang, ASan and UBSan in a tree of their own, each run
+# for FUZZ_SECONDS over its seeds; any crash, leak or timeout fails.
+FUZZ_SECONDS ?= 10
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+	      -fno-sanitize-recover=all
+fuzz:
+	$(MAKE) CC=clang BUILD=build/fuzz CFLAGS='$(FUZZ_CFLAGS)' \
+		$(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/fuzz/%)
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/fuzz/%)
+
+# A harness links the library and, from an archive of its own, the CLI's
+# parsers (periods, filters) it calls, never main().
+$(BUILD)/fuzz/libcli.a: $(filter-out %/main.o,$(CLI_OBJ))
+	@mkdir -p $(dir $@)
+	@rm -f $@
+	$(QUIET_AR)ar rcs $@ $^
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(BUILD)/fuzz/libcli.a $(BUILD)/libibrief.a
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(BUILD)/fuzz/libcli.a $(BUILD)/libibrief.a $(LIBS)
 
 valgrind: ibrief $(UNIT_BIN)
 	IBRIEF_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' \
@@ -173,5 +199,5 @@ uninstall:
 clean:
 	rm -rf build ibrief
 
-.PHONY: all test asan valgrind deps demo bench gallery clean install uninstall
+.PHONY: all test asan fuzz valgrind deps demo bench gallery clean install uninstall
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
