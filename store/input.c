@@ -4,16 +4,35 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../util/banned.h"
 
 #define CHUNK (256 * 1024)
+#define SMALL_CHUNK (8 * 1024)
+
+/*
+ * The read buffers (ours and zlib's, three in all) are CHUNK bytes, or for a
+ * small plain file a little more than the file: a page or a CSV of a few KiB
+ * need not cost 768 KiB of fresh memory. The size only sets how much is read
+ * at a time, never what a line may hold.
+ */
+static size_t chunk_for(const char *path)
+{
+	struct stat st;
+
+	if (strcmp(path, "-") && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size >= 0 && (unsigned long long)st.st_size < CHUNK - SMALL_CHUNK)
+		return (size_t)st.st_size + SMALL_CHUNK;
+	return CHUNK;
+}
 
 int input_open(struct input *in, const char *path)
 {
 	memset(in, 0, sizeof(*in));
 	in->name = path;
+	in->chunk = chunk_for(path);
 	if (!strcmp(path, "-")) {
 		int fd = dup(STDIN_FILENO);
 
@@ -25,8 +44,8 @@ int input_open(struct input *in, const char *path)
 	}
 	if (!in->gz)
 		return error("'%s': cannot open: %s", path, errno ? strerror(errno) : "out of memory");
-	gzbuffer(in->gz, CHUNK);
-	in->data = xmalloc(CHUNK);
+	gzbuffer(in->gz, (unsigned)in->chunk);
+	in->data = xmalloc(in->chunk);
 	return 0;
 }
 
@@ -43,7 +62,7 @@ static int fill(struct input *in)
 		in->len -= in->pos;
 		in->pos = 0;
 	}
-	room = CHUNK - in->len;
+	room = in->chunk - in->len;
 	if (!room)
 		return 0;
 	n = gzread(in->gz, in->data + in->len, (unsigned)room);
@@ -69,7 +88,7 @@ static int fill(struct input *in)
 
 const char *input_peek(struct input *in, size_t max, size_t *len)
 {
-	while (!in->eof && in->len < max && in->len < CHUNK)
+	while (!in->eof && in->len < max && in->len < in->chunk)
 		if (fill(in) < 0)
 			return NULL;
 	*len = in->len < max ? in->len : max;

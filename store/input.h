@@ -19,7 +19,8 @@ struct input {
 	const char *name;	/* for messages; borrowed from the caller */
 	long line;		/* number of the last line returned, 1-based */
 	gzFile gz;
-	char *data;		/* read buffer */
+	char *data;		/* read buffer, `chunk` bytes */
+	size_t chunk;
 	size_t len, pos;
 	int eof;
 };
