@@ -349,7 +349,7 @@ static void duration_in(struct buf *out, enum lang lang, double v, int decimals,
 		decimals = 0;
 	i18n_real(&n, lang, v, decimals);
 	args[0] = n.buf;
-	if (!strcmp(n.buf, "1"))
+	if (one != many && !strcmp(n.buf, "1"))
 		buf_adds(out, i18n_msg(lang, one));
 	else
 		i18n_fill(out, i18n_msg(lang, many), args, 1);

@@ -188,6 +188,21 @@ const struct chart_words *i18n_chart_words(enum lang lang);
  */
 const char *i18n_vocab(enum lang lang, const char *word);
 
+/*
+ * A label of query data in `lang`: a word of the vocabulary, or "public:
+ * KIND" (by-sector's public bodies) as "public" and the kind; any other
+ * text as it is.
+ */
+void i18n_label(struct buf *out, enum lang lang, const char *s);
+
+/*
+ * The name of NAICS sector `code` ("62", "31-33", as by-sector's sector
+ * column gives it) in `lang`; NULL when it is not a NAICS 2022 sector.
+ */
+const char *i18n_sector(enum lang lang, const char *code);
+/* Every sector code i18n_sector() knows, in a static array; returns the count. */
+size_t i18n_sector_codes(const char *const **codes);
+
 /* A column's heading for tables: "Incidents", "Part", ...; never NULL. */
 const char *i18n_column(enum lang lang, const char *column);
 
@@ -207,6 +222,14 @@ const char *i18n_country(enum lang lang, const char *code);
  * i18n_country() keeps its catalogues loaded.
  */
 char *i18n_mo_lookup(const char *path, const char *msgid);
+
+/*
+ * Checks every table of words.c: each key (message, month, vocabulary
+ * word, column, sector) has a non-empty entry in every language, with the
+ * English entry's placeholders. Appends one line per fault to `problems`
+ * and returns their number (0: every language is complete).
+ */
+size_t i18n_check(struct buf *problems);
 
 /* Frees the loaded catalogues (for leak checkers). */
 void i18n_free(void);

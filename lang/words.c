@@ -5,6 +5,7 @@
  */
 #include "lang.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../util/util.h"
@@ -278,4 +279,134 @@ const char *i18n_column(enum lang lang, const char *column)
 		if (!strcmp(columns[i][0], column))
 			return columns[i][lang + 1];
 	return column;
+}
+
+/*
+ * The NAICS 2022 sectors by code, as queries/breakdown.c's by-sector names
+ * them in English (a unit test checks the two agree), and their names in
+ * French, Dutch and German.
+ */
+static const char *const sectors[][LANG_NR + 1] = {
+	{ "11", "Agriculture, forestry, fishing and hunting",
+	  "Agriculture, foresterie, pêche et chasse", "Landbouw, bosbouw, visserij en jacht",
+	  "Land- und Forstwirtschaft, Fischerei und Jagd" },
+	{ "21", "Mining, quarrying, and oil and gas extraction",
+	  "Extraction minière, exploitation en carrière, et extraction de pétrole et de gaz",
+	  "Mijnbouw, groeven en olie- en gaswinning", "Bergbau, Steinbrüche sowie Öl- und Gasförderung" },
+	{ "22", "Utilities", "Services publics (énergie et eau)", "Nutsbedrijven", "Versorgungsunternehmen" },
+	{ "23", "Construction", "Construction", "Bouw", "Baugewerbe" },
+	{ "31-33", "Manufacturing", "Fabrication", "Industrie", "Verarbeitendes Gewerbe" },
+	{ "42", "Wholesale trade", "Commerce de gros", "Groothandel", "Großhandel" },
+	{ "44-45", "Retail trade", "Commerce de détail", "Detailhandel", "Einzelhandel" },
+	{ "48-49", "Transportation and warehousing", "Transport et entreposage", "Vervoer en opslag",
+	  "Verkehr und Lagerei" },
+	{ "51", "Information", "Industrie de l’information", "Informatie en communicatie",
+	  "Information und Kommunikation" },
+	{ "52", "Finance and insurance", "Finance et assurances", "Financiële diensten en verzekeringen",
+	  "Finanz- und Versicherungswesen" },
+	{ "53", "Real estate and rental and leasing", "Services immobiliers et services de location",
+	  "Onroerend goed, verhuur en leasing", "Grundstücks- und Wohnungswesen, Vermietung und Leasing" },
+	{ "54", "Professional, scientific, and technical services",
+	  "Services professionnels, scientifiques et techniques",
+	  "Vrije beroepen, wetenschappelijke en technische diensten",
+	  "Freiberufliche, wissenschaftliche und technische Dienstleistungen" },
+	{ "55", "Management of companies and enterprises", "Gestion de sociétés et d’entreprises",
+	  "Beheer van ondernemingen", "Management von Unternehmen" },
+	{ "56", "Administrative and support and waste management and remediation services",
+	  "Services administratifs, services de soutien, gestion des déchets et assainissement",
+	  "Administratieve en ondersteunende diensten, afvalbeheer en sanering",
+	  "Verwaltungs- und Unterstützungsdienste, Abfallwirtschaft und Sanierung" },
+	{ "61", "Educational services", "Services d’enseignement", "Onderwijs", "Erziehung und Unterricht" },
+	{ "62", "Health care and social assistance", "Soins de santé et assistance sociale",
+	  "Gezondheidszorg en maatschappelijke dienstverlening", "Gesundheits- und Sozialwesen" },
+	{ "71", "Arts, entertainment, and recreation", "Arts, spectacles et loisirs",
+	  "Kunst, amusement en recreatie", "Kunst, Unterhaltung und Erholung" },
+	{ "72", "Accommodation and food services", "Hébergement et services de restauration",
+	  "Accommodatie en eet- en drinkgelegenheden", "Gastgewerbe" },
+	{ "81", "Other services (except public administration)",
+	  "Autres services (sauf les administrations publiques)",
+	  "Overige diensten (behalve openbaar bestuur)",
+	  "Sonstige Dienstleistungen (ohne öffentliche Verwaltung)" },
+	{ "92", "Public administration", "Administrations publiques", "Openbaar bestuur",
+	  "Öffentliche Verwaltung" },
+};
+
+const char *i18n_sector(enum lang lang, const char *code)
+{
+	for (size_t i = 0; code && i < ARRAY_SIZE(sectors); i++)
+		if (!strcmp(sectors[i][0], code))
+			return sectors[i][lang + 1];
+	return NULL;
+}
+
+size_t i18n_sector_codes(const char *const **codes)
+{
+	static const char *list[ARRAY_SIZE(sectors)];
+
+	for (size_t i = 0; i < ARRAY_SIZE(sectors); i++)
+		list[i] = sectors[i][0];
+	*codes = list;
+	return ARRAY_SIZE(sectors);
+}
+
+void i18n_label(struct buf *out, enum lang lang, const char *s)
+{
+	const char *t = i18n_vocab(lang, s);
+
+	/* by-sector lists public bodies as "public: KIND". */
+	if (!t && s && !strncmp(s, "public: ", 8) && i18n_vocab(lang, s + 8)) {
+		buf_adds(out, i18n_vocab(lang, "public"));
+		buf_adds(out, i18n_msg(lang, MSG_COLON));
+		buf_adds(out, i18n_vocab(lang, s + 8));
+		return;
+	}
+	buf_adds(out, t ? t : s ? s : "");
+}
+
+/* The placeholders "{1}".."{9}" a pattern takes, as a bit set. */
+static unsigned placeholders(const char *s)
+{
+	unsigned set = 0;
+
+	for (; s && *s; s++)
+		if (s[0] == '{' && s[1] >= '1' && s[1] <= '9' && s[2] == '}')
+			set |= 1u << (s[1] - '0');
+	return set;
+}
+
+/* One entry of a table: there, not empty, with the English entry's placeholders. */
+static void check_entry(struct buf *problems, const char *table, const char *key, size_t lang,
+			const char *s, const char *en)
+{
+	if (!s || !*s)
+		buf_addf(problems, "%s '%s': no %s\n", table, key, lang_codes[lang]);
+	else if (placeholders(s) != placeholders(en))
+		buf_addf(problems, "%s '%s': %s has other placeholders than en\n", table, key,
+			 lang_codes[lang]);
+}
+
+size_t i18n_check(struct buf *problems)
+{
+	size_t before = problems->len, n = 0;
+	char key[16];
+
+	for (size_t l = 0; l < LANG_NR; l++) {
+		for (size_t m = 0; m < MSG_NR; m++) {
+			snprintf(key, sizeof(key), "%zu", m);
+			check_entry(problems, "message", key, l, messages[m][l], messages[m][0]);
+		}
+		for (size_t m = 0; m < 12; m++)
+			check_entry(problems, "month", months[0][m], l, months[l][m], months[0][m]);
+		for (size_t i = 0; i < ARRAY_SIZE(vocab); i++)
+			check_entry(problems, "vocabulary", vocab[i][0], l, vocab[i][l], vocab[i][0]);
+		for (size_t i = 0; i < ARRAY_SIZE(columns); i++)
+			check_entry(problems, "column", columns[i][0], l, columns[i][l + 1],
+				    columns[i][1]);
+		for (size_t i = 0; i < ARRAY_SIZE(sectors); i++)
+			check_entry(problems, "sector", sectors[i][0], l, sectors[i][l + 1],
+				    sectors[i][1]);
+	}
+	for (size_t i = before; i < problems->len; i++)
+		n += problems->buf[i] == '\n';
+	return n;
 }

@@ -41,20 +41,6 @@ static void country_names(struct buf *out, enum lang lang, const char *codes)
 	}
 }
 
-static void vocab_text(struct buf *out, enum lang lang, const char *s)
-{
-	const char *t = i18n_vocab(lang, s);
-
-	/* by-sector lists public bodies as "public: KIND". */
-	if (!t && starts_with(s, "public: ") && i18n_vocab(lang, s + 8)) {
-		buf_adds(out, i18n_vocab(lang, "public"));
-		buf_adds(out, i18n_msg(lang, MSG_COLON));
-		buf_adds(out, i18n_vocab(lang, s + 8));
-		return;
-	}
-	buf_adds(out, t ? t : s);
-}
-
 static void text_cell(struct buf *out, enum lang lang, const struct query_result *r, size_t row,
 		      const char *column, const char *s)
 {
@@ -62,6 +48,9 @@ static void text_cell(struct buf *out, enum lang lang, const struct query_result
 
 	if (!strcmp(column, "name") && (code = query_cell(r, row, "country")) && !code->null)
 		buf_adds(out, i18n_country(lang, code->s));
+	else if (!strcmp(column, "name") && (code = query_cell(r, row, "sector")) && !code->null &&
+		 i18n_sector(lang, code->s))
+		buf_adds(out, i18n_sector(lang, code->s));
 	else if (!strcmp(column, "country"))
 		country_names(out, lang, s);
 	else if (!strcmp(column, "month") || !strcmp(column, "date"))
@@ -73,7 +62,7 @@ static void text_cell(struct buf *out, enum lang lang, const struct query_result
 	else if (!strcmp(column, "previous_period"))
 		i18n_period(out, lang, &r->meta.previous);
 	else
-		vocab_text(out, lang, s);
+		i18n_label(out, lang, s);
 }
 
 /*
@@ -159,6 +148,10 @@ static int fill_error(struct fill *f, const char *name, const char *why)
 /* Copies text up to `end`, turning "{{" into "{". */
 static void copy_to(struct fill *f, size_t end)
 {
+	/* A value ending in an abbreviation ("8,4 Std.") takes the sentence's full stop. */
+	if (f->done < end && f->text[f->done] == '.' && f->out->len &&
+	    f->out->buf[f->out->len - 1] == '.')
+		f->done++;
 	for (size_t i = f->done; i < end; i++) {
 		buf_addch(f->out, f->text[i]);
 		if (f->text[i] == '{' && f->text[i + 1] == '{')
@@ -294,7 +287,7 @@ void reasons_format(struct buf *out, enum lang lang, const char *reasons)
 			args[0] = country_code(part + 9) ? i18n_country(lang, country_code(part + 9)) : part + 9;
 			i18n_fill(out, first[lang], args, 1);
 		} else {
-			vocab_text(out, lang, part);
+			i18n_label(out, lang, part);
 		}
 		buf_release(&v);
 		buf_release(&d);

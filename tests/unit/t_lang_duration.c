@@ -23,6 +23,11 @@ static void durations_change_unit_where_a_reader_would(void)
 {
 	check_duration(LANG_EN, 0.75, "45 min");
 	check_duration(LANG_EN, 6, "6 h");
+	check_duration(LANG_FR, 1, "1 h");
+	check_duration(LANG_EN, 1.0 / 60, "1 min");
+	check_duration(LANG_EN, 24, "24 h");
+	check_duration(LANG_EN, 24 * 7 * 8.2, "8 weeks");
+	check_duration(LANG_EN, 24 * 7 * 0.5 + 24 * 7 * 8, "9 weeks");
 	check_duration(LANG_EN, 1.5, "1.5 h");
 	check_duration(LANG_EN, 47, "47 h");
 	check_duration(LANG_EN, 48, "2 days");
