@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "../util/buf.h"
+#include "../util/country.h"
 #include "../util/util.h"
 #include "../util/banned.h"
 
@@ -200,27 +201,12 @@ const struct chart_words *qc_words(const struct query_chart *qc)
 	return chart_words_or_en(qc->data.words);
 }
 
-/*
- * A period's label in the chart's words: a month as month_long and its
- * year ("April 2024", "avril 2024"); other periods as the query labelled
- * them. NEEDSWORK: quarters and ranges stay English ("Q2 2024"); the
- * report writes its own subtitles (i18n_period()), but a chart of a quarter
- * from `ibrief chart --lang fr` does not.
- */
+/* A period's label in the chart's language, as the report names it (i18n_period()). */
 static char *period_text(const struct query_chart *qc, const struct query_period *p)
 {
 	struct buf b = BUF_INIT;
-	long y, m;
-	char year[5], month[3];
 
-	memcpy(year, p->from, 4);
-	year[4] = '\0';
-	memcpy(month, p->from + 5, 2);
-	month[2] = '\0';
-	if (p->kind != QUERY_PERIOD_MONTH || parse_long(year, 1000, 9999, &y) < 0 ||
-	    parse_long(month, 1, 12, &m) < 0)
-		return xstrdup(p->label);
-	chart_words_month(&b, qc_words(qc), (int)m, year, 1);
+	i18n_period(&b, qc_words(qc)->lang, p);
 	return buf_detach(&b, NULL);
 }
 
@@ -265,6 +251,26 @@ static double figure(const struct query_result *r, const char *name)
 	return f && !f->null ? f->value : NAN;
 }
 
+/*
+ * A name the result gives in English, in `lang`: a country by its code
+ * (by-country's "country" column), a NAICS sector by its code (by-sector's
+ * "sector"), else a word of the vocabulary (i18n_label()). The labels of a
+ * chart are made here, once, for `ibrief chart` and the report alike.
+ */
+static char *data_label(enum lang lang, const struct query_result *r, size_t row, const char *s)
+{
+	const char *code = qc_text_at(r, row, "country");
+	struct buf b = BUF_INIT;
+
+	if (code && country_name(code))
+		return xstrdup(i18n_country(lang, code));
+	code = qc_text_at(r, row, "sector");
+	if (code && i18n_sector(lang, code))
+		return xstrdup(i18n_sector(lang, code));
+	i18n_label(&b, lang, s);
+	return buf_detach(&b, NULL);
+}
+
 /* How a row is named on a chart. */
 static char *row_label(const struct query_chart *qc, const struct adapter *a,
 		       const struct query_result *r, size_t row)
@@ -276,7 +282,7 @@ static char *row_label(const struct query_chart *qc, const struct adapter *a,
 		return xstrdup(!strcmp(s, "public") ? w->public_bodies :
 			       !strcmp(s, "other") ? w->other_victims : s);
 	if (s)
-		return xstrdup(s);
+		return data_label(w->lang, r, row, s);
 	kind = a->kind_column ? qc_text_at(r, row, a->kind_column) : NULL;
 	if (kind && !strcmp(kind, "hidden"))
 		return xstrdup(w->hidden);

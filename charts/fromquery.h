@@ -59,8 +59,8 @@ int query_chart_can_draw(const struct query *q, int kind);
  * comes from `words` (lang/lang.h), which data.words points to, so that
  * the drawing uses the same; NULL is English. `words` is borrowed: it must
  * outlive the drawing. Labels that are data (country names, the
- * vocabulary, bucket names) are the result's, in English, for the caller
- * to translate; a map's labels are ISO codes and must stay so.
+ * vocabulary, NAICS sectors) are put into the words' language here; a
+ * map's labels are ISO codes and stay so.
  *
  * Returns 0, or -1 with a message when the query cannot be drawn as that
  * kind ("'by-month' cannot be drawn as map: it draws as column or line");
@@ -81,15 +81,33 @@ void query_empty_text(struct buf *out, const struct query_result *r,
 		      const struct chart_words *words);
 
 /*
- * Puts a chart's data into `lang` where the adapter left data in English:
- * its subtitle becomes the period in `lang` (`subtitle` holds the text and
- * must outlive the drawing, as must qc), category labels that are country
- * names (by-country) or words of the vocabulary are translated, and so are
- * KPI labels, series names and the axis caption. A map's labels are ISO
- * codes and are left alone. qc must have been built with
- * i18n_chart_words(lang), which gives the chart's own words.
+ * What a chart of a result is drawn with, besides the result and its size.
+ * Months not known yet (after the store's newest data) are the result's
+ * NULL counts: queries/ decides them, the chart draws them as unknown.
  */
-void query_chart_localize(struct query_chart *qc, const struct query_result *r, enum lang lang,
-			  struct buf *subtitle);
+struct query_chart_request {
+	int kind;			/* -1: the query's default */
+	const char *title;		/* NULL: the query's chart title in `lang` */
+	enum lang lang;
+	/* When not NULL, called with the spec and data just before they are drawn (a proof). */
+	void (*seen)(void *arg, const struct chart_spec *spec, const struct chart_data *data);
+	void *seen_arg;
+};
+
+/*
+ * Builds the chart data for `r` as `req` asks: query_chart_init() with the
+ * words of req->lang. Returns 0, or -1 with a message (qc released).
+ */
+int query_chart_build(struct query_chart *qc, const struct query_result *r,
+		      const struct query_chart_request *req);
+
+/*
+ * Draws `r` as `req` asks, at spec's size, resolution and map (its kind is
+ * the chart's), and appends the document in `format` to `out`: the one
+ * path from a result to a chart, which `ibrief chart` and the report both
+ * take, so that the two cannot differ. Returns 0, or -1 with a message.
+ */
+int query_chart_draw(const struct query_result *r, const struct query_chart_request *req,
+		     const struct chart_spec *spec, enum chart_format format, struct buf *out);
 
 #endif

@@ -13,6 +13,7 @@
 #include "../queries/query.h"
 #include "../lang/lang.h"
 #include "../util/buf.h"
+#include "../util/file.h"
 #include "../util/banned.h"
 
 const char chart_help[] =
@@ -251,10 +252,10 @@ int cmd_chart(int argc, char **argv)
 	};
 	const struct query *q = NULL;
 	struct query_result *res = NULL;
-	struct query_chart qc = { 0 };
+	struct query_chart_request req = { 0 };
 	struct chart_spec spec = { 0 };
 	struct geo geo = GEO_INIT;
-	struct buf path = BUF_INIT, subtitle = BUF_INIT;
+	struct buf path = BUF_INIT, doc = BUF_INIT;
 	struct store *st = NULL;
 	int ret;
 
@@ -285,24 +286,26 @@ int cmd_chart(int argc, char **argv)
 		}
 		spec.geo = &geo;
 	}
+	req.kind = (int)spec.kind;
+	req.lang = (enum lang)o.lang;
 	if (cli_open_store(&st, STORE_READ) < 0 || filter_resolve_latest(&o.f, st) ||
-	    query_run(st, q, &o.f.filter, &res) < 0 ||
-	    query_chart_init(&qc, res, (int)spec.kind, NULL, i18n_chart_words((enum lang)o.lang)) < 0)
+	    query_run(st, q, &o.f.filter, &res) < 0)
 		goto out;
-	/* English keeps the query's own labels, as before --lang. */
-	if (o.lang != LANG_EN)
-		query_chart_localize(&qc, res, (enum lang)o.lang, &subtitle);
-	if (chart_write_file(&spec, &qc.data, o.output) < 0)
+	if (query_chart_draw(res, &req, &spec, (enum chart_format)chart_format_for(o.output),
+			     &doc) < 0) {
+		error("'%s': chart not written", o.output);
+		goto out;
+	}
+	if (write_file_atomic(o.output, doc.buf, doc.len) < 0)
 		goto out;
 	report_written(&o, &spec);
 	ret = 0;
 out:
-	query_chart_release(&qc);
 	query_result_free(res);
 	store_close(st);
 	geo_release(&geo);
 	buf_release(&path);
-	buf_release(&subtitle);
+	buf_release(&doc);
 	filter_options_release(&o.f);
 	i18n_free();
 	/* Fonts and fontconfig's tables, so that a leak checker sees no leak. */

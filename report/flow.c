@@ -269,22 +269,6 @@ static void caption(struct briefing *b, struct item *it, double y, const struct 
 	buf_release(&label);
 }
 
-/*
- * Months after the newest month with data are not zero but not known yet
- * (a year that is still running): draw them as unknown, not as empty bars.
- */
-static void future_months(struct briefing *b, struct query_chart *qc, const struct query_result *r)
-{
-	if (strcmp(r->query->name, "by-month") || !b->newest.kind || qc->nr != r->rows_nr || !qc->values)
-		return;
-	for (size_t i = 0; i < r->rows_nr; i++) {
-		const struct query_cell *m = query_cell(r, i, "month");
-
-		if (m && !m->null && strncmp(m->s, b->newest.from, 7) > 0)
-			qc->values[i] = NAN;
-	}
-}
-
 static int load_geo(struct briefing *b)
 {
 	struct buf path = BUF_INIT;
@@ -299,48 +283,54 @@ static int load_geo(struct briefing *b)
 	return ret;
 }
 
+/* The proof's record of a chart, from the data query_chart_draw() draws. */
+struct proof_seen {
+	struct report_proof *proof;
+	const struct rq *rq;
+};
+
+static void chart_seen(void *arg, const struct chart_spec *spec, const struct chart_data *data)
+{
+	struct proof_seen *s = arg;
+
+	proof_chart(s->proof, s->rq, spec->kind, data, chart_empty_text(spec, data));
+}
+
 static int chart(struct briefing *b, const struct tpl_block *blk)
 {
 	struct rq *rq = briefing_rq(b, blk->query, blk->scope);
-	struct query_chart qc;
+	struct proof_seen seen = { b->o->proof, rq };
+	struct query_chart_request req = {
+		.kind = blk->chart_kind, .title = tpl_text_get(&blk->text, b->lang), .lang = b->lang,
+		.seen = b->o->proof ? chart_seen : NULL, .seen_arg = &seen,
+	};
 	struct chart_spec spec;
-	struct buf sub = BUF_INIT;
-	const char *title = tpl_text_get(&blk->text, b->lang);
+	int kind = blk->chart_kind >= 0 ? blk->chart_kind : query_chart_default_kind(blk->query);
 	size_t i;
-	int ret = -1;
 
-	/* The chart's own words, then its data, in the briefing's language. */
-	if (query_chart_init(&qc, rq->res, blk->chart_kind, title, i18n_chart_words(b->lang)) < 0)
+	if (!query_chart_can_draw(blk->query, kind))
 		return error("%s:%d:%d: query '%s' cannot be drawn as this chart kind", b->t->path,
 			     blk->kind_line, blk->kind_column, blk->query->name);
-	query_chart_localize(&qc, rq->res, b->lang, &sub);
-	future_months(b, &qc, rq->res);
 	memset(&spec, 0, sizeof(spec));
-	spec.kind = qc.kind;
+	spec.kind = (enum chart_kind)kind;
 	spec.width_pt = blk->width_mm * PDF_MM;
 	spec.height_pt = blk->height_mm * PDF_MM;
 	spec.dpi = b->o->proof ? PROOF_DPI : CHART_DPI;
 	if (spec.kind == CHART_MAP) {
 		if (load_geo(b) < 0)
-			goto out;
+			return -1;
 		spec.geo = &b->geo;
 	}
 	i = flow_item(b, LAYOUT_BLOCK, 10);
 	rq->attach = 1;
-	if (b->o->proof)
-		proof_chart(b->o->proof, rq, spec.kind, &qc.data, chart_empty_text(&spec, &qc.data));
-	if (chart_write(&spec, &qc.data, CHART_PNG, &b->items[i].png) < 0)
-		goto out;
+	if (query_chart_draw(rq->res, &req, &spec, CHART_PNG, &b->items[i].png) < 0)
+		return -1;
 	b->items[i].kind = ITEM_CHART;
 	b->items[i].chart_w = spec.width_pt;
 	b->items[i].chart_h = spec.height_pt;
 	b->items[i].l.height = spec.height_pt + CAPTION_HEIGHT;
 	caption(b, &b->items[i], spec.height_pt + 9, rq);
-	ret = 0;
-out:
-	query_chart_release(&qc);
-	buf_release(&sub);
-	return ret;
+	return 0;
 }
 
 /* ---- notable incidents ---------------------------------------------------- */
