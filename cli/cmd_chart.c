@@ -1,5 +1,3 @@
-#include <cairo.h>
-#include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,10 +305,5 @@ out:
 	buf_release(&path);
 	buf_release(&doc);
 	filter_options_release(&o.f);
-	i18n_free();
-	/* Fonts and fontconfig's tables, so that a leak checker sees no leak. */
-	chart_cleanup();
-	cairo_debug_reset_static_data();
-	FcFini();
 	return ret;
 }

@@ -14,7 +14,7 @@ const char mail_help[] =
 	"                   [--allow-red] [--verbose] [--eml FILE] FILE.pdf\n"
 	"\n"
 	"Sends a briefing as a PDF attachment over SMTP. The subject is the PDF's\n"
-	"title with its TLP label ('[TLP:AMBER] Cyber incident briefing, April 2024');\n"
+	"title with its TLP label ('[TLP:AMBER] Cyber incidents – April 2024');\n"
 	"the body is its key figures. Nothing is sent unless every check passes.\n"
 	"\n"
 	"Options:\n"
@@ -64,6 +64,7 @@ int cmd_mail(int argc, char **argv)
 	};
 	struct mail_options mo = MAIL_OPTIONS_INIT;
 	struct buf to = BUF_INIT, cc = BUF_INIT;
+	struct report_summary sum = { 0 };
 	int c, ret = EXIT_USAGE;
 
 	while ((c = cli_getopt(argc, argv, ":hv", options)) != -1) {
@@ -135,9 +136,12 @@ int cmd_mail(int argc, char **argv)
 		ret = EXIT_WORK;
 		goto out;
 	}
-	ret = mail_briefing(argv[optind], &mo) < 0 ? EXIT_WORK : 0;
-	ret = finish_output(ret);
+	ret = EXIT_WORK;
+	if (mail_read_briefing(argv[optind], &sum) < 0 || mail_briefing(&sum, &mo) < 0)
+		goto out;
+	ret = finish_output(0);
 out:
+	report_summary_release(&sum);
 	buf_release(&to);
 	buf_release(&cc);
 	return ret;

@@ -139,26 +139,22 @@ static int parse_options(int argc, char **argv, struct report_cli *o)
 /*
  * The organisation and the label from the user's configuration
  * ([report] organisation, tlp). The configured organisation names the
- * issuer of every briefing, so it replaces the template's (the built-in
- * ones carry a placeholder). The configured label is only a default: it
- * applies when neither --tlp (`chosen`, -1 when not given) nor the
- * template names one, so that it can never lower a template's own label.
+ * issuer of every briefing, so it replaces the template's. The label is
+ * tlp_decide()'s: --tlp (`chosen`, -1 when not given), the template's, the
+ * configured default.
  */
 static void apply_config(struct template *t, int chosen, struct report_options *ro)
 {
 	const struct config *cfg = config_user();
 	const char *organisation = config_get(cfg, "report", "organisation");
 	const char *label = config_get(cfg, "report", "tlp");
-	int configured = label ? tlp_parse(label) : -1;
 
 	if (organisation) {
 		free(t->organisation);
 		t->organisation = xstrdup(organisation);
 	}
-	ro->has_tlp = chosen >= 0;
-	ro->tlp_from_config = chosen < 0 && !t->has_tlp && configured >= 0;
-	ro->tlp = chosen >= 0 ? (enum tlp)chosen : t->has_tlp ? t->tlp :
-		  configured >= 0 ? (enum tlp)configured : TLP_DEFAULT;
+	ro->tlp = tlp_decide(chosen, t->has_tlp ? (int)t->tlp : -1, label ? tlp_parse(label) : -1,
+			     &ro->tlp_source);
 }
 
 /* A name (monthly) is a file in the templates directory; a path is itself. */
@@ -271,7 +267,7 @@ int cmd_report(int argc, char **argv)
 	struct report_cli o;
 	struct template t;
 	struct report_options ro;
-	struct report_summary sum = { NULL, 0, 0, TLP_AMBER };
+	struct report_summary sum = { 0 };
 	struct buf templates = BUF_INIT, data = BUF_INIT, path = BUF_INIT, command = BUF_INIT;
 	struct store *st = NULL;
 	int lang = LANG_EN, tlp = -1, ret;
@@ -314,11 +310,9 @@ int cmd_report(int argc, char **argv)
 	apply_config(&t, tlp, &ro);
 	ro.data_dir = data.len ? data.buf : NULL;
 	ro.output = o.output;
-	if (o.mail_to && ro.tlp == TLP_RED && !o.allow_red) {
-		error("a TLP:RED briefing is mailed only with --allow-red, to exactly the "
-		      "addresses named");
+	/* Refused before the briefing is written, and by mail_briefing() by the same rule. */
+	if (o.mail_to && tlp_check_mailing(ro.tlp, o.allow_red, "the briefing") < 0)
 		goto out;
-	}
 	command_line(&command, &o, ro.lang, ro.tlp);
 	ro.command = command.buf;
 	if (report_write(st, &ro, &sum) < 0)
@@ -332,7 +326,7 @@ int cmd_report(int argc, char **argv)
 		mo.cc = o.mail_cc;
 		mo.allow_red = o.allow_red;
 		mo.cfg = config_user();
-		if (!mo.cfg || mail_briefing(sum.path, &mo) < 0)
+		if (!mo.cfg || mail_briefing(&sum, &mo) < 0)
 			goto out;	/* ret is EXIT_WORK; the PDF stays written */
 	}
 	ret = finish_output(0);
@@ -345,6 +339,5 @@ out:
 	buf_release(&data);
 	buf_release(&path);
 	buf_release(&command);
-	report_cleanup();
 	return ret;
 }

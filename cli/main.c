@@ -5,10 +5,14 @@
  * command also takes --db itself. The command table below is the one place
  * that lists the commands: help and dispatch both read it.
  */
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "../charts/chart.h"
+#include "../report/i18n.h"
 #include "../util/config.h"
 #include "../util/country.h"
 #include "../util/util.h"
@@ -83,6 +87,22 @@ static int cmd_help(int argc, char **argv)
 	return print_help(c->name);
 }
 
+/*
+ * Process-wide teardown, once, after the command: the configuration, the
+ * country and translation tables, the chart fonts, cairo's static data and
+ * fontconfig's, so that a leak checker sees a clean exit. Nothing may use
+ * fontconfig after this.
+ */
+static void teardown(void)
+{
+	config_user_release();
+	country_free();
+	i18n_free();
+	chart_cleanup();
+	cairo_debug_reset_static_data();
+	FcFini();
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -126,7 +146,6 @@ int main(int argc, char **argv)
 	argv += optind;
 	optind = 0;	/* glibc: start afresh for the command's own options */
 	ret = c->run(argc, argv);
-	config_user_release();
-	country_free();
+	teardown();
 	return ret;
 }

@@ -13,7 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "pdfinfo.h"
 #include "../util/file.h"
 #include "../util/tlp.h"
 #include "../util/util.h"
@@ -37,6 +36,15 @@ static void size_text(struct buf *out, size_t n)
 		buf_addf(out, "%.1f MiB", (double)n / 1048576.0);
 	else
 		buf_addf(out, "%.1f KiB", (double)n / 1024.0);
+}
+
+int mail_check_pdf_head(const char *path, const unsigned char *head, size_t len)
+{
+	if (!len)
+		return error("'%s' is empty: there is no briefing to attach", path);
+	if (len < 5 || memcmp(head, "%PDF-", 5))
+		return error("'%s' is not a PDF file (it does not start with %%PDF-)", path);
+	return 0;
 }
 
 /* Reads the whole file, at most `max` bytes; -1 with a message. */
@@ -79,14 +87,8 @@ static int read_pdf(const char *path, size_t max, unsigned char **out, size_t *l
 		}
 		buf_add(&b, chunk, (size_t)n);
 	}
-	if (!b.len) {
-		error("'%s' is empty: there is no briefing to attach", path);
+	if (mail_check_pdf_head(path, (const unsigned char *)b.buf, b.len) < 0)
 		goto out;
-	}
-	if (b.len < 5 || memcmp(b.buf, "%PDF-", 5)) {
-		error("'%s' is not a PDF file (it does not start with %%PDF-)", path);
-		goto out;
-	}
 	*out = (unsigned char *)buf_detach(&b, len);
 	ret = 0;
 out:
@@ -143,20 +145,20 @@ static void add_wrapped(struct buf *out, const char *text)
 	free(flat);
 }
 
-static char *make_body(const struct pdf_info *info, int level, const char *file, size_t size,
+static char *make_body(const struct report_summary *sum, int level, const char *file, size_t size,
 		       const char *organisation)
 {
 	struct buf b = BUF_INIT;
 
-	if (info->title) {
-		add_wrapped(&b, info->title);
+	if (sum->title) {
+		add_wrapped(&b, sum->title);
 		buf_addch(&b, '\n');
 	}
-	if (info->subject && *info->subject) {
-		add_wrapped(&b, info->subject);
+	if (sum->narrative && *sum->narrative) {
+		add_wrapped(&b, sum->narrative);
 		buf_addch(&b, '\n');
 	}
-	buf_addf(&b, "The %sbriefing is attached: %s (", info->subject ? "full " : "", file);
+	buf_addf(&b, "The %sbriefing is attached: %s (", sum->narrative ? "full " : "", file);
 	size_text(&b, size);
 	buf_adds(&b, ").\n");
 	if (level >= 0) {
@@ -174,36 +176,32 @@ static char *make_body(const struct pdf_info *info, int level, const char *file,
 	return buf_detach(&b, NULL);
 }
 
-/* The label in force: the PDF's, or --tlp's when the PDF has none. */
-static int choose_tlp(const char *path, const struct pdf_info *info, const char *opt, int *level)
+/* The label in force: the briefing's, or --tlp's when it has none. */
+static int choose_tlp(const struct report_summary *sum, const char *opt, int *level)
 {
-	int pdf = pdf_info_tlp(info->keywords), given = -1;
+	int given = -1;
 
-	if (pdf == -2)
-		return error("'%s' names two different TLP levels in its keywords ('%s'): "
-			     "not guessing which holds", path, info->keywords);
 	if (opt) {
 		given = tlp_parse(opt);
 		if (given < 0)
 			return error("--tlp: '%s' is not a TLP level (CLEAR, GREEN, AMBER, "
 				     "AMBER+STRICT, RED)", opt);
 	}
-	if (pdf >= 0 && given >= 0 && pdf != given)
+	if (sum->has_tlp && given >= 0 && (int)sum->tlp != given)
 		return error("'%s' is marked %s; --tlp %s disagrees: the label is the briefing's",
-			     path, tlp_label((enum tlp)pdf), opt);
-	*level = pdf >= 0 ? pdf : given;
+			     sum->path, tlp_label(sum->tlp), opt);
+	*level = sum->has_tlp ? (int)sum->tlp : given;
 	if (*level < 0)
 		warning("'%s' carries no TLP label (in its Keywords) and --tlp gives none: "
-			"the subject has no label", path);
+			"the subject has no label", sum->path);
 	return 0;
 }
 
-static char *make_subject(const char *given, const struct pdf_info *info, const char *file,
+static char *make_subject(const char *given, const struct report_summary *sum, const char *file,
 			  int level)
 {
 	struct buf b = BUF_INIT, tag = BUF_INIT;
-	char *base = given ? xstrdup(given) : one_line(info->title && *info->title ? info->title
-										 : file);
+	char *base = given ? xstrdup(given) : one_line(sum->title && *sum->title ? sum->title : file);
 
 	if (level >= 0)
 		buf_addf(&tag, "[%s]", tlp_label((enum tlp)level));
@@ -269,12 +267,12 @@ static void list_addrs(struct buf *b, const struct mail_addr_list *l)
 		buf_addf(b, "%s%s", b->len ? ", " : "", l->v[i].addr);
 }
 
-int mail_briefing(const char *pdf_path, const struct mail_options *o)
+int mail_briefing(const struct report_summary *sum, const struct mail_options *o)
 {
+	const char *pdf_path = sum->path;
 	struct mail_message m;
 	struct mail_addr_list cc = MAIL_ADDR_LIST_INIT;
 	struct mail_server srv;
-	struct pdf_info info;
 	struct buf text = BUF_INIT, who = BUF_INIT;
 	const char *file = strrchr(pdf_path, '/') ? strrchr(pdf_path, '/') + 1 : pdf_path;
 	const char *size_cfg = config_get(o->cfg, "smtp", "max_size"), *organisation;
@@ -282,7 +280,6 @@ int mail_briefing(const char *pdf_path, const struct mail_options *o)
 	int level = -1, ret = -1;
 
 	mail_message_init(&m);
-	pdf_info_init(&info);
 	if (!max && (!size_cfg || config_parse_size(size_cfg, &max) < 0))
 		max = MAIL_DEFAULT_MAX_SIZE;
 	if (!o->eml && server_settings(&srv, o) < 0)
@@ -318,19 +315,24 @@ int mail_briefing(const char *pdf_path, const struct mail_options *o)
 		goto out;
 	if (read_pdf(pdf_path, max, &m.att, &m.att_len) < 0)
 		goto out;
-	if (!pdf_info_read(&info, m.att, m.att_len) || !info.title)
+	if (!sum->title)
 		warning("'%s' has no title in its document information: the subject is the "
 			"file name", pdf_path);
-	if (choose_tlp(pdf_path, &info, o->tlp, &level) < 0)
+	if (choose_tlp(sum, o->tlp, &level) < 0)
 		goto out;
-	if (level == TLP_RED && !o->eml && !o->allow_red) {
-		error("'%s' is TLP:RED, for the named recipients only: give --allow-red to send "
-		      "it to exactly the addresses named", pdf_path);
-		goto out;
+	if (level >= 0 && !o->eml) {
+		struct buf what = BUF_INIT;
+		int bad;
+
+		buf_addf(&what, "'%s'", pdf_path);
+		bad = tlp_check_mailing((enum tlp)level, o->allow_red, what.buf) < 0;
+		buf_release(&what);
+		if (bad)
+			goto out;
 	}
-	m.subject = make_subject(o->subject, &info, file, level);
+	m.subject = make_subject(o->subject, sum, file, level);
 	organisation = config_get(o->cfg, "report", "organisation");
-	m.body = make_body(&info, level, file, m.att_len, organisation ? organisation : info.author);
+	m.body = make_body(sum, level, file, m.att_len, organisation ? organisation : sum->organisation);
 	m.att_name = xstrdup(file);
 	m.att_type = xstrdup("application/pdf");
 	if (mail_message_build(&m, max, &text) < 0)
@@ -353,7 +355,6 @@ int mail_briefing(const char *pdf_path, const struct mail_options *o)
 out:
 	mail_addr_list_release(&cc);
 	mail_message_release(&m);
-	pdf_info_release(&info);
 	buf_release(&text);
 	buf_release(&who);
 	return ret;

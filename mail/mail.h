@@ -20,6 +20,7 @@
 
 #include <stddef.h>
 
+#include "../report/report.h"
 #include "../util/buf.h"
 #include "../util/config.h"
 
@@ -153,8 +154,8 @@ struct mail_options {
 	const char *to;		/* comma-separated; required unless `eml` */
 	const char *cc;
 	const char *from;	/* else smtp.from */
-	const char *subject;	/* else the PDF's Title, else its file name */
-	const char *tlp;	/* the label when the PDF has none; must agree when it has */
+	const char *subject;	/* else the briefing's title, else its file name */
+	const char *tlp;	/* the label when the briefing has none; must agree when it has */
 	const char *smtp_url;	/* else $IBRIEF_SMTP_URL, else smtp.url */
 	const char *eml;	/* write the message here ("-": stdout) instead of sending */
 	size_t max_size;	/* else smtp.max_size, else MAIL_DEFAULT_MAX_SIZE */
@@ -165,16 +166,37 @@ struct mail_options {
 #define MAIL_OPTIONS_INIT { 0 }
 
 /*
- * Mails the briefing at `pdf_path`: reads the PDF (refusing a file that is
- * not one, or one that cannot fit the size budget), reads its Title,
- * Subject and Keywords (mail/pdfinfo.h) for the subject line
- * ("[TLP:AMBER] Cyber incident briefing, April 2024") and a short body,
- * then sends it or writes it to opts->eml. A TLP:RED briefing is refused
- * for sending unless opts->allow_red. The password comes from
- * $IBRIEF_SMTP_PASSWORD, else smtp.password; the user from
- * $IBRIEF_SMTP_USER, else smtp.user. Returns 0, or -1 with a message;
- * nothing was sent then.
+ * Mails the briefing `sum` describes (report_write() filled it, or
+ * mail_read_briefing() for a PDF made elsewhere): attaches the file at
+ * sum->path (refusing one that is not a PDF, or that cannot fit the size
+ * budget), makes the subject from its title and label ("[TLP:AMBER] Cyber
+ * incidents – April 2024") and a short body from its narrative, then sends
+ * it or writes it to opts->eml. The TLP:RED rule is tlp_check_mailing()'s.
+ * The signature names the configured organisation, else sum->organisation.
+ * The password comes from $IBRIEF_SMTP_PASSWORD, else smtp.password; the
+ * user from $IBRIEF_SMTP_USER, else smtp.user. Returns 0, or -1 with a
+ * message; nothing was sent then.
  */
-int mail_briefing(const char *pdf_path, const struct mail_options *opts);
+int mail_briefing(const struct report_summary *sum, const struct mail_options *opts);
+
+/*
+ * The summary of a briefing made elsewhere, from the document information
+ * of the PDF at `path`, read with libqpdf (any PDF qpdf reads: object and
+ * cross-reference streams, UTF-16 and PDFDocEncoding strings): Title,
+ * Subject (the narrative), Author (the organisation), the TLP label named
+ * in Keywords (tlp_find()), the page count and the file size. Strings come
+ * as UTF-8 with control characters other than line feeds made spaces; an
+ * absent one is NULL. Returns 0 with `sum` filled (report_summary_release()
+ * it), or -1 with a message (a file qpdf cannot read, Keywords naming two
+ * different levels); `sum` is then empty.
+ */
+int mail_read_briefing(const char *path, struct report_summary *sum);
+
+/*
+ * Whether `head`, the first `len` bytes of the file at `path`, are a
+ * PDF's: 0, or -1 with a message for an empty file or one that does not
+ * start with "%PDF-".
+ */
+int mail_check_pdf_head(const char *path, const unsigned char *head, size_t len);
 
 #endif

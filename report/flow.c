@@ -213,8 +213,8 @@ static void cover(struct briefing *b)
 	r->y = y;
 	buf_reset(&v);
 	buf_addf(&v, "%s (%s)", i18n_msg(b->lang, (enum i18n_msg)(MSG_TLP_CLEAR + b->tlp)),
-		 i18n_msg(b->lang, b->o->has_tlp ? MSG_TLP_CHOSEN :
-				   b->o->tlp_from_config ? MSG_TLP_CONFIG : MSG_TLP_DEFAULT));
+		 i18n_msg(b->lang, b->o->tlp_source == TLP_FROM_OPTION ? MSG_TLP_CHOSEN :
+				   b->o->tlp_source == TLP_FROM_CONFIG ? MSG_TLP_CONFIG : MSG_TLP_DEFAULT));
 	y += fmax(TLP_BOX_HEIGHT, wrapped(b, it, PDF_REGULAR, 9.5, 13, palette_text,
 					  b->cover_label + tlp_w + 8, y + 2,
 					  CONTENT_WIDTH - b->cover_label - tlp_w - 8, v.buf)) + 6;

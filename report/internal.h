@@ -100,8 +100,8 @@ struct briefing {
 struct rq *briefing_rq(struct briefing *b, const struct query *q, enum tpl_scope scope);
 /*
  * The narrative of the cover, written from the overview and public-sector
- * results: the same sentences go on the cover and into the PDF's Subject,
- * where `ibrief mail` reads them for the body of its message.
+ * results: the same sentences go on the cover, into the PDF's Subject and
+ * into the summary that `ibrief report --mail-to` hands to mail/.
  */
 void briefing_narrative(struct briefing *b, struct buf *out);
 

@@ -6,13 +6,11 @@
 #include "internal.h"
 #include "narrative.h"
 
-#include <cairo.h>
-#include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
-#include "../charts/chart.h"
 #include "../util/file.h"
 #include "../util/banned.h"
 
@@ -382,7 +380,7 @@ int report_write(struct store *st, const struct report_options *o, struct report
 	b.o = o;
 	b.t = o->template;
 	b.lang = o->lang;
-	b.tlp = o->has_tlp || o->tlp_from_config ? o->tlp : b.t->has_tlp ? b.t->tlp : TLP_DEFAULT;
+	b.tlp = o->tlp;
 	buf_adds(&b.title, tpl_text_get(&b.t->title, b.lang));
 	i18n_period(&b.period, b.lang, &o->filter->period);
 	/* A path that cannot be written is refused before the work, not after. */
@@ -399,6 +397,9 @@ int report_write(struct store *st, const struct report_options *o, struct report
 	buf_addf(&doc, "%s \xe2\x80\x93 %s", b.title.buf, b.period.buf);
 	briefing_narrative(&b, &subject);
 	pdf_info(&b.pdf, doc.buf, subject.buf, b.t->organisation, "ibrief " IBRIEF_VERSION, kw.buf);
+	sum->title = xstrdup(doc.buf);
+	sum->narrative = xstrdup(subject.buf);
+	sum->organisation = b.t->organisation ? xstrdup(b.t->organisation) : NULL;
 	buf_reset(&doc);
 	pdf_dates(&b.pdf, o->issued);
 	if (pdf_save(&b.pdf, &doc) < 0)
@@ -417,9 +418,12 @@ int report_write(struct store *st, const struct report_options *o, struct report
 	sum->path = buf_detach(&path, NULL);
 	sum->pages = pages;
 	sum->bytes = doc.len;
+	sum->has_tlp = 1;
 	sum->tlp = b.tlp;
 	ret = 0;
 out:
+	if (ret)
+		report_summary_release(sum);
 	briefing_release(&b);
 	buf_release(&doc);
 	buf_release(&path);
@@ -429,16 +433,11 @@ out:
 	return ret;
 }
 
-void report_cleanup(void)
-{
-	chart_cleanup();
-	i18n_free();
-	cairo_debug_reset_static_data();
-	FcFini();
-}
-
 void report_summary_release(struct report_summary *sum)
 {
 	free(sum->path);
+	free(sum->title);
+	free(sum->narrative);
+	free(sum->organisation);
 	memset(sum, 0, sizeof(*sum));
 }

@@ -43,14 +43,9 @@ struct report_options {
 	/* The period must be resolved (no "latest"); countries etc. as for query_run(). */
 	const struct query_filter *filter;
 	enum lang lang;
-	/*
-	 * The label, and where it came from: chosen for this briefing (--tlp),
-	 * else the template's, else the user's configured default, else
-	 * TLP_DEFAULT. The cover says which.
-	 */
-	int has_tlp;		/* tlp was chosen (--tlp) */
-	int tlp_from_config;	/* tlp is the configuration's default */
+	/* The label, and where it came from, as tlp_decide() chose; the cover says which. */
 	enum tlp tlp;
+	enum tlp_source tlp_source;
 	/* Holds geo/europe-50m.geojson for maps; see cli/cmd_report.c for how it is found. */
 	const char *data_dir;
 	/*
@@ -107,11 +102,22 @@ struct report_proof {
 void report_proof_init(struct report_proof *p);
 void report_proof_release(struct report_proof *p);
 
+/*
+ * What a briefing is, for whoever passes it on (ibrief mail): the values
+ * the report had in hand when it wrote the file, so nobody reads them back
+ * from the PDF. The strings are owned (report_summary_release()); `title`,
+ * `narrative` and `organisation` are the PDF's Title, Subject and Author.
+ * mail/ fills the same struct from the metadata of a PDF made elsewhere.
+ */
 struct report_summary {
-	char *path;		/* the file written; owned, free() it */
+	char *path;		/* the file written */
+	char *title;		/* "Cyber incidents – April 2024", in the briefing's language */
+	char *narrative;	/* the cover's narrative: key figures in sentences */
+	char *organisation;	/* the issuer; NULL when none is configured */
+	int has_tlp;		/* 0 only for a PDF made elsewhere without a label */
+	enum tlp tlp;
 	int pages;
 	size_t bytes;
-	enum tlp tlp;
 };
 
 /*
@@ -133,13 +139,5 @@ void report_summary_release(struct report_summary *sum);
  * "briefing-all.pdf".
  */
 void report_default_name(struct buf *out, const struct query_filter *f);
-
-/*
- * Frees the caches a briefing leaves behind (chart fonts, cairo's and
- * fontconfig's static data, the country-name catalogues), so that leak
- * checkers see a clean exit. Call it last: charts and fonts reload after,
- * but fontconfig must not be in use by anyone else.
- */
-void report_cleanup(void);
 
 #endif

@@ -38,3 +38,63 @@ void tlp_colour(enum tlp t, unsigned char rgb[3])
 {
 	memcpy(rgb, levels[t].rgb, 3);
 }
+
+enum tlp tlp_decide(int chosen, int template_level, int configured, enum tlp_source *source)
+{
+	enum tlp_source from = chosen >= 0 ? TLP_FROM_OPTION : template_level >= 0 ? TLP_FROM_TEMPLATE :
+			       configured >= 0 ? TLP_FROM_CONFIG : TLP_FROM_DEFAULT;
+
+	if (source)
+		*source = from;
+	switch (from) {
+	case TLP_FROM_OPTION:
+		return (enum tlp)chosen;
+	case TLP_FROM_TEMPLATE:
+		return (enum tlp)template_level;
+	case TLP_FROM_CONFIG:
+		return (enum tlp)configured;
+	default:
+		return TLP_DEFAULT;
+	}
+}
+
+int tlp_check_mailing(enum tlp t, int allow_red, const char *what)
+{
+	if (t != TLP_RED || allow_red)
+		return 0;
+	return error("%s is TLP:RED, for the named recipients only: give --allow-red to send it "
+		     "to exactly the addresses named", what);
+}
+
+int tlp_find(const char *keywords)
+{
+	const char *p = keywords;
+	int level = -1;
+
+	while (p && (p = strchr(p, ':')) != NULL) {
+		char word[32];
+		size_t n = 0;
+		const char *q = p + 1;
+		int t;
+
+		/* "TLP:" with something other than a letter before it. */
+		if (p - keywords < 3 || ascii_ncasecmp(p - 3, "TLP", 3) ||
+		    (p - keywords > 3 && ((p[-4] | 0x20) >= 'a' && (p[-4] | 0x20) <= 'z'))) {
+			p++;
+			continue;
+		}
+		while (n + 1 < sizeof(word) && (((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') || *q == '+'))
+			word[n++] = *q++;
+		word[n] = '\0';
+		p = q;
+		if (*q == ':' || ((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z'))
+			continue;
+		t = tlp_parse(word);
+		if (t < 0)
+			continue;
+		if (level >= 0 && level != t)
+			return -2;
+		level = t;
+	}
+	return level;
+}

@@ -13,6 +13,7 @@
 #include "report/pdf.h"
 #include "report/pdffont.h"
 #include "report/report.h"
+#include "charts/chart.h"
 
 #define DEJAVU "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -163,6 +164,9 @@ int main(void)
 		 test_the_trimmed_font_keeps_the_required_tables_with_checksums);
 	test_run("the same drawing gives the same small bytes",
 		 test_the_same_drawing_gives_the_same_small_bytes);
-	report_cleanup();
+	chart_cleanup();
+	i18n_free();
+	cairo_debug_reset_static_data();
+	FcFini();
 	return test_done();
 }
