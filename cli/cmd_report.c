@@ -49,6 +49,8 @@ const char report_help[] =
 	"                    password from the environment and the configuration)\n"
 	"  --mail-cc ADDR    copies of that mail\n"
 	"  --allow-red       allow mailing a TLP:RED briefing\n"
+	"  --allow-empty     mail it even when its period lies after the newest data\n"
+	"                    in the store (else refused, exit 1)\n"
 	HELP_DB("         ", "                    ")
 	"\n"
 	"Templates and map shapes are read from $IBRIEF_DATA (DIR/templates, DIR/geo),\n"
@@ -67,13 +69,14 @@ enum {
 	OPT_MAIL_TO,
 	OPT_MAIL_CC,
 	OPT_ALLOW_RED,
+	OPT_ALLOW_EMPTY,
 };
 
 struct report_cli {
 	struct filter_options f;
 	const char *template, *tlp, *lang, *output;
 	const char *mail_to, *mail_cc;
-	int allow_red;
+	int allow_red, allow_empty;
 };
 
 static int parse_options(int argc, char **argv, struct report_cli *o)
@@ -88,6 +91,7 @@ static int parse_options(int argc, char **argv, struct report_cli *o)
 		{ "mail-to", required_argument, NULL, OPT_MAIL_TO },
 		{ "mail-cc", required_argument, NULL, OPT_MAIL_CC },
 		{ "allow-red", no_argument, NULL, OPT_ALLOW_RED },
+		{ "allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -123,6 +127,9 @@ static int parse_options(int argc, char **argv, struct report_cli *o)
 		case OPT_ALLOW_RED:
 			o->allow_red = 1;
 			break;
+		case OPT_ALLOW_EMPTY:
+			o->allow_empty = 1;
+			break;
 		case 'h':
 			return -1;
 		default:
@@ -131,8 +138,8 @@ static int parse_options(int argc, char **argv, struct report_cli *o)
 	}
 	if (optind < argc)
 		return usage_error("report", "unexpected argument '%s'", argv[optind]);
-	if ((o->mail_cc || o->allow_red) && !o->mail_to)
-		return usage_error("report", "--mail-cc and --allow-red go with --mail-to");
+	if ((o->mail_cc || o->allow_red || o->allow_empty) && !o->mail_to)
+		return usage_error("report", "--mail-cc, --allow-red and --allow-empty go with --mail-to");
 	return 0;
 }
 
@@ -262,6 +269,17 @@ static void command_line(struct buf *out, const struct report_cli *o, enum lang 
 	buf_addf(out, " --lang %s --tlp %s", i18n_lang_code(lang), tlp_label(tlp) + 4);
 }
 
+/* A stale store: a cron job asking for last month gets an empty briefing. */
+static void stale_warning(const struct report_summary *sum, const struct query_period *p)
+{
+	if (*sum->data_end)
+		warning("%s is after the newest data in the store (%s): the briefing holds no "
+			"incident; import newer data, or give an earlier period", p->label,
+			sum->data_end);
+	else
+		warning("the store holds no dated incident: the briefing of %s holds none", p->label);
+}
+
 int cmd_report(int argc, char **argv)
 {
 	struct report_cli o;
@@ -319,6 +337,13 @@ int cmd_report(int argc, char **argv)
 		goto out;
 	fprintf(stderr, "%s: %d page%s, %zu KB, %s\n", sum.path, sum.pages, sum.pages == 1 ? "" : "s",
 		(sum.bytes + 1023) / 1024, tlp_label(sum.tlp));
+	if (sum.after_data)
+		stale_warning(&sum, &ro.filter->period);
+	if (o.mail_to && sum.after_data && !o.allow_empty) {
+		error("not mailing %s: its period lies after the newest data in the store "
+		      "(give --allow-empty to send it anyway)", sum.path);
+		goto out;	/* ret is EXIT_WORK; the PDF stays written */
+	}
 	if (o.mail_to) {
 		struct mail_options mo = MAIL_OPTIONS_INIT;
 

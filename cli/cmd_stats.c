@@ -15,6 +15,38 @@ const char stats_help[] =
 	"Example:\n"
 	"  ibrief --db demo/incidents.db stats\n";
 
+/*
+ * The dates by what is known of them: the range of the exact ones, then
+ * how many are known only to the month or the year (a year-only record
+ * would otherwise stretch the range to 31 December).
+ */
+static void print_dates(const struct store_extent *e)
+{
+	const char *sep = "             ";
+
+	if (e->by_day)
+		printf("dates:       %s to %s (%lld incident%s known to the day)\n", e->first_day,
+		       e->last_day, e->by_day, e->by_day == 1 ? "" : "s");
+	else
+		printf("dates:       none known to the day\n");
+	if (!e->by_month && !e->by_year && !e->undated)
+		return;
+	fputs(sep, stdout);
+	sep = "";
+	if (e->by_month) {
+		printf("%lld known only to the month (newest %s)", e->by_month, e->last_month);
+		sep = ", ";
+	}
+	if (e->by_year) {
+		printf("%s%lld %s the year (newest %s)", sep, e->by_year,
+		       e->by_month ? "only to" : "known only to", e->last_year);
+		sep = ", ";
+	}
+	if (e->undated)
+		printf("%s%lld with no date", sep, e->undated);
+	putchar('\n');
+}
+
 int cmd_stats(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -44,7 +76,7 @@ int cmd_stats(int argc, char **argv)
 	store_close(st);
 	printf("incidents:   %lld\n", s.incidents);
 	if (s.incidents)
-		printf("dates:       %s to %s\n", s.first, s.last);
+		print_dates(&s.extent);
 	printf("countries:   %lld (%lld incident%s with no known country)\n", s.countries,
 	       s.no_country, s.no_country == 1 ? "" : "s");
 	printf("formats:    ");

@@ -51,6 +51,7 @@ enum i18n_msg {
 	MSG_ISSUED_BY,
 	MSG_ISSUED,
 	MSG_DATA_AS_OF,
+	MSG_NEWEST_INCIDENT,	/* the newest incident date known to the day */
 	MSG_MARKING,
 	MSG_TLP_DEFAULT,	/* the label is the template's default */
 	MSG_TLP_CHOSEN,		/* the label was chosen on the command line */

@@ -38,6 +38,8 @@ static const char *const messages[MSG_NR][LANG_NR] = {
 	[MSG_ISSUED_BY] = { "Issued by", "Émis par", "Uitgegeven door", "Herausgegeben von" },
 	[MSG_ISSUED] = { "Date of issue", "Date d’émission", "Uitgiftedatum", "Ausgabedatum" },
 	[MSG_DATA_AS_OF] = { "Data as of", "Données au", "Gegevens van", "Datenstand" },
+	[MSG_NEWEST_INCIDENT] = { "Newest incident", "Incident le plus récent", "Meest recente incident",
+				  "Neuester Vorfall" },
 	[MSG_MARKING] = { "Sharing", "Diffusion", "Verspreiding", "Weitergabe" },
 	[MSG_TLP_DEFAULT] = { "the default level of this template", "niveau par défaut de ce modèle",
 			      "standaardniveau van dit sjabloon", "Standardstufe dieser Vorlage" },

@@ -206,6 +206,10 @@ static void cover(struct briefing *b)
 	buf_reset(&v);
 	iso_date(&v, b->lang, b->store.last_import);
 	detail_row(b, it, &y, MSG_DATA_AS_OF, v.buf);
+	/* The import time alone says nothing of how recent the incidents are. */
+	buf_reset(&v);
+	iso_date(&v, b->lang, b->store.extent.last_day);
+	detail_row(b, it, &y, MSG_NEWEST_INCIDENT, v.buf);
 	/* The label, then in words what it allows and why this one (tlp.md). */
 	flow_text(it, PDF_BOLD, 9, palette_muted, 0, y + 12, i18n_msg(b->lang, MSG_MARKING));
 	r = run_add(it, RUN_TLP);

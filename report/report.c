@@ -365,6 +365,18 @@ static void briefing_release(struct briefing *b)
 	buf_release(&b->period);
 }
 
+/* Whether the period lies after the store's data: see report_summary. */
+static void after_data(struct briefing *b, struct report_summary *sum)
+{
+	const struct store_extent *e = &b->store.extent;
+	const char *end = *e->last_month ? e->last_month : e->last_year;
+	const struct query_result *overview = briefing_rq(b, query_find("overview"), TPL_SCOPE_REPORT)->res;
+
+	snprintf(sum->data_end, sizeof(sum->data_end), "%s", end);
+	sum->after_data = overview->meta.n == 0 &&
+			  (!*end || strncmp(b->o->filter->period.from, end, strlen(end)) > 0);
+}
+
 int report_write(struct store *st, const struct report_options *o, struct report_summary *sum)
 {
 	struct briefing b;
@@ -420,6 +432,7 @@ int report_write(struct store *st, const struct report_options *o, struct report
 	sum->bytes = doc.len;
 	sum->has_tlp = 1;
 	sum->tlp = b.tlp;
+	after_data(&b, sum);
 	ret = 0;
 out:
 	if (ret)

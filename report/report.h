@@ -118,6 +118,14 @@ struct report_summary {
 	enum tlp tlp;
 	int pages;
 	size_t bytes;
+	/*
+	 * The period holds no incident and starts after the newest month with
+	 * data in the whole store (`data_end`, "2020-06"; the newest year when
+	 * no date is known to the month or the day): the store is stale, and the briefing
+	 * says nothing about its period. Never set by mail_read_briefing().
+	 */
+	int after_data;
+	char data_end[8];
 };
 
 /*

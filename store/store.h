@@ -95,9 +95,27 @@ struct store_count {
 	long long n;
 };
 
+/*
+ * Where the store's data lies in time, by the precision each incident's
+ * date is known to: one fact of the whole store (never of a filter) for
+ * every reader that needs the end of the data (ibrief stats, the cover's
+ * "data as of", the warning for a period after the data).
+ */
+struct store_extent {
+	char first_day[11], last_day[11];	/* oldest and newest dates known to the day; "" */
+	char last_month[8];	/* "2020-06": the newest month of an incident known to the
+				 * month or the day; "" when there is none */
+	char last_year[5];	/* the newest year of an incident known only to the year; "" */
+	long long by_day, by_month, by_year, undated;	/* incidents known to each precision */
+};
+
+/* Fills `out` (no allocation). Returns 0, or -1 with a message. */
+int store_extent(struct store *st, struct store_extent *out);
+
 struct store_stats {
 	long long incidents;
 	char first[11], last[11];	/* date range, "" when empty */
+	struct store_extent extent;
 	long long countries;		/* distinct victim countries */
 	long long no_country;		/* incidents with no known country */
 	struct store_count *formats;	/* incidents per source format */
@@ -116,14 +134,16 @@ int store_log_import(struct store *st, const char *file, const char *format,
 		     long new_, long updated, long unchanged, long rejected);
 
 /*
- * What a briefing records of the store it was made from, cheap to read
- * however large the store: the number of incidents, a digest of their
+ * What a briefing records of the store it was made from: the number of
+ * incidents, where their dates end (one scan of the incidents; the rest is
+ * cheap however large the store), a digest of their
  * contents that changes whenever any incident is added or changed (and is
  * the same for two stores holding the same incidents, whatever the order
  * of import), and the time of the newest import (NULL when none).
  */
 struct store_summary {
 	long long incidents;
+	struct store_extent extent;
 	char digest[17];	/* 16 hex digits */
 	char *last_import;	/* ISO 8601 UTC, owned; NULL when never imported */
 };

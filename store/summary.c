@@ -34,6 +34,45 @@ static long long file_size(const char *path)
 	return stat(path, &sb) == 0 ? (long long)sb.st_size : 0;
 }
 
+static void copy_text(char *out, size_t size, sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	snprintf(out, size, "%s", t ? (const char *)t : "");
+}
+
+int store_extent(struct store *st, struct store_extent *out)
+{
+	static const char extent_sql[] =
+		"SELECT min(CASE WHEN date_precision = 'day' THEN date_start END),"
+		"       max(CASE WHEN date_precision = 'day' THEN date_start END),"
+		"       max(CASE WHEN date_precision IN ('day', 'month') THEN substr(date_start, 1, 7) END),"
+		"       max(CASE WHEN date_precision = 'year' THEN substr(date_start, 1, 4) END),"
+		"       total(date_precision = 'day'), total(date_precision = 'month'),"
+		"       total(date_precision = 'year'), total(date_start IS NULL)"
+		"  FROM incident";
+	sqlite3_stmt *s = NULL;
+	int ret = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (sqlite3_prepare_v2(store_db(st), extent_sql, -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_ROW) {
+		ret = db_error(st, "cannot read where the data ends");
+		goto out;
+	}
+	copy_text(out->first_day, sizeof(out->first_day), s, 0);
+	copy_text(out->last_day, sizeof(out->last_day), s, 1);
+	copy_text(out->last_month, sizeof(out->last_month), s, 2);
+	copy_text(out->last_year, sizeof(out->last_year), s, 3);
+	out->by_day = sqlite3_column_int64(s, 4);
+	out->by_month = sqlite3_column_int64(s, 5);
+	out->by_year = sqlite3_column_int64(s, 6);
+	out->undated = sqlite3_column_int64(s, 7);
+out:
+	sqlite3_finalize(s);
+	return ret;
+}
+
 int store_stats(struct store *st, struct store_stats *out)
 {
 	static const char summary_sql[] =
@@ -83,6 +122,10 @@ int store_stats(struct store *st, struct store_stats *out)
 	if (rc != SQLITE_DONE)
 		goto fail;
 
+	if (store_extent(st, &out->extent) < 0) {
+		store_stats_release(out);
+		goto out;
+	}
 	buf_addf(&wal, "%s-wal", store_path(st));
 	out->file_size = file_size(store_path(st)) + file_size(wal.buf);
 	ret = 0;
@@ -164,6 +207,8 @@ int store_summary(struct store *st, struct store_summary *out)
 	s = NULL;
 	out->incidents = incidents;
 	snprintf(out->digest, sizeof(out->digest), "%016llx", digest);
+	if (store_extent(st, &out->extent) < 0)
+		goto out;
 
 	if (sqlite3_prepare_v2(store_db(st), last_sql, -1, &s, NULL) != SQLITE_OK) {
 		db_error(st, "cannot read the import log");

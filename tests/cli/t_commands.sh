@@ -116,10 +116,20 @@ test_expect 'stats summarises incidents, dates, countries and formats' '
 	setup &&
 	ibrief stats >out &&
 	grep "^incidents:   4$" out &&
-	grep "^dates:       2023-01-01 to 2024-04-30$" out &&
+	grep "^dates:       2024-03-15 to 2024-04-03 (2 incidents known to the day)$" out &&
+	grep "^             1 known only to the month (newest 2024-04), 1 only to the year (newest 2023)$" out &&
 	grep "^countries:   3 (0 incidents with no known country)$" out &&
 	grep "^formats:     csv 4$" out &&
 	grep "^store:       incidents.db (schema version 5, " out
+'
+
+test_expect 'stats gives the newest exact date, and counts what is known only to the year' '
+	printf "id,victim,date,country\ny1,A,2020,BE\nd1,B,2019-06-30,BE\n" >in.csv &&
+	ibrief import in.csv 2>/dev/null &&
+	ibrief stats >out &&
+	grep "^dates:       2019-06-30 to 2019-06-30 (1 incident known to the day)$" out &&
+	grep "^             1 known only to the year (newest 2020)$" out &&
+	! grep "2020-12-31" out
 '
 
 test_expect 'help, --help, --version and an unknown command' '

@@ -329,6 +329,25 @@ test_expect 'report --mail-to writes the briefing and mails it in one command' '
 	grep "TLP:RED" err && ! test -e inbox/2.eml
 '
 
+test_expect 'report --mail-to refuses a period after the newest data unless --allow-empty' '
+	cat >in.csv <<-\CSV &&
+	id,victim,date,country
+	c1,Stad Gent,2020-06-03,BE
+	c2,Acme NV,2020,NL
+	CSV
+	ibrief import in.csv 2>err && start_server &&
+	use_config "$(printf "[smtp]\nurl = %s\nfrom = cert@example.org" "$url")" &&
+	test_must_fail 1 ibrief report --month 2024-04 -o stale.pdf --mail-to a@example.org 2>err &&
+	grep "^ibrief: report: warning: April 2024 is after the newest data in the store (2020-06)" err &&
+	grep "^ibrief: report: not mailing stale.pdf: its period lies after the newest data" err &&
+	nothing_arrived && test -s stale.pdf &&
+	ibrief report --month 2024-04 -o stale.pdf --mail-to a@example.org --allow-empty 2>err &&
+	grep "warning: April 2024 is after the newest data" err &&
+	check_eml inbox/1.eml stale.pdf | grep "same bytes" &&
+	ibrief report --month 2020-06 -o june.pdf --mail-to a@example.org 2>err &&
+	! grep warning err && test -e inbox/2.eml
+'
+
 test_expect 'usage errors exit 2 with the usage line' '
 	april &&
 	test_must_fail 2 ibrief mail --to a@example.org 2>err && grep "^usage: ibrief mail" err &&

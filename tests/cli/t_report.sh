@@ -135,6 +135,20 @@ test_expect 'an empty period gives a short PDF that says no incidents were recor
 	test $(pdftotext briefing-2030-01.pdf - | grep -o "TLP:AMBER" | wc -l) -ge 4
 '
 
+test_expect 'the cover gives the newest incident date beside the import time' '
+	report --month 2024-04 2>/dev/null &&
+	newest=$(ibrief --db "$DB" list --format csv | sed -n "2,\$p" | cut -d, -f2 | grep -E "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" | sort | tail -n 1) &&
+	test -n "$newest" &&
+	day=$(date -u -d "$newest" "+%-d %B %Y") &&
+	flat_text briefing-2024-04.pdf | grep -F "Newest incident $day"
+'
+
+test_expect 'a period after the newest data warns, naming the newest month' '
+	report --month 2030-01 2>err &&
+	grep "^ibrief: report: warning: January 2030 is after the newest data in the store (2024-04)" err &&
+	report --month 2024-04 2>err && ! grep warning err
+'
+
 test_expect 'the data of every chart and table is attached as CSV, with the provenance' '
 	report --month 2024-04 2>/dev/null &&
 	pdfdetach -list briefing-2024-04.pdf >list &&
