@@ -592,6 +592,37 @@ static int build_distribution(struct query_chart *qc, const struct query_result 
 
 /* ---- KPI tiles: overview --------------------------------------------- */
 
+/*
+ * The third tile: the number of countries, or, for a briefing filtered to
+ * one country (or narrowed by any filter), that part's share of all the
+ * incidents of the period: "Countries 1" would say nothing.
+ */
+static void kpi_third(struct query_chart *qc, const struct query_result *r, struct chart_kpi *k)
+{
+	const struct chart_words *w = qc_words(qc);
+	double n = qc_number_at(r, 0, "incidents"), all = qc_number_at(r, 0, "all_incidents");
+	double countries = qc_number_at(r, 0, "countries");
+	struct buf b = BUF_INIT, whole = BUF_INIT;
+
+	k->previous = NAN;
+	k->significant = -1;
+	k->change_text = "";	/* no previous count to compare with */
+	if (!isfinite(all) || all <= 0 || (all <= n && countries > 1)) {
+		k->label = w->kpi_countries;
+		k->value = countries;
+		return;
+	}
+	k->label = w->kpi_share_of_all;
+	k->value = n / all;
+	i18n_percent(&b, w->lang, n / all);
+	k->value_text = qc_keep_buf(qc, &b);
+	chart_words_fill_numbers(&whole, w, all == 1 ? w->incident_one : w->incident_many, all, NAN);
+	chart_words_fill(&b, w->of, whole.buf, NULL);
+	k->change_text = qc_keep_buf(qc, &b);
+	buf_release(&b);
+	buf_release(&whole);
+}
+
 static int build_kpis(struct query_chart *qc, const struct query_result *r,
 		      const struct adapter *a)
 {
@@ -663,11 +694,7 @@ static int build_kpis(struct query_chart *qc, const struct query_result *r,
 		k[1].change_text = qc_keep_buf(qc, &b);
 	}
 
-	k[2].label = w->kpi_countries;
-	k[2].value = qc_number_at(r, 0, "countries");
-	k[2].previous = NAN;
-	k[2].significant = -1;
-	k[2].change_text = "";	/* no previous count to compare with */
+	kpi_third(qc, r, &k[2]);
 
 	qc->data.kpis = qc->kpis;
 	qc->data.kpi_nr = 3;

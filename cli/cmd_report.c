@@ -144,22 +144,21 @@ static int parse_options(int argc, char **argv, struct report_cli *o)
 }
 
 /*
- * The organisation and the label from the user's configuration
- * ([report] organisation, tlp). The configured organisation names the
- * issuer of every briefing, so it replaces the template's. The label is
- * tlp_decide()'s: --tlp (`chosen`, -1 when not given), the template's, the
- * configured default.
+ * The issuer, the scope and the label from the user's configuration
+ * ([report] organisation, scope, tlp). Only a configured organisation is
+ * printed as the issuer. The label is tlp_decide()'s: --tlp (`chosen`, -1
+ * when not given), the template's, the configured default.
  */
-static void apply_config(struct template *t, int chosen, struct report_options *ro)
+static void apply_config(const struct template *t, int chosen, struct report_options *ro)
 {
 	const struct config *cfg = config_user();
-	const char *organisation = config_get(cfg, "report", "organisation");
 	const char *label = config_get(cfg, "report", "tlp");
 
-	if (organisation) {
-		free(t->organisation);
-		t->organisation = xstrdup(organisation);
-	}
+	ro->organisation = config_get(cfg, "report", "organisation");
+	ro->scope = config_get(cfg, "report", "scope");
+	if (!ro->organisation)
+		fprintf(stderr, "ibrief: report: hint: no issuer is printed: set organisation in [report] of the "
+			"configuration ('ibrief init' writes one)\n");
 	ro->tlp = tlp_decide(chosen, t->has_tlp ? (int)t->tlp : -1, label ? tlp_parse(label) : -1,
 			     &ro->tlp_source);
 }

@@ -12,7 +12,7 @@
 
 #include "cli.h"
 #include "../charts/chart.h"
-#include "../report/i18n.h"
+#include "../lang/lang.h"
 #include "../util/config.h"
 #include "../util/country.h"
 #include "../util/util.h"
@@ -38,6 +38,7 @@ static const struct command commands[] = {
 	{ "report", cmd_report, "write a PDF briefing for management", report_help },
 	{ "mark", cmd_mark, "pin an incident as notable, or ignore it", mark_help },
 	{ "mail", cmd_mail, "send a briefing PDF by e-mail", mail_help },
+	{ "init", cmd_init, "write a starter configuration file", init_help },
 	{ "help", cmd_help, "show help for a command", help_help },
 };
 
@@ -139,8 +140,8 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	error_set_command(c->name);
-	/* A bad configuration file stops every command but help. */
-	if (c->run != cmd_help && !config_user())
+	/* A bad configuration file stops every command but help and init. */
+	if (c->run != cmd_help && c->run != cmd_init && !config_user())
 		return EXIT_WORK;
 	argc -= optind;
 	argv += optind;

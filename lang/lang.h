@@ -52,6 +52,9 @@ enum i18n_msg {
 	MSG_ISSUED,
 	MSG_DATA_AS_OF,
 	MSG_NEWEST_INCIDENT,	/* the newest incident date known to the day */
+	MSG_TITLE_EUROPE,	/* "{1} in Europe": the template's title and the region */
+	MSG_TITLE_AND,		/* " and ", before the last of the countries in a title */
+	MSG_TITLE_PUBLIC,	/* "public bodies", the public-sector filter in a title */
 	MSG_MARKING,
 	MSG_TLP_DEFAULT,	/* the label is the template's default */
 	MSG_TLP_CHOSEN,		/* the label was chosen on the command line */
@@ -313,6 +316,7 @@ struct chart_words {
 	const char *kpi_public_share;	/* "Public share" */
 	const char *kpi_public_victims;	/* "Public victims" */
 	const char *kpi_countries;	/* "Countries" */
+	const char *kpi_share_of_all;	/* "Share of all incidents": a filtered briefing's part */
 	const char *incident_one;	/* "{1} incident" (1) */
 	const char *incident_many;	/* "{1} incidents" (a count) */
 	const char *part_of;		/* "{1} of {2}" (a count, "19 incidents") */

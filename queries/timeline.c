@@ -12,6 +12,7 @@
 enum {
 	OV_PERIOD, OV_INCIDENTS, OV_PREVIOUS_PERIOD, OV_PREVIOUS, OV_CHANGE, OV_CHANGE_PCT,
 	OV_P_VALUE, OV_SIGNIFICANT, OV_COUNTRIES, OV_PUBLIC, OV_PUBLIC_SHARE, OV_LEFT_OUT,
+	OV_ALL,
 };
 
 static const struct query_column overview_columns[] = {
@@ -41,13 +42,17 @@ static const struct query_column overview_columns[] = {
 			      .description = "public / incidents" },
 	[OV_LEFT_OUT] = { .name = "left_out", .type = QUERY_INT,
 			  .description = "incidents whose date is too coarse for the period" },
+	[OV_ALL] = { .name = "all_incidents", .type = QUERY_INT,
+		     .description = "incidents in the period with no filter: the whole that a "
+				    "filtered briefing (one country) is a part of" },
 };
 
 static const char overview_sql[] =
 	"SELECT (SELECT count(DISTINCT c.country)"
 	"          FROM incident i JOIN incident_country c ON c.incident_id = i.id"
 	"         WHERE" QUERY_IN_PERIOD QUERY_FILTERS "),"
-	"       (SELECT count(*)" QUERY_SCOPE " AND i.public_sector = 1)";
+	"       (SELECT count(*)" QUERY_SCOPE " AND i.public_sector = 1),"
+	"       (SELECT count(*) FROM incident i WHERE" QUERY_IN_PERIOD ")";
 
 int run_data_end(struct query_run *qr, char out[11])
 {
@@ -93,6 +98,7 @@ static int run_overview(struct query_run *qr, struct query_result *res)
 	query_set_int(row, OV_PUBLIC, sqlite3_column_int64(s, 1));
 	query_set_share(row, OV_PUBLIC_SHARE, sqlite3_column_int64(s, 1), m->n);
 	query_set_int(row, OV_LEFT_OUT, m->left_out);
+	query_set_int(row, OV_ALL, sqlite3_column_int64(s, 2));
 	if (m->previous.kind != QUERY_PERIOD_NONE) {
 		switch (run_data_end(qr, end)) {
 		case -1:

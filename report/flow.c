@@ -197,8 +197,8 @@ static void cover(struct briefing *b)
 	detail_row(b, it, &y, MSG_PERIOD, b->period.buf);
 	filters_text(b, &v);
 	detail_row(b, it, &y, MSG_FILTERS, v.buf);
-	if (b->t->organisation)
-		detail_row(b, it, &y, MSG_ISSUED_BY, b->t->organisation);
+	if (b->o->organisation)
+		detail_row(b, it, &y, MSG_ISSUED_BY, b->o->organisation);
 	buf_reset(&v);
 	if (gmtime_r(&b->o->issued, &tm) && strftime(day, sizeof(day), "%Y-%m-%d", &tm))
 		i18n_date(&v, b->lang, day);
@@ -273,7 +273,7 @@ static void caption(struct briefing *b, struct item *it, double y, const struct 
 	buf_release(&label);
 }
 
-static int load_geo(struct briefing *b)
+int briefing_geo(struct briefing *b)
 {
 	struct buf path = BUF_INIT;
 	int ret;
@@ -321,7 +321,7 @@ static int chart(struct briefing *b, const struct tpl_block *blk)
 	spec.height_pt = blk->height_mm * PDF_MM;
 	spec.dpi = b->o->proof ? PROOF_DPI : CHART_DPI;
 	if (spec.kind == CHART_MAP) {
-		if (load_geo(b) < 0)
+		if (briefing_geo(b) < 0)
 			return -1;
 		spec.geo = &b->geo;
 	}

@@ -93,6 +93,7 @@ struct briefing {
 	struct item *items;
 	size_t items_nr, items_alloc;
 	struct buf title, period;	/* in the briefing's language */
+	int region_europe;		/* the title names Europe (title.c) */
 	double cover_label, notable_label;	/* widths of the label columns */
 };
 
@@ -104,6 +105,14 @@ struct rq *briefing_rq(struct briefing *b, const struct query *q, enum tpl_scope
  * into the summary that `ibrief report --mail-to` hands to mail/.
  */
 void briefing_narrative(struct briefing *b, struct buf *out);
+
+/* title.c: fills b->title (see there); run after the queries. Returns 0 or -1. */
+int briefing_title(struct briefing *b);
+/* Whether the title's region comes from the by-country result (no filter, no scope). */
+int briefing_title_needs_countries(const struct briefing *b);
+
+/* flow.c: loads the map's shapes once; 0, or -1 with a message. */
+int briefing_geo(struct briefing *b);
 
 /* cells.c */
 void cell_format(struct buf *out, enum lang lang, const struct query_result *r, size_t row,

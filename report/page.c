@@ -107,8 +107,8 @@ void page_furniture(struct briefing *b, size_t page, size_t pages)
 	args[1] = of.buf;
 	i18n_fill(&s, i18n_msg(b->lang, MSG_PAGE_OF), args, 2);
 	buf_addf(&s, " \xc2\xb7 %s", b->period.buf);
-	if (b->t->organisation)
-		buf_addf(&s, " \xc2\xb7 %s", b->t->organisation);
+	if (b->o->organisation)
+		buf_addf(&s, " \xc2\xb7 %s", b->o->organisation);
 	buf_reset(&n);
 	pdf_fit(&b->pdf, PDF_REGULAR, FURNITURE_SIZE, s.buf, CONTENT_WIDTH - w - 12, &n);
 	pdf_text(&b->pdf, page, PDF_REGULAR, FURNITURE_SIZE, palette_muted, MARGIN_X,

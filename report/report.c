@@ -124,6 +124,8 @@ static int run_queries(struct briefing *b)
 
 	want(b, query_find("overview"), TPL_SCOPE_REPORT);
 	want(b, query_find("public-sector"), TPL_SCOPE_REPORT);
+	if (briefing_title_needs_countries(b))
+		want(b, query_find("by-country"), TPL_SCOPE_REPORT);
 	want_blocks(b, t->cover, t->cover_nr, &need);
 	for (size_t s = 0; s < t->sections_nr; s++)
 		want_blocks(b, t->sections[s].blocks, t->sections[s].blocks_nr, &need);
@@ -393,25 +395,25 @@ int report_write(struct store *st, const struct report_options *o, struct report
 	b.t = o->template;
 	b.lang = o->lang;
 	b.tlp = o->tlp;
-	buf_adds(&b.title, tpl_text_get(&b.t->title, b.lang));
 	i18n_period(&b.period, b.lang, &o->filter->period);
 	/* A path that cannot be written is refused before the work, not after. */
 	output_path(&path, o);
 	if (output_path_check(path.buf) < 0)
 		goto out;
-	if (run_queries(&b) < 0 || newest_month(&b) < 0 || store_summary(st, &b.store) < 0)
+	if (run_queries(&b) < 0 || newest_month(&b) < 0 || store_summary(st, &b.store) < 0 ||
+	    briefing_title(&b) < 0)
 		goto out;
 	if (pdf_open(&b.pdf) < 0 || flow_build(&b) < 0 || render(&b, &pages) < 0)
 		goto out;
 	provenance(&b, &kw, &note);
 	if (attach(&b, note.buf) < 0)
 		goto out;
-	buf_addf(&doc, "%s \xe2\x80\x93 %s", b.title.buf, b.period.buf);
+	buf_addf(&doc, "%s \xe2\x80\x94 %s", b.title.buf, b.period.buf);
 	briefing_narrative(&b, &subject);
-	pdf_info(&b.pdf, doc.buf, subject.buf, b.t->organisation, "ibrief " IBRIEF_VERSION, kw.buf);
+	pdf_info(&b.pdf, doc.buf, subject.buf, o->organisation, "ibrief " IBRIEF_VERSION, kw.buf);
 	sum->title = xstrdup(doc.buf);
 	sum->narrative = xstrdup(subject.buf);
-	sum->organisation = b.t->organisation ? xstrdup(b.t->organisation) : NULL;
+	sum->organisation = o->organisation ? xstrdup(o->organisation) : NULL;
 	buf_reset(&doc);
 	pdf_dates(&b.pdf, o->issued);
 	if (pdf_save(&b.pdf, &doc) < 0)
@@ -421,7 +423,9 @@ int report_write(struct store *st, const struct report_options *o, struct report
 		o->proof->provisional = b.provisional;
 		sum->pages = pages;
 		sum->bytes = doc.len;
+		sum->has_tlp = 1;
 		sum->tlp = b.tlp;
+		after_data(&b, sum);
 		ret = 0;
 		goto out;
 	}

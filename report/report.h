@@ -43,6 +43,10 @@ struct report_options {
 	/* The period must be resolved (no "latest"); countries etc. as for query_run(). */
 	const struct query_filter *filter;
 	enum lang lang;
+	/* The issuer ([report] organisation); NULL prints none: no placeholder stands in. */
+	const char *organisation;
+	/* The configured scope ([report] scope: "europe" or "world"), or NULL (see report/title.c). */
+	const char *scope;
 	/* The label, and where it came from, as tlp_decide() chose; the cover says which. */
 	enum tlp tlp;
 	enum tlp_source tlp_source;

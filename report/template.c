@@ -663,8 +663,10 @@ static int root_pair(const struct ctx *c, const char *key, yaml_node_t *v, void 
 		a->has_title = 1;
 		return parse_text(c, v, "the title", &t->title, 0);
 	}
+	/* The issuer is the user's, never a template's placeholder. */
 	if (!strcmp(key, "organisation"))
-		return get_string(c, v, "organisation", &t->organisation);
+		return node_error(c, v, "the issuing organisation is set in the configuration "
+				  "([report] organisation, see 'ibrief init'), not in a template");
 	if (!strcmp(key, "tlp")) {
 		int level = s ? tlp_parse(s) : -1;
 
@@ -783,7 +785,6 @@ void template_release(struct template *t)
 {
 	free(t->path);
 	free(t->name);
-	free(t->organisation);
 	text_release(&t->title);
 	for (size_t i = 0; i < t->cover_nr; i++)
 		block_release(&t->cover[i]);

@@ -6,8 +6,7 @@
  * order, and never how it is computed. A template names catalog queries
  * (queries/query.h) and nothing else: it cannot run SQL.
  *
- *     title: {en: Cyber incidents in Europe, fr: Cyber-incidents en Europe}
- *     organisation: Example CERT
+ *     title: {en: Cyber incidents, fr: Cyber-incidents}
  *     tlp: AMBER                   # CLEAR, GREEN, AMBER, AMBER+STRICT, RED
  *     default-period: month        # month or year: the newest one with data
  *     cover:                       # blocks under the cover's title and details
@@ -132,7 +131,6 @@ struct template {
 	char *name;			/* the file's base name: "monthly.yaml" */
 	unsigned long long digest;	/* FNV-1a of the file's bytes */
 	struct tpl_text title;
-	char *organisation;		/* NULL when not given */
 	int has_tlp;
 	enum tlp tlp;
 	enum tpl_default_period default_period;

@@ -61,6 +61,14 @@ static const char *check_url(const char *v)
 	return NULL;
 }
 
+/* The region a briefing is about: its title and its map (report/title.c). */
+static const char *check_scope(const char *v)
+{
+	if (ascii_casecmp(v, "europe") && ascii_casecmp(v, "world"))
+		return "is not a scope ibrief knows (europe, world)";
+	return NULL;
+}
+
 static const struct key {
 	const char *section, *key;
 	check_fn check;
@@ -69,6 +77,7 @@ static const struct key {
 	{ "store", "path", NULL, 1 },
 	{ "report", "organisation", NULL, 0 },
 	{ "report", "tlp", check_tlp, 0 },
+	{ "report", "scope", check_scope, 0 },
 	{ "smtp", "url", check_url, 0 },
 	{ "smtp", "user", NULL, 0 },
 	{ "smtp", "password", NULL, 0 },

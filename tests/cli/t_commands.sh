@@ -132,6 +132,23 @@ test_expect 'stats gives the newest exact date, and counts what is known only to
 	! grep "2020-12-31" out
 '
 
+test_expect 'init writes a commented starter configuration, and keeps an existing one' '
+	export IBRIEF_CONFIG=$PWD/conf/ibrief/config &&
+	ibrief init --organisation "CERT Heidebeek" --scope world 2>err &&
+	grep "^wrote $IBRIEF_CONFIG$" err &&
+	grep "^organisation = CERT Heidebeek$" "$IBRIEF_CONFIG" &&
+	grep "^scope = world$" "$IBRIEF_CONFIG" &&
+	grep "^#tlp = " "$IBRIEF_CONFIG" && grep "^#url = smtp://" "$IBRIEF_CONFIG" &&
+	test "$(stat -c %a "$IBRIEF_CONFIG")" = 600 &&
+	setup && ibrief stats >/dev/null &&
+	cp "$IBRIEF_CONFIG" before &&
+	test_must_fail 1 ibrief init --scope europe 2>err && grep "exists: not replacing it" err &&
+	cmp before "$IBRIEF_CONFIG" &&
+	test_must_fail 2 ibrief init --force --scope mars 2>err && grep "mars" err &&
+	cmp before "$IBRIEF_CONFIG" &&
+	ibrief init --force 2>err && grep "^#organisation = " "$IBRIEF_CONFIG"
+'
+
 test_expect 'help, --help, --version and an unknown command' '
 	ibrief --help >out && grep "^usage: ibrief" out && grep "import" out &&
 	ibrief help list >out && grep "^usage: ibrief list" out && grep "Example" out &&

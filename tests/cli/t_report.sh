@@ -20,15 +20,16 @@ test_expect 'report --month latest writes the monthly briefing and says where' '
 	report --month latest 2>err &&
 	test -s briefing-2024-04.pdf &&
 	grep -E "^briefing-2024-04.pdf: [0-9]+ pages, [0-9]+ KB, TLP:AMBER$" err &&
-	test $(wc -l <err) -eq 1
+	grep "^ibrief: report: hint: no issuer is printed: set organisation in \[report\]" err &&
+	test $(wc -l <err) -eq 2
 '
 
 test_expect 'the briefing passes qpdf --check and says what it is in its metadata' '
 	report --month 2024-04 2>/dev/null &&
 	qpdf --check briefing-2024-04.pdf &&
 	pdfinfo -isodates briefing-2024-04.pdf >info &&
-	grep "^Title: *Cyber incidents in Europe – April 2024$" info &&
-	grep "^Author: *Example CERT$" info &&
+	grep "^Title: *Cyber incidents in Europe — April 2024$" info &&
+	! grep "^Author:" info &&
 	grep "^Creator: *ibrief " info &&
 	grep "^Keywords: .*template monthly.yaml.*store digest [0-9a-f]\{16\}" info &&
 	grep "^CreationDate: *2024-06-01T00:00:00Z$" info
@@ -183,6 +184,43 @@ test_expect 'the country template is named after the country and the newest year
 	grep "^briefing-BE-2024.pdf: " err &&
 	flat_text briefing-BE-2024.pdf >text &&
 	grep -F "Country: Belgium" text
+'
+
+test_expect 'a country briefing is titled by its country, in its language' '
+	report --template country --country BE --year 2024 --lang fr 2>/dev/null &&
+	pdfinfo briefing-BE-2024.pdf | grep "^Title: *Belgique — 2024$" &&
+	pdftotext -l 1 briefing-BE-2024.pdf - | sed -n "1,6p" >top &&
+	grep -x "Belgique · 2024" top && grep -x "Belgique" top &&
+	report --month 2024-04 --country BE,FR --type ransomware -o two.pdf 2>/dev/null &&
+	pdfinfo two.pdf | grep "^Title: *Belgium and France, ransomware — April 2024$" &&
+	report --month 2024-04 --public-sector --lang de -o public.pdf 2>/dev/null &&
+	pdfinfo public.pdf | grep "^Title: *öffentliche Stellen — April 2024$"
+'
+
+test_expect 'a country briefing gives the country its share of all incidents, not a count of 1' '
+	ibrief --db "$DB" query overview --year 2024 --country BE --format csv | tr -d "\r" >be.csv &&
+	ibrief --db "$DB" query overview --year 2024 --format csv | tr -d "\r" >all.csv &&
+	n=$(sed -n 2p be.csv | cut -d, -f2) && all=$(sed -n 2p all.csv | cut -d, -f2) &&
+	test "$(head -n 1 be.csv | tr , "\n" | tail -n 1)" = all_incidents &&
+	test "$(sed -n 2p be.csv | tr , "\n" | tail -n 1)" = "$all" &&
+	test "$n" -lt "$all"
+'
+
+test_expect 'nothing unconfigured is printed: no placeholder issuer, a region from the data' '
+	report --month 2024-04 2>/dev/null &&
+	! flat_text briefing-2024-04.pdf | grep -i "example cert" &&
+	! flat_text briefing-2024-04.pdf | grep "Issued by" &&
+	! grep -ri "^organisation" "$TOP/templates" &&
+	printf "id,victim,date,country\nu1,A,2013-06-02,US\nu2,B,2013-06-03,US\nb1,C,2013-06-04,BE\n" >us.csv &&
+	ibrief --db us.db import us.csv 2>/dev/null &&
+	ibrief --db us.db report --month 2013-06 -o us.pdf 2>/dev/null &&
+	pdfinfo us.pdf | grep "^Title: *Cyber incidents — June 2013$" &&
+	printf "[report]\nscope = europe\n" >config &&
+	IBRIEF_CONFIG=$PWD/config ibrief --db us.db report --month 2013-06 -o eu.pdf 2>/dev/null &&
+	pdfinfo eu.pdf | grep "^Title: *Cyber incidents in Europe — June 2013$" &&
+	printf "[report]\nscope = mars\n" >config &&
+	test_must_fail 1 env IBRIEF_CONFIG=$PWD/config "$IBRIEF" --db us.db report --month 2013-06 2>err &&
+	grep "scope" err
 '
 
 test_expect 'report -o DIR writes the briefing under its default name in DIR' '

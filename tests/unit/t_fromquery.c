@@ -636,6 +636,30 @@ static void overview_is_tiles_of_incidents_public_share_and_countries(void)
 	query_result_free(r);
 }
 
+static void a_filtered_overview_shows_its_share_of_all_incidents(void)
+{
+	struct query_result *r = overview(10, 5, 2, 1);
+	struct query_chart qc;
+
+	/* One country: 10 of the period's 40 incidents, not "Countries 1". */
+	query_set_int(&r->rows[0], col(r, "all_incidents"), 40);
+	CHECK_INT(query_chart_init(&qc, r, -1, NULL, NULL), 0);
+	CHECK_STR(qc.data.kpis[2].label, "Share of all incidents");
+	CHECK_STR(qc.data.kpis[2].value_text, "25%");
+	CHECK_STR(qc.data.kpis[2].change_text, "of 40 incidents");
+	query_chart_release(&qc);
+	query_result_free(r);
+
+	/* Unfiltered: the whole is the period itself, and the tile counts countries. */
+	r = overview(40, 20, 10, 6);
+	query_set_int(&r->rows[0], col(r, "all_incidents"), 40);
+	CHECK_INT(query_chart_init(&qc, r, -1, NULL, NULL), 0);
+	CHECK_STR(qc.data.kpis[2].label, "Countries");
+	CHECK_DBL(qc.data.kpis[2].value, 6);
+	query_chart_release(&qc);
+	query_result_free(r);
+}
+
 /* ---- Drawn ------------------------------------------------------------ */
 
 struct img {
@@ -827,6 +851,8 @@ int main(void)
 		 response_time_marks_median_and_p90_over_the_buckets);
 	test_run("overview is tiles: incidents against the previous period, share, countries",
 		 overview_is_tiles_of_incidents_public_share_and_countries);
+	test_run("a filtered overview shows its share of all incidents",
+		 a_filtered_overview_shows_its_share_of_all_incidents);
 	test_run("bars drawn from a result are as long as its counts",
 		 bars_drawn_from_a_result_follow_its_counts);
 	test_run("the map drawn from a result shows zero, not no data, for countries without rows",

@@ -16,7 +16,6 @@
 
 static const char good[] =
 	"title: {en: Monthly, fr: Mensuel}\n"
-	"organisation: CERT Heidebeek\n"
 	"tlp: amber+strict\n"
 	"default-period: year\n"
 	"cover:\n"
@@ -44,7 +43,6 @@ static void test_a_good_template_reads_as_written(void)
 	CHECK_STR(t.name, "good.yaml");
 	CHECK_STR(tpl_text_get(&t.title, LANG_FR), "Mensuel");
 	CHECK_STR(tpl_text_get(&t.title, LANG_NL), "Monthly");	/* falls back to English */
-	CHECK_STR(t.organisation, "CERT Heidebeek");
 	CHECK_INT(t.has_tlp, 1);
 	CHECK_INT(t.tlp, TLP_AMBER_STRICT);
 	CHECK_INT(t.default_period, TPL_DEFAULT_YEAR);
