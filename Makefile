@@ -178,20 +178,21 @@ DATADIR = $(PREFIX)/share/ibrief
 MANDIR = $(PREFIX)/share/man/man1
 COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 TEMPLATES = $(wildcard templates/*.yaml)
+GEO = data/geo/europe-50m.geojson data/geo/world-110m.geojson
 
 install: ibrief
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/geo \
 		$(DESTDIR)$(MANDIR) $(DESTDIR)$(COMPLETIONDIR)
 	$(INSTALL) -m 755 ibrief $(DESTDIR)$(BINDIR)/ibrief
 	$(INSTALL) -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/
-	$(INSTALL) -m 644 data/geo/europe-50m.geojson $(DESTDIR)$(DATADIR)/geo/
+	$(INSTALL) -m 644 $(GEO) $(DESTDIR)$(DATADIR)/geo/
 	$(INSTALL) -m 644 doc/ibrief.1 $(DESTDIR)$(MANDIR)/ibrief.1
 	$(INSTALL) -m 644 contrib/ibrief.bash-completion $(DESTDIR)$(COMPLETIONDIR)/ibrief
 
 # Removes exactly what install put there, and share/ibrief when it is empty.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ibrief $(DESTDIR)$(MANDIR)/ibrief.1 \
-		$(DESTDIR)$(COMPLETIONDIR)/ibrief $(DESTDIR)$(DATADIR)/geo/europe-50m.geojson \
+		$(DESTDIR)$(COMPLETIONDIR)/ibrief $(addprefix $(DESTDIR)$(DATADIR)/geo/,$(notdir $(GEO))) \
 		$(addprefix $(DESTDIR)$(DATADIR)/templates/,$(notdir $(TEMPLATES)))
 	rmdir --ignore-fail-on-non-empty $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/geo \
 		$(DESTDIR)$(DATADIR) 2>/dev/null || true

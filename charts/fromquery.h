@@ -92,6 +92,8 @@ struct query_chart_request {
 	/* When not NULL, called with the spec and data just before they are drawn (a proof). */
 	void (*seen)(void *arg, const struct chart_spec *spec, const struct chart_data *data);
 	void *seen_arg;
+	/* CHART_MAP: list the countries of these shapes (the world map); NULL: Europe's. */
+	const struct geo *shapes;
 };
 
 /*
@@ -109,5 +111,16 @@ int query_chart_build(struct query_chart *qc, const struct query_result *r,
  */
 int query_chart_draw(const struct query_result *r, const struct query_chart_request *req,
 		     const struct chart_spec *spec, enum chart_format format, struct buf *out);
+
+/*
+ * Re-lists the countries of a CHART_MAP made by query_chart_init() for the
+ * shapes `g` instead of the built-in Europe map's: every focus feature of
+ * `g` (0 when the result has no row for it), the other features the result
+ * has a row for, and in the note the rows no feature draws and the unknown
+ * country. For the world map. Returns 0, or -1 with a message when `qc` is
+ * not a map.
+ */
+int query_chart_map_shapes(struct query_chart *qc, const struct query_result *r,
+			   const struct geo *g);
 
 #endif

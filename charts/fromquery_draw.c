@@ -11,7 +11,13 @@
 int query_chart_build(struct query_chart *qc, const struct query_result *r,
 		      const struct query_chart_request *req)
 {
-	return query_chart_init(qc, r, req->kind, req->title, i18n_chart_words(req->lang));
+	if (query_chart_init(qc, r, req->kind, req->title, i18n_chart_words(req->lang)) < 0)
+		return -1;
+	if (req->shapes && qc->kind == CHART_MAP && query_chart_map_shapes(qc, r, req->shapes) < 0) {
+		query_chart_release(qc);
+		return -1;
+	}
+	return 0;
 }
 
 int query_chart_draw(const struct query_result *r, const struct query_chart_request *req,

@@ -26,6 +26,7 @@
 #include "fromquery_int.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../util/buf.h"
@@ -66,8 +67,20 @@ static long row_of(const struct query_result *r, const char *code)
 	return -1;
 }
 
+/* Whether the map draws `code`: on the Europe map, or a feature of `g` when given. */
+static int on_map(const struct geo *g, const char *code)
+{
+	if (!g)
+		return listed(map_focus, ARRAY_SIZE(map_focus), code) ||
+		       listed(map_context, ARRAY_SIZE(map_context), code);
+	for (size_t i = 0; i < g->nr; i++)
+		if (!strcmp(g->features[i].iso, code))
+			return 1;
+	return 0;
+}
+
 /* "Not on the map: United States 790, Canada 12 and 3 more; country unknown: 40." */
-static void map_note(struct query_chart *qc, const struct query_result *r)
+static void map_note(struct query_chart *qc, const struct query_result *r, const struct geo *g)
 {
 	const struct chart_words *w = qc_words(qc);
 	struct buf b = BUF_INIT, list = BUF_INIT;
@@ -82,8 +95,7 @@ static void map_note(struct query_chart *qc, const struct query_result *r)
 			unknown = v;
 			continue;
 		}
-		if (listed(map_focus, ARRAY_SIZE(map_focus), code) ||
-		    listed(map_context, ARRAY_SIZE(map_context), code))
+		if (on_map(g, code))
 			continue;
 		if (named == 3) {
 			off++;
@@ -136,7 +148,39 @@ int qc_build_map(struct query_chart *qc, const struct query_result *r)
 		qc->values[k] = qc_number_at(r, (size_t)row, "incidents");
 		qc->flags[k++] = qc_chart_flag(r->rows[row].flag);
 	}
-	map_note(qc, r);
+	map_note(qc, r, NULL);
+	return 0;
+}
+
+int query_chart_map_shapes(struct query_chart *qc, const struct query_result *r,
+			   const struct geo *g)
+{
+	size_t nr = 0, k = 0;
+
+	if (qc->kind != CHART_MAP)
+		return error("query_chart_map_shapes: not a map");
+	for (size_t i = 0; qc->labels && i < qc->nr; i++)
+		free(qc->labels[i]);
+	free(qc->labels);
+	free(qc->values);
+	free(qc->flags);
+	qc->labels = NULL;
+	/* Every focus country (0 when the result has no row), and others with a row. */
+	for (size_t i = 0; i < g->nr; i++)
+		nr += *g->features[i].iso && (g->features[i].focus || row_of(r, g->features[i].iso) >= 0);
+	qc_alloc_categories(qc, nr, 0);
+	for (size_t i = 0; i < g->nr; i++) {
+		const char *code = g->features[i].iso;
+		long row = *code ? row_of(r, code) : -1;
+
+		if (!*code || (!g->features[i].focus && row < 0))
+			continue;
+		qc->labels[k] = xstrdup(code);
+		qc->values[k] = row < 0 ? 0 : qc_number_at(r, (size_t)row, "incidents");
+		qc->flags[k++] = row < 0 ? 0 : qc_chart_flag(r->rows[row].flag);
+	}
+	qc->data.note = NULL;
+	map_note(qc, r, g);
 	return 0;
 }
 

@@ -38,7 +38,7 @@ static int add_ring(struct geo *g, struct geo_feature *f, json_t *ring)
 
 		if (!json_is_number(lon) || !json_is_number(lat))
 			return -1;
-		if (proj_laea(json_number_value(lon), json_number_value(lat), &x, &y) < 0)
+		if (geo_project(g, json_number_value(lon), json_number_value(lat), &x, &y) < 0)
 			continue;
 		ALLOC_GROW(g->xy, g->xy_nr + 2, g->xy_alloc);
 		g->xy[g->xy_nr++] = x;
@@ -110,14 +110,51 @@ static int add_feature(struct geo *g, json_t *feat)
 	return 0;
 }
 
+int geo_project(const struct geo *g, double lon, double lat, double *x, double *y)
+{
+	return g->map == GEO_WORLD ? proj_equal_earth(lon, lat, x, y) : proj_laea(lon, lat, x, y);
+}
+
+/*
+ * The window of each map, in its projection's metres. Europe's is fixed
+ * (data/geo/make-europe.py cuts the shapes to it); the world's runs from
+ * the antimeridian to the antimeridian and from 58S (Cape Horn) to 84N
+ * (Greenland's north coast): Antarctica is not drawn.
+ */
+static void set_window(struct geo *g, enum geo_map map)
+{
+	g->map = map;
+	if (map == GEO_WORLD) {
+		double x, y;
+
+		proj_equal_earth(180, 0, &x, &y);
+		g->wx0 = -x;
+		g->wx1 = x;
+		proj_equal_earth(0, -58, &x, &g->wy0);
+		proj_equal_earth(0, 84, &x, &g->wy1);
+	} else {
+		g->wx0 = -1.90e6;
+		g->wx1 = 3.00e6;
+		g->wy0 = -1.85e6;
+		g->wy1 = 2.28e6;
+	}
+}
+
 int geo_load(struct geo *g, const char *path)
+{
+	return geo_load_map(g, path, GEO_EUROPE);
+}
+
+int geo_load_map(struct geo *g, const char *path, enum geo_map map)
 {
 	json_error_t err;
 	json_t *root, *features, *feat;
-	FILE *f = fopen(path, "rb");
+	FILE *f;
 	size_t i;
 	int ret = 0;
 
+	set_window(g, map);
+	f = fopen(path, "rb");
 	if (!f)
 		return error("'%s': cannot open the map: %s", path, strerror(errno));
 	root = json_loadf(f, 0, &err);

@@ -30,7 +30,15 @@ struct geo_feature {
 	double x0, y0, x1, y1;	/* bounding box in metres */
 };
 
+/* Which map: the window and the projection the shapes are drawn in. */
+enum geo_map {
+	GEO_EUROPE,	/* proj_laea(); about 25W-45E, 34N-72N (charts/map.c) */
+	GEO_WORLD,	/* proj_equal_earth(); 180W-180E, 58S-84N */
+};
+
 struct geo {
+	enum geo_map map;
+	double wx0, wy0, wx1, wy1;	/* the map window in projected metres */
 	struct geo_feature *features;
 	size_t nr, alloc;
 	struct geo_ring *rings;
@@ -38,7 +46,7 @@ struct geo {
 	double *xy;
 	size_t xy_nr, xy_alloc;	/* counted in doubles */
 };
-#define GEO_INIT { NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
+#define GEO_INIT { GEO_EUROPE, 0, 0, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
 
 void geo_init(struct geo *g);
 
@@ -49,6 +57,15 @@ void geo_init(struct geo *g);
  * skipped, and rings left with fewer than 3 points dropped.
  */
 int geo_load(struct geo *g, const char *path);
+
+/*
+ * The same for the map `map`: GEO_EUROPE is geo_load()'s; GEO_WORLD
+ * projects with proj_equal_earth() (data/geo/world-110m.geojson).
+ */
+int geo_load_map(struct geo *g, const char *path, enum geo_map map);
+
+/* Projects a point as the shapes of `g` are; 0, or -1 (see charts/proj.h). */
+int geo_project(const struct geo *g, double lon, double lat, double *x, double *y);
 
 /* Frees what `g` holds; it is empty and reusable after. */
 void geo_release(struct geo *g);

@@ -1,6 +1,7 @@
 /*
- * A choropleth of Europe: incidents per country, in classes of the
- * sequential ramp, with a legend.
+ * A choropleth of Europe, or of the world (the shapes say which: struct geo
+ * carries its projection and window): incidents per country, in classes
+ * of the sequential ramp, with a legend.
  *
  *   +- map window (fixed) -------+  Incidents
  *   |   countries with a value:  |  ■ 0
@@ -44,10 +45,11 @@
 #include "../util/util.h"
 #include "../util/banned.h"
 
-#define MAP_X0 (-1.90e6)
-#define MAP_X1 3.00e6
-#define MAP_Y0 (-1.85e6)
-#define MAP_Y1 2.28e6
+/* The map window: the geo's (charts/geo.c set_window(), data/geo/make-europe.py). */
+#define MAP_X0 (g->wx0)
+#define MAP_X1 (g->wx1)
+#define MAP_Y0 (g->wy0)
+#define MAP_Y1 (g->wy1)
 #define MAX_CLASSES (PALETTE_SEQ_NR - 1)
 #define SMALL 4.0		/* points: a country smaller than this gets a dot */
 #define LEGEND_GAP 14.0
@@ -213,7 +215,7 @@ void map_draw(struct ctx *c)
 	if (c->locate) {
 		double x, y;
 
-		if (proj_laea(c->lon, c->lat, &x, &y) == 0 && x >= MAP_X0 && x <= MAP_X1 &&
+		if (geo_project(g, c->lon, c->lat, &x, &y) == 0 && x >= MAP_X0 && x <= MAP_X1 &&
 		    y >= MAP_Y0 && y <= MAP_Y1) {
 			to_page(&v, x, y, &c->lx, &c->ly);
 			c->located = 1;
@@ -278,7 +280,8 @@ void map_draw(struct ctx *c)
 		const struct geo_feature *f = &g->features[i];
 		double x0, y0, x1, y1;
 
-		if (state[i] < 0 || !f->focus)
+		/* On the world map, where small islands are many, only those with incidents. */
+		if (state[i] < 0 || !f->focus || (g->map == GEO_WORLD && state[i] == 0))
 			continue;
 		to_page(&v, f->x0, f->y1, &x0, &y0);
 		to_page(&v, f->x1, f->y0, &x1, &y1);

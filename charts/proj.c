@@ -21,3 +21,22 @@ int proj_laea(double lon, double lat, double *x, double *y)
 	*y = PROJ_RADIUS * k * (cos(phi1) * sin(phi) - sin(phi1) * cos(phi) * cos(lam));
 	return 0;
 }
+
+int proj_equal_earth(double lon, double lat, double *x, double *y)
+{
+	/* The polynomial's coefficients, from the paper. */
+	const double a1 = 1.340264, a2 = -0.081106, a3 = 0.000893, a4 = 0.003796;
+	const double rad = M_PI / 180, m = sqrt(3) / 2;
+	double t, t2, t6;
+
+	*x = *y = 0;
+	if (!isfinite(lon) || !isfinite(lat) || fabs(lon) > 180 || fabs(lat) > 90)
+		return -1;
+	t = asin(m * sin(lat * rad));
+	t2 = t * t;
+	t6 = t2 * t2 * t2;
+	*x = PROJ_RADIUS * 2 * sqrt(3) * lon * rad * cos(t) /
+	     (3 * (9 * a4 * t6 * t2 + 7 * a3 * t6 + 3 * a2 * t2 + a1));
+	*y = PROJ_RADIUS * t * (a4 * t6 * t2 + a3 * t6 + a2 * t2 + a1);
+	return 0;
+}

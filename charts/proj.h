@@ -25,4 +25,13 @@
  */
 int proj_laea(double lon, double lat, double *x, double *y);
 
+/*
+ * The world map's projection: Equal Earth (Šavrič, Patterson and Jenny,
+ * 2018), equal-area like the Europe map's, centred on Greenwich, on the
+ * sphere of PROJ_RADIUS. Projects a longitude and latitude in degrees to x
+ * and y in metres, the centre at 0, 0. Returns 0, or -1 for points that
+ * are not finite or not on the globe; x and y are then 0.
+ */
+int proj_equal_earth(double lon, double lat, double *x, double *y);
+
 #endif

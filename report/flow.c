@@ -280,8 +280,9 @@ int briefing_geo(struct briefing *b)
 
 	if (b->geo_loaded)
 		return 0;
-	buf_addf(&path, "%s/geo/europe-50m.geojson", b->o->data_dir ? b->o->data_dir : "data");
-	ret = geo_load(&b->geo, path.buf);
+	buf_addf(&path, "%s/geo/%s", b->o->data_dir ? b->o->data_dir : "data",
+		 b->map_world ? "world-110m.geojson" : "europe-50m.geojson");
+	ret = geo_load_map(&b->geo, path.buf, b->map_world ? GEO_WORLD : GEO_EUROPE);
 	buf_release(&path);
 	b->geo_loaded = ret == 0;
 	return ret;
@@ -323,6 +324,8 @@ static int chart(struct briefing *b, const struct tpl_block *blk)
 	if (spec.kind == CHART_MAP) {
 		if (briefing_geo(b) < 0)
 			return -1;
+		if (b->map_world)
+			req.shapes = &b->geo;
 		spec.geo = &b->geo;
 	}
 	i = flow_item(b, LAYOUT_BLOCK, 10);

@@ -93,7 +93,7 @@ struct briefing {
 	struct item *items;
 	size_t items_nr, items_alloc;
 	struct buf title, period;	/* in the briefing's language */
-	int region_europe;		/* the title names Europe (title.c) */
+	int map_world;			/* the region is not Europe: the world map (title.c) */
 	double cover_label, notable_label;	/* widths of the label columns */
 };
 
@@ -111,7 +111,7 @@ int briefing_title(struct briefing *b);
 /* Whether the title's region comes from the by-country result (no filter, no scope). */
 int briefing_title_needs_countries(const struct briefing *b);
 
-/* flow.c: loads the map's shapes once; 0, or -1 with a message. */
+/* flow.c: loads the shapes of the briefing's map once; 0, or -1 with a message. */
 int briefing_geo(struct briefing *b);
 
 /* cells.c */

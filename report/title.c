@@ -12,14 +12,29 @@
 
 #include "../util/banned.h"
 
-static int filtered(const struct query_filter *f)
-{
-	return (f->countries && f->countries->n) || f->sector || f->type || f->public_only;
-}
-
 int briefing_title_needs_countries(const struct briefing *b)
 {
-	return !filtered(b->o->filter) && !b->o->scope;
+	const struct query_filter *f = b->o->filter;
+
+	return !b->o->scope && !(f->countries && f->countries->n);
+}
+
+/* Whether every country of the filter is one the Europe map is about. */
+static int european_filter(struct briefing *b)
+{
+	const struct strlist *l = b->o->filter->countries;
+
+	if (briefing_geo(b) < 0)
+		return -1;
+	for (size_t i = 0; i < l->n; i++) {
+		int found = 0;
+
+		for (size_t j = 0; j < b->geo.nr && !found; j++)
+			found = b->geo.features[j].focus && !strcmp(b->geo.features[j].iso, l->v[i]);
+		if (!found)
+			return 0;
+	}
+	return 1;
 }
 
 /* The title's words for the filters, appended to `out`; 0 when there are none. */
@@ -77,19 +92,28 @@ static int mostly_european(struct briefing *b)
 
 int briefing_title(struct briefing *b)
 {
+	const struct query_filter *f = b->o->filter;
 	const char *scope = b->o->scope;
 	const char *base = tpl_text_get(&b->t->title, b->lang);
 	int europe;
 
+	/* The region: the configured one, else the filter's countries', else the data's. */
+	if (scope)
+		europe = !ascii_casecmp(scope, "europe");
+	else if (f->countries && f->countries->n)
+		europe = european_filter(b);
+	else
+		europe = mostly_european(b);
+	/* The map: the world's when the region is not Europe (none known: Europe's). */
+	b->map_world = europe == 0;
+	if (b->map_world && b->geo_loaded) {
+		geo_release(&b->geo);
+		b->geo_loaded = 0;
+	}
 	buf_reset(&b->title);
 	if (filter_title(b, &b->title))
 		return 0;
-	if (scope)
-		europe = !ascii_casecmp(scope, "europe");
-	else
-		europe = mostly_european(b) == 1;
-	b->region_europe = europe;
-	if (europe) {
+	if (europe == 1) {
 		const char *args[1] = { base };
 
 		i18n_fill(&b->title, i18n_msg(b->lang, MSG_TITLE_EUROPE), args, 1);

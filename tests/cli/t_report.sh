@@ -215,6 +215,11 @@ test_expect 'nothing unconfigured is printed: no placeholder issuer, a region fr
 	ibrief --db us.db import us.csv 2>/dev/null &&
 	ibrief --db us.db report --month 2013-06 -o us.pdf 2>/dev/null &&
 	pdfinfo us.pdf | grep "^Title: *Cyber incidents — June 2013$" &&
+	pdfdetach -savefile provenance.txt -o us.txt us.pdf &&
+	grep "^Map: the world" us.txt &&
+	report --month 2024-04 -o eu-data.pdf 2>/dev/null &&
+	pdfdetach -savefile provenance.txt -o eu.txt eu-data.pdf &&
+	grep "^Map: Europe" eu.txt &&
 	printf "[report]\nscope = europe\n" >config &&
 	IBRIEF_CONFIG=$PWD/config ibrief --db us.db report --month 2013-06 -o eu.pdf 2>/dev/null &&
 	pdfinfo eu.pdf | grep "^Title: *Cyber incidents in Europe — June 2013$" &&

@@ -453,6 +453,36 @@ static void geo_loads_the_europe_map(void)
 	CHECK_INT(g.nr, 0);
 }
 
+static void geo_loads_the_world_map_in_equal_earth(void)
+{
+	struct geo g = GEO_INIT;
+	double x, y;
+	int us = 0, aq = 0;
+
+	/* Equal Earth's published extent: x 2.7066297 R at the equator's ends, y 1.3173627 R at the pole. */
+	CHECK_INT(proj_equal_earth(180, 0, &x, &y), 0);
+	CHECK(fabs(x / PROJ_RADIUS - 2.7066297) < 1e-6 && fabs(y) < 1e-9);
+	CHECK_INT(proj_equal_earth(0, 90, &x, &y), 0);
+	CHECK(fabs(y / PROJ_RADIUS - 1.3173627) < 1e-6 && fabs(x) < 1e-6);
+	CHECK_INT(proj_equal_earth(0, 91, &x, &y), -1);
+	CHECK_INT(proj_equal_earth(NAN, 0, &x, &y), -1);
+
+	CHECK_INT(geo_load_map(&g, "data/geo/world-110m.geojson", GEO_WORLD), 0);
+	CHECK_INT(g.map, GEO_WORLD);
+	CHECK(g.nr >= 170);
+	for (size_t i = 0; i < g.nr; i++) {
+		if (!strcmp(g.features[i].iso, "US"))
+			us = g.features[i].focus && g.features[i].x0 < -1e7;	/* Alaska, far west */
+		aq |= !strcmp(g.features[i].iso, "AQ");
+	}
+	CHECK(us);
+	CHECK(!aq);
+	CHECK(g.wx0 < -1.7e7 && g.wx1 > 1.7e7 && g.wy0 < -6e6 && g.wy1 > 8e6);
+	CHECK_INT(geo_project(&g, 180, 0, &x, &y), 0);
+	CHECK(fabs(x - g.wx1) < 1);
+	geo_release(&g);
+}
+
 static void geo_rejects_bad_files(void)
 {
 	const char *dir = test_tmpdir();
@@ -529,6 +559,8 @@ int main(void)
 		 png_rejects_an_empty_or_huge_image_and_keeps_the_buffer);
 	test_run("the Europe map loads, France without its overseas regions",
 		 geo_loads_the_europe_map);
+	test_run("the world map loads, in Equal Earth, without Antarctica",
+		 geo_loads_the_world_map_in_equal_earth);
 	test_run("a missing or malformed map file is an error and leaves nothing",
 		 geo_rejects_bad_files);
 	test_run("response times fall into buckets at the right place", bucket_positions);

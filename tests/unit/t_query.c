@@ -340,7 +340,7 @@ static void test_overview_compares_with_the_previous_month(void)
 	struct query_result *r = run("overview", "2024-04", NULL);
 
 	/* p: exact binomial sum, 8 in 30 days against 2 in 31 (Python, fractions). */
-	CHECK_ROWS(r, "April 2024|8|March 2024|2|6|300|0.06142|0|5|3|0.375|1");
+	CHECK_ROWS(r, "April 2024|8|March 2024|2|6|300|0.06142|0|5|3|0.375|1|8");
 	CHECK_INT(r->meta.has_test, 1);
 	CHECK_INT(r->meta.k1, 8);
 	CHECK_INT(r->meta.k2, 2);
@@ -363,7 +363,7 @@ static void test_a_year_only_incident_counts_in_its_year_not_its_quarter(void)
 	 * so 2024 is not over: it is set against the same stretch of 2023,
 	 * 1 January to 30 April (121 days against 120), not the whole year.
 	 */
-	CHECK_ROWS(r, "2024|12|2023-01-01 to 2023-04-30|2|10|500|0.01295|1|5|5|0.4167|0");
+	CHECK_ROWS(r, "2024|12|2023-01-01 to 2023-04-30|2|10|500|0.01295|1|5|5|0.4167|0|12");
 	CHECK_DBL(r->meta.t1, 121);
 	CHECK_DBL(r->meta.t2, 120);
 	query_result_free(r);
@@ -437,7 +437,7 @@ static void test_the_empty_period_gives_zeros_not_errors(void)
 {
 	struct query_result *r = run("overview", "2010-01", NULL);
 
-	CHECK_ROWS(r, "January 2010|0|December 2009|0|0|~|1|0|0|0|~|0");
+	CHECK_ROWS(r, "January 2010|0|December 2009|0|0|~|1|0|0|0|~|0|0");
 	CHECK_INT(r->rows[0].flag, SHARE_SUPPRESSED);
 	query_result_free(r);
 	r = run("by-country", "2010-01", NULL);

@@ -16,6 +16,7 @@
 
 static const char good[] =
 	"title: {en: Monthly, fr: Mensuel}\n"
+	"# the issuer is the configuration's, never a template's\n"
 	"tlp: amber+strict\n"
 	"default-period: year\n"
 	"cover:\n"
