@@ -447,13 +447,11 @@ static int build_months(struct query_chart *qc, const struct query_result *r,
 	qc->data.unit = qc_words(qc)->unit;
 	if (kind == CHART_LINE) {
 		struct query_period before;
-		long year;
 
 		qc->series[0].name = keep(qc, period_text(qc, p));
 		qc->data.compare.values = qc->compare;
 		/* A year's comparison is the year before: name it. */
-		if (p->kind == QUERY_PERIOD_YEAR && parse_long(p->label, 1001, 9999, &year) == 0 &&
-		    query_period_year(&before, (int)year - 1) == 0)
+		if (p->kind == QUERY_PERIOD_YEAR && query_period_year(&before, p->year - 1) == 0)
 			qc->data.compare.name = keep(qc, xstrdup(before.label));
 		else
 			qc->data.compare.name = qc_words(qc)->year_earlier;

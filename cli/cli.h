@@ -89,13 +89,6 @@ int cli_data_dirs(struct buf *templates, struct buf *data);
 int finish_output(int code);
 
 /*
- * Parses a date for --from/--to: YYYY-MM-DD, YYYY-MM or YYYY. A partial
- * date is widened to its first day (for --from, `end` 0) or its last day
- * (--to, `end` 1). Writes "YYYY-MM-DD" to out. Returns 0 or -1.
- */
-int parse_date_bound(const char *s, int end, char out[11]);
-
-/*
  * getopt_long() that handles --db itself (every command takes it) and
  * returns the other options like getopt_long(). Errors are left to the
  * caller: pass shortopts starting with ':' and handle '?' and ':'.

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "../queries/query.h"
 #include "../store/export.h"
 #include "../util/country.h"
 #include "../util/banned.h"
@@ -92,12 +93,12 @@ int cmd_list(int argc, char **argv)
 	while ((c = cli_getopt(argc, argv, ":h", options)) != -1) {
 		switch (c) {
 		case 'f':
-			if (parse_date_bound(optarg, 0, from) < 0)
+			if (query_date_bound(optarg, 0, from) < 0)
 				return usage_error("list", "--from: '%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", optarg);
 			filter.from = from;
 			break;
 		case 't':
-			if (parse_date_bound(optarg, 1, to) < 0)
+			if (query_date_bound(optarg, 1, to) < 0)
 				return usage_error("list", "--to: '%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", optarg);
 			filter.to = to;
 			break;

@@ -208,7 +208,6 @@ static int issued_time(time_t *out)
 static int default_period(struct report_cli *o, const struct template *t, struct store *st)
 {
 	struct query_period month;
-	char year[5];
 	int found;
 
 	if (filter_has_period(&o->f))
@@ -222,9 +221,7 @@ static int default_period(struct report_cli *o, const struct template *t, struct
 		return EXIT_WORK;
 	}
 	if (t->default_period == TPL_DEFAULT_YEAR) {
-		memcpy(year, month.from, 4);
-		year[4] = '\0';
-		query_period_parse_year(&o->f.filter.period, year);
+		query_period_year(&o->f.filter.period, month.year);
 	} else {
 		o->f.filter.period = month;
 	}
@@ -235,28 +232,9 @@ static int default_period(struct report_cli *o, const struct template *t, struct
 static void command_line(struct buf *out, const struct report_cli *o, enum lang lang, enum tlp tlp)
 {
 	const struct query_filter *f = &o->f.filter;
-	const struct query_period *p = &f->period;
 
 	buf_addf(out, "ibrief report --template %s", o->template ? o->template : "monthly");
-	switch (p->kind) {
-	case QUERY_PERIOD_MONTH:
-		buf_addf(out, " --month %.7s", p->from);
-		break;
-	case QUERY_PERIOD_QUARTER:
-		buf_addf(out, " --quarter %.4s-Q%d", p->from, ((p->from[5] - '0') * 10 + p->from[6] - '0' - 1) / 3 + 1);
-		break;
-	case QUERY_PERIOD_YEAR:
-		buf_addf(out, " --year %.4s", p->from);
-		break;
-	case QUERY_PERIOD_RANGE:
-		if (strcmp(p->from, QUERY_DATE_MIN))
-			buf_addf(out, " --from %s", p->from);
-		if (strcmp(p->to, QUERY_DATE_MAX))
-			buf_addf(out, " --to %s", p->to);
-		break;
-	default:
-		break;
-	}
+	query_period_args(&f->period, out);
 	for (size_t i = 0; i < o->f.countries.n; i++)
 		buf_addf(out, "%s%s", i ? "," : " --country ", o->f.countries.v[i]);
 	if (f->sector)

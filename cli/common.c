@@ -77,51 +77,6 @@ int finish_output(int code)
 	return code;
 }
 
-int parse_date_bound(const char *s, int end, char out[11])
-{
-	struct incident probe;
-	long y, m = 0, d = 0;
-	char part[5];
-	size_t len = strlen(s);
-	int ret;
-
-	if (len != 4 && len != 7 && len != 10)
-		return -1;
-	if ((len >= 7 && s[4] != '-') || (len == 10 && s[7] != '-'))
-		return -1;
-	memcpy(part, s, 4);
-	part[4] = '\0';
-	if (parse_long(part, 1900, 2999, &y) < 0)
-		return -1;
-	if (len >= 7) {
-		memcpy(part, s + 5, 2);
-		part[2] = '\0';
-		if (parse_long(part, 1, 12, &m) < 0 || part[0] == '+' || part[0] == '-')
-			return -1;
-	}
-	if (len == 10) {
-		memcpy(part, s + 8, 2);
-		part[2] = '\0';
-		if (parse_long(part, 1, 31, &d) < 0 || part[0] == '+' || part[0] == '-')
-			return -1;
-	}
-	incident_init(&probe);
-	ret = incident_set_date(&probe, (int)y, (int)m, (int)d);
-	if (ret < 0)
-		return -1;
-	if (!m)
-		m = end ? 12 : 1;
-	if (!d) {
-		if (!end) {
-			d = 1;
-		} else {
-			d = days_in_month((int)y, (int)m);
-		}
-	}
-	date_format(out, (int)y, (int)m, (int)d);
-	return 0;
-}
-
 int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts)
 {
 	int c;

@@ -81,12 +81,12 @@ int filter_option(const char *cmd, struct filter_options *o, int c, char *arg)
 		o->year = arg;
 		return 0;
 	case FILTER_OPT_FROM:
-		if (parse_date_bound(arg, 0, o->from) < 0)
+		if (query_date_bound(arg, 0, o->from) < 0)
 			return usage_error(cmd, "--from: '%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", arg);
 		o->has_from = 1;
 		return 0;
 	case FILTER_OPT_TO:
-		if (parse_date_bound(arg, 1, o->to) < 0)
+		if (query_date_bound(arg, 1, o->to) < 0)
 			return usage_error(cmd, "--to: '%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", arg);
 		o->has_to = 1;
 		return 0;

@@ -25,74 +25,44 @@ void i18n_fill(struct buf *out, const char *pattern, const char *const *args, si
 	}
 }
 
-/* Splits "YYYY[-MM[-DD]]"; returns the number of parts read (0 when malformed). */
-static int split_date(const char *s, int *y, int *m, int *d)
+/* "2024", "April 2024", "12 April 2024": the parts of `d` that are known. */
+static void date_parts(struct buf *out, enum lang lang, const struct query_date *d)
 {
-	size_t len = strlen(s);
-	long v;
-	char part[5];
-
-	*y = *m = *d = 0;
-	if (len != 4 && len != 7 && len != 10)
-		return 0;
-	memcpy(part, s, 4);
-	part[4] = '\0';
-	if (parse_long(part, 1000, 9999, &v) < 0)
-		return 0;
-	*y = (int)v;
-	if (len == 4)
-		return 1;
-	memcpy(part, s + 5, 2);
-	part[2] = '\0';
-	if (s[4] != '-' || parse_long(part, 1, 12, &v) < 0)
-		return 0;
-	*m = (int)v;
-	if (len == 7)
-		return 2;
-	memcpy(part, s + 8, 2);
-	if (s[7] != '-' || parse_long(part, 1, 31, &v) < 0)
-		return 0;
-	*d = (int)v;
-	return 3;
+	if (!d->month)
+		buf_addf(out, "%d", d->year);
+	else if (!d->day)
+		buf_addf(out, "%s %d", i18n_month(lang, d->month), d->year);
+	else
+		buf_addf(out, lang == LANG_DE ? "%d. %s %d" : "%d %s %d", d->day,
+			 i18n_month(lang, d->month), d->year);
 }
 
 void i18n_date(struct buf *out, enum lang lang, const char *date)
 {
-	int y, m, d;
+	struct query_date d;
 
-	switch (split_date(date, &y, &m, &d)) {
-	case 1:
-		buf_addf(out, "%d", y);
-		break;
-	case 2:
-		buf_addf(out, "%s %d", i18n_month(lang, m), y);
-		break;
-	case 3:
-		buf_addf(out, lang == LANG_DE ? "%d. %s %d" : "%d %s %d", d, i18n_month(lang, m), y);
-		break;
-	default:
+	if (query_date_parse(date, &d) < 0)
 		buf_adds(out, date);
-	}
+	else
+		date_parts(out, lang, &d);
+}
+
+/* The month of a period of one month: "April 2024". */
+static void month_of(struct buf *out, enum lang lang, const struct query_period *p)
+{
+	struct query_date d = { p->year, p->month, 0 };
+
+	date_parts(out, lang, &d);
 }
 
 /* "Q2 2024", "T2 2024" (trimestre), "K2 2024" (kwartaal); without the year: "Q2". */
 static void quarter_label(struct buf *out, enum lang lang, const struct query_period *p, int year)
 {
 	static const char letter[LANG_NR] = { 'Q', 'T', 'K', 'Q' };
-	int month = (p->from[5] - '0') * 10 + (p->from[6] - '0');
 
-	buf_addf(out, "%c%d", letter[lang], (month - 1) / 3 + 1);
+	buf_addf(out, "%c%d", letter[lang], p->quarter);
 	if (year)
-		buf_addf(out, " %.4s", p->from);
-}
-
-/* A range from the first of a month to the last day of a month: "May 2023 – April 2024". */
-static int whole_months(const struct query_period *p)
-{
-	int y1, m1, d1, y2, m2, d2;
-
-	return split_date(p->from, &y1, &m1, &d1) == 3 && split_date(p->to, &y2, &m2, &d2) == 3 &&
-	       d1 == 1 && d2 == days_in_month(y2, m2);
+		buf_addf(out, " %d", p->year);
 }
 
 void i18n_period(struct buf *out, enum lang lang, const struct query_period *p)
@@ -100,38 +70,35 @@ void i18n_period(struct buf *out, enum lang lang, const struct query_period *p)
 	static const char *const all[LANG_NR] = { "all dates", "toutes dates", "alle data", "alle Daten" };
 	static const char *const from[LANG_NR] = { "from ", "depuis le ", "vanaf ", "ab " };
 	static const char *const until[LANG_NR] = { "until ", "jusqu’au ", "tot en met ", "bis " };
-	char month[8];
+	struct query_date first = { p->start.year, p->start.month, 0 };
+	struct query_date last = { p->end.year, p->end.month, 0 };
 
 	switch (p->kind) {
 	case QUERY_PERIOD_MONTH:
-		memcpy(month, p->from, 7);
-		month[7] = '\0';
-		i18n_date(out, lang, month);
+		month_of(out, lang, p);
 		return;
 	case QUERY_PERIOD_QUARTER:
 		quarter_label(out, lang, p, 1);
 		return;
 	case QUERY_PERIOD_YEAR:
-		buf_add(out, p->from, 4);
+		buf_addf(out, "%d", p->year);
 		return;
 	case QUERY_PERIOD_RANGE:
-		if (!strcmp(p->from, QUERY_DATE_MIN)) {
+		if (p->open_start) {
 			buf_adds(out, until[lang]);
-			i18n_date(out, lang, p->to);
-		} else if (!strcmp(p->to, QUERY_DATE_MAX)) {
+			date_parts(out, lang, &p->end);
+		} else if (p->open_end) {
 			buf_adds(out, from[lang]);
-			i18n_date(out, lang, p->from);
-		} else if (whole_months(p)) {
-			memcpy(month, p->from, 7);
-			month[7] = '\0';
-			i18n_date(out, lang, month);
+			date_parts(out, lang, &p->start);
+		} else if (query_period_whole_months(p)) {
+			/* From the first of a month to the last day of a month: "May 2023 – April 2024". */
+			date_parts(out, lang, &first);
 			buf_adds(out, " " NDASH " ");
-			memcpy(month, p->to, 7);
-			i18n_date(out, lang, month);
+			date_parts(out, lang, &last);
 		} else {
-			i18n_date(out, lang, p->from);
+			date_parts(out, lang, &p->start);
 			buf_adds(out, " " NDASH " ");
-			i18n_date(out, lang, p->to);
+			date_parts(out, lang, &p->end);
 		}
 		return;
 	case QUERY_PERIOD_ALL:
@@ -151,18 +118,14 @@ void i18n_in_period(struct buf *out, enum lang lang, const struct query_period *
 		{ "im ", "im ", "im Jahr ", "vom ", "seit dem ", "bis zum ", "insgesamt" },
 	};
 	static const char *const to[LANG_NR] = { " to ", " au ", " tot en met ", " bis zum " };
-	char month[8];
 
 	switch (p->kind) {
 	case QUERY_PERIOD_MONTH:
 		buf_adds(out, in[lang][0]);
-		if (short_month) {
-			buf_adds(out, i18n_month(lang, (p->from[5] - '0') * 10 + (p->from[6] - '0')));
-		} else {
-			memcpy(month, p->from, 7);
-			month[7] = '\0';
-			i18n_date(out, lang, month);
-		}
+		if (short_month)
+			buf_adds(out, i18n_month(lang, p->month));
+		else
+			month_of(out, lang, p);
 		return;
 	case QUERY_PERIOD_QUARTER:
 		buf_adds(out, in[lang][1]);
@@ -170,20 +133,20 @@ void i18n_in_period(struct buf *out, enum lang lang, const struct query_period *
 		return;
 	case QUERY_PERIOD_YEAR:
 		buf_adds(out, in[lang][2]);
-		buf_add(out, p->from, 4);
+		buf_addf(out, "%d", p->year);
 		return;
 	case QUERY_PERIOD_RANGE:
-		if (!strcmp(p->from, QUERY_DATE_MIN)) {
+		if (p->open_start) {
 			buf_adds(out, in[lang][5]);
-			i18n_date(out, lang, p->to);
-		} else if (!strcmp(p->to, QUERY_DATE_MAX)) {
+			date_parts(out, lang, &p->end);
+		} else if (p->open_end) {
 			buf_adds(out, in[lang][4]);
-			i18n_date(out, lang, p->from);
+			date_parts(out, lang, &p->start);
 		} else {
 			buf_adds(out, in[lang][3]);
-			i18n_date(out, lang, p->from);
+			date_parts(out, lang, &p->start);
 			buf_adds(out, to[lang]);
-			i18n_date(out, lang, p->to);
+			date_parts(out, lang, &p->end);
 		}
 		return;
 	case QUERY_PERIOD_ALL:
@@ -192,7 +155,6 @@ void i18n_in_period(struct buf *out, enum lang lang, const struct query_period *
 		return;
 	}
 }
-
 
 /* Appends a string of digits with the thousands separator of `lang`. */
 static void add_grouped(struct buf *out, enum lang lang, const char *digits)

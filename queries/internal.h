@@ -115,10 +115,11 @@ long query_period_so_far(const struct query_period *p, const struct query_period
 int run_data_end(struct query_run *qr, char out[11]);
 
 /*
- * Shifts "YYYY-MM-DD" by whole years, keeping month and day (29 February
- * becomes the 28th in a common year); the open-end sentinels stay.
+ * The same days `years` years earlier: each end moves back keeping month
+ * and day (29 February becomes the 28th in a common year); an open end
+ * stays open. The kind and label are those of `p`. `out` may be `p`.
  */
-void query_date_add_years(const char *s, int years, char out[11]);
+void query_period_years_earlier(const struct query_period *p, int years, struct query_period *out);
 
 /* Column text as a C string, or NULL for SQL NULL. Owned by SQLite. */
 #define COLUMN_TEXT(s, i) ((const char *)sqlite3_column_text((s), (i)))

@@ -366,17 +366,17 @@ static int read_facts(struct query_run *qr, struct candidates *cs, size_t upto)
 {
 	const struct query_period *p = &qr->f.period;
 	sqlite3_stmt *facts = NULL, *seen = NULL;
-	char new_from[11];
+	struct query_period before;
 	int ret = -1;
 
 	if (run_prepare(qr, qr->q->sql[1], p, &facts) < 0)
 		goto out;
 	/* With no start there is no "before": no country is new. */
-	if (strcmp(p->from, QUERY_DATE_MIN)) {
-		query_date_add_years(p->from, -1, new_from);
+	if (!p->open_start) {
+		query_period_years_earlier(p, 1, &before);
 		if (run_prepare(qr, qr->q->sql[2], p, &seen) < 0)
 			goto out;
-		sqlite3_bind_text(seen, sqlite3_bind_parameter_index(seen, ":new_from"), new_from, -1,
+		sqlite3_bind_text(seen, sqlite3_bind_parameter_index(seen, ":new_from"), before.from, -1,
 				  SQLITE_TRANSIENT);
 	}
 	for (; cs->read < upto; cs->read++) {

@@ -80,8 +80,8 @@ static void write_period(FILE *out, const char *what, const struct query_period 
 {
 	fprintf(out, "%s %s", what, p->label);
 	if (p->kind != QUERY_PERIOD_ALL)
-		fprintf(out, " (%s to %s)", strcmp(p->from, QUERY_DATE_MIN) ? p->from : "...",
-			strcmp(p->to, QUERY_DATE_MAX) ? p->to : "...");
+		fprintf(out, " (%s to %s)", !p->open_start ? p->from : "...",
+			!p->open_end ? p->to : "...");
 }
 
 static void write_table_meta(FILE *out, const struct query_result *r)
@@ -240,8 +240,8 @@ static json_t *period_json(const struct query_period *p)
 		return json_null();
 	return json_pack("{s:s, s:s, s:o, s:o}", "kind", period_kind_name(p->kind),
 			 "label", p->label,
-			 "from", strcmp(p->from, QUERY_DATE_MIN) ? json_string(p->from) : json_null(),
-			 "to", strcmp(p->to, QUERY_DATE_MAX) ? json_string(p->to) : json_null());
+			 "from", !p->open_start ? json_string(p->from) : json_null(),
+			 "to", !p->open_end ? json_string(p->to) : json_null());
 }
 
 static json_t *meta_json(const struct query_result *r, json_t *rows)

@@ -46,26 +46,76 @@ static void civil_from_days(long z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-/* Parses exactly "YYYY-MM-DD" of a real date. 0 or -1. */
+/* Parses `len` digits at s into *out; -1 unless they are all digits. */
+static int digits(const char *s, size_t len, long *out)
+{
+	char part[8];
+
+	if (len >= sizeof(part))
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+	memcpy(part, s, len);
+	part[len] = '\0';
+	return parse_long(part, 0, 9999999, out);
+}
+
+/* Reads "YYYY", "YYYY-MM" or "YYYY-MM-DD" with any year; the number of parts or -1. */
+static int split_date(const char *s, struct query_date *d)
+{
+	size_t len = strlen(s);
+	long v[3] = { 0, 0, 0 };
+	int parts = len == 4 ? 1 : len == 7 ? 2 : len == 10 ? 3 : 0;
+
+	if (!parts || digits(s, 4, &v[0]) < 0)
+		return -1;
+	if (parts >= 2 && (s[4] != '-' || digits(s + 5, 2, &v[1]) < 0 || v[1] < 1 || v[1] > 12))
+		return -1;
+	if (parts == 3 && (s[7] != '-' || digits(s + 8, 2, &v[2]) < 0 || v[2] < 1 ||
+			   v[2] > days_in_month((int)v[0], (int)v[1])))
+		return -1;
+	d->year = (int)v[0];
+	d->month = (int)v[1];
+	d->day = (int)v[2];
+	return parts;
+}
+
+/* Parses exactly "YYYY-MM-DD" of a real date, any year. 0 or -1. */
 static int parse_ymd(const char *s, int *y, int *m, int *d)
 {
-	long v[3];
-	char part[5];
-	static const int off[3] = { 0, 5, 8 }, len[3] = { 4, 2, 2 };
+	struct query_date date;
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+	if (split_date(s, &date) != 3)
 		return -1;
-	for (int i = 0; i < 3; i++) {
-		memcpy(part, s + off[i], (size_t)len[i]);
-		part[len[i]] = '\0';
-		if (part[0] < '0' || part[0] > '9' || parse_long(part, 0, 9999, &v[i]) < 0)
-			return -1;
-	}
-	if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in_month((int)v[0], (int)v[1]))
+	*y = date.year;
+	*m = date.month;
+	*d = date.day;
+	return 0;
+}
+
+int query_date_parse(const char *s, struct query_date *d)
+{
+	struct query_date date;
+	int parts = split_date(s, &date);
+
+	if (parts < 0 || date.year < 1900 || date.year > 2999)
 		return -1;
-	*y = (int)v[0];
-	*m = (int)v[1];
-	*d = (int)v[2];
+	*d = date;
+	return parts;
+}
+
+int query_date_bound(const char *s, int end, char out[11])
+{
+	struct query_date d;
+
+	if (query_date_parse(s, &d) < 0)
+		return -1;
+	if (!d.month)
+		d.month = end ? 12 : 1;
+	if (!d.day)
+		d.day = end ? days_in_month(d.year, d.month) : 1;
+	date_format(out, d.year, d.month, d.day);
 	return 0;
 }
 
@@ -78,12 +128,22 @@ static long date_days(const char *s)
 	return days_from_civil(y, m, d);
 }
 
+/* Sets the days of `p` from its text ends, which are valid dates. */
+static void set_ends(struct query_period *p)
+{
+	split_date(p->from, &p->start);
+	split_date(p->to, &p->end);
+	p->open_start = !strcmp(p->from, QUERY_DATE_MIN);
+	p->open_end = !strcmp(p->to, QUERY_DATE_MAX);
+}
+
 void query_period_all(struct query_period *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->kind = QUERY_PERIOD_ALL;
 	memcpy(p->from, QUERY_DATE_MIN, 11);
 	memcpy(p->to, QUERY_DATE_MAX, 11);
+	set_ends(p);
 	snprintf(p->label, sizeof(p->label), "all dates");
 }
 
@@ -93,8 +153,11 @@ int query_period_month(struct query_period *p, int year, int month)
 		return -1;
 	memset(p, 0, sizeof(*p));
 	p->kind = QUERY_PERIOD_MONTH;
+	p->year = year;
+	p->month = month;
 	date_format(p->from, year, month, 1);
 	date_format(p->to, year, month, days_in_month(year, month));
+	set_ends(p);
 	snprintf(p->label, sizeof(p->label), "%s %d", month_names[month - 1], year);
 	return 0;
 }
@@ -107,8 +170,11 @@ int query_period_quarter(struct query_period *p, int year, int quarter)
 		return -1;
 	memset(p, 0, sizeof(*p));
 	p->kind = QUERY_PERIOD_QUARTER;
+	p->year = year;
+	p->quarter = quarter;
 	date_format(p->from, year, m1, 1);
 	date_format(p->to, year, m1 + 2, days_in_month(year, m1 + 2));
+	set_ends(p);
 	snprintf(p->label, sizeof(p->label), "Q%d %d", quarter, year);
 	return 0;
 }
@@ -119,8 +185,10 @@ int query_period_year(struct query_period *p, int year)
 		return -1;
 	memset(p, 0, sizeof(*p));
 	p->kind = QUERY_PERIOD_YEAR;
+	p->year = year;
 	date_format(p->from, year, 1, 1);
 	date_format(p->to, year, 12, 31);
+	set_ends(p);
 	snprintf(p->label, sizeof(p->label), "%d", year);
 	return 0;
 }
@@ -141,6 +209,7 @@ int query_period_range(struct query_period *p, const char *from, const char *to)
 	p->kind = QUERY_PERIOD_RANGE;
 	memcpy(p->from, from ? from : QUERY_DATE_MIN, 11);
 	memcpy(p->to, to ? to : QUERY_DATE_MAX, 11);
+	set_ends(p);
 	if (from && to)
 		snprintf(p->label, sizeof(p->label), "%s to %s", from, to);
 	else if (from)
@@ -148,21 +217,6 @@ int query_period_range(struct query_period *p, const char *from, const char *to)
 	else
 		snprintf(p->label, sizeof(p->label), "until %s", to);
 	return 0;
-}
-
-/* Parses `len` digits at s into *out; -1 unless they are all digits. */
-static int digits(const char *s, size_t len, long *out)
-{
-	char part[8];
-
-	if (len >= sizeof(part))
-		return -1;
-	for (size_t i = 0; i < len; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-	memcpy(part, s, len);
-	part[len] = '\0';
-	return parse_long(part, 0, 9999999, out);
 }
 
 int query_period_parse_month(struct query_period *p, const char *s, const char *today)
@@ -207,29 +261,27 @@ void query_period_previous(const struct query_period *p, struct query_period *pr
 	char a[11], b[11];
 
 	memset(prev, 0, sizeof(*prev));
-	if (parse_ymd(p->from, &y, &m, &d) < 0)
-		return;
 	switch (p->kind) {
 	case QUERY_PERIOD_MONTH:
-		if (m == 1)
-			query_period_month(prev, y - 1, 12);
+		if (p->month == 1)
+			query_period_month(prev, p->year - 1, 12);
 		else
-			query_period_month(prev, y, m - 1);
+			query_period_month(prev, p->year, p->month - 1);
 		break;
 	case QUERY_PERIOD_QUARTER:
-		if (m <= 3)
-			query_period_quarter(prev, y - 1, 4);
+		if (p->quarter == 1)
+			query_period_quarter(prev, p->year - 1, 4);
 		else
-			query_period_quarter(prev, y, (m - 1) / 3);
+			query_period_quarter(prev, p->year, p->quarter - 1);
 		break;
 	case QUERY_PERIOD_YEAR:
-		query_period_year(prev, y - 1);
+		query_period_year(prev, p->year - 1);
 		break;
 	case QUERY_PERIOD_RANGE:
-		if (!strcmp(p->from, QUERY_DATE_MIN) || !strcmp(p->to, QUERY_DATE_MAX))
+		if (p->open_start || p->open_end)
 			break;
-		from = date_days(p->from);
-		len = date_days(p->to) - from + 1;
+		from = days_from_civil(p->start.year, p->start.month, p->start.day);
+		len = days_from_civil(p->end.year, p->end.month, p->end.day) - from + 1;
 		civil_from_days(from - len, &y, &m, &d);
 		date_format(a, y, m, d);
 		civil_from_days(from - 1, &y, &m, &d);
@@ -243,10 +295,88 @@ void query_period_previous(const struct query_period *p, struct query_period *pr
 	}
 }
 
+int query_period_last_twelve_months(const struct query_period *p, struct query_period *out)
+{
+	int y = p->end.year, m = p->end.month - 11;
+	char from[11], to[11];
+
+	if (p->kind == QUERY_PERIOD_NONE || p->open_end) {
+		*out = *p;
+		return 0;
+	}
+	if (m < 1) {
+		m += 12;
+		y--;
+	}
+	if (y < 1000)
+		return -1;
+	date_format(from, y, m, 1);
+	if (strcmp(from, p->from) > 0)
+		memcpy(from, p->from, sizeof(from));	/* a longer period stays whole */
+	memcpy(to, p->to, sizeof(to));			/* `out` may be `p` */
+	return query_period_range(out, from, to);
+}
+
+int query_period_whole_months(const struct query_period *p)
+{
+	return p->kind != QUERY_PERIOD_NONE && !p->open_start && !p->open_end &&
+	       p->start.day == 1 && p->end.day == days_in_month(p->end.year, p->end.month);
+}
+
+void query_period_tag(const struct query_period *p, struct buf *out)
+{
+	switch (p->kind) {
+	case QUERY_PERIOD_MONTH:
+		buf_addf(out, "%04d-%02d", p->year, p->month);
+		break;
+	case QUERY_PERIOD_QUARTER:
+		buf_addf(out, "%04d-Q%d", p->year, p->quarter);
+		break;
+	case QUERY_PERIOD_YEAR:
+		buf_addf(out, "%04d", p->year);
+		break;
+	case QUERY_PERIOD_RANGE:
+		if (p->open_start)
+			buf_addf(out, "until-%s", p->to);
+		else if (p->open_end)
+			buf_addf(out, "from-%s", p->from);
+		else
+			buf_addf(out, "%s-to-%s", p->from, p->to);
+		break;
+	case QUERY_PERIOD_ALL:
+	case QUERY_PERIOD_NONE:
+		buf_adds(out, "all");
+		break;
+	}
+}
+
+void query_period_args(const struct query_period *p, struct buf *out)
+{
+	switch (p->kind) {
+	case QUERY_PERIOD_MONTH:
+		buf_addf(out, " --month %04d-%02d", p->year, p->month);
+		break;
+	case QUERY_PERIOD_QUARTER:
+		buf_addf(out, " --quarter %04d-Q%d", p->year, p->quarter);
+		break;
+	case QUERY_PERIOD_YEAR:
+		buf_addf(out, " --year %04d", p->year);
+		break;
+	case QUERY_PERIOD_RANGE:
+		if (!p->open_start)
+			buf_addf(out, " --from %s", p->from);
+		if (!p->open_end)
+			buf_addf(out, " --to %s", p->to);
+		break;
+	case QUERY_PERIOD_ALL:
+	case QUERY_PERIOD_NONE:
+		break;
+	}
+}
+
 long query_period_days(const struct query_period *p)
 {
-	if (p->kind == QUERY_PERIOD_NONE || p->kind == QUERY_PERIOD_ALL ||
-	    !strcmp(p->from, QUERY_DATE_MIN) || !strcmp(p->to, QUERY_DATE_MAX))
+	if (p->kind == QUERY_PERIOD_NONE || p->open_start || p->open_end)
 		return 0;
 	return date_days(p->to) - date_days(p->from) + 1;
 }
@@ -269,6 +399,37 @@ int query_today(char out[11])
 	return 0;
 }
 
+/* Shifts "YYYY-MM-DD" by whole years; the open-end sentinels stay. */
+static void date_add_years(const char *s, int years, char out[11])
+{
+	int y, m, d;
+
+	if (!strcmp(s, QUERY_DATE_MIN) || !strcmp(s, QUERY_DATE_MAX) ||
+	    parse_ymd(s, &y, &m, &d) < 0 || y + years < 0 || y + years > 9999) {
+		memcpy(out, s, 11);
+		return;
+	}
+	y += years;
+	if (d > days_in_month(y, m))
+		d = days_in_month(y, m);
+	date_format(out, y, m, d);
+}
+
+void query_period_years_earlier(const struct query_period *p, int years, struct query_period *out)
+{
+	char from[11], to[11];
+
+	date_add_years(p->from, -years, from);
+	date_add_years(p->to, -years, to);
+	if (out != p)
+		*out = *p;
+	memcpy(out->from, from, sizeof(from));
+	memcpy(out->to, to, sizeof(to));
+	if (out->year)
+		out->year -= years;
+	set_ends(out);
+}
+
 long query_period_so_far(const struct query_period *p, const struct query_period *prev,
 			 const char *last, struct query_period *out)
 {
@@ -284,7 +445,7 @@ long query_period_so_far(const struct query_period *p, const struct query_period
 	memcpy(from, prev->from, sizeof(from));	/* `out` may be `prev` */
 	if (p->kind == QUERY_PERIOD_YEAR) {
 		/* The same calendar days a year earlier: 1 January to 30 April. */
-		query_date_add_years(last, -1, to);
+		date_add_years(last, -1, to);
 	} else {
 		civil_from_days(date_days(from) + days - 1, &y, &m, &d);
 		date_format(to, y, m, d);
@@ -294,17 +455,3 @@ long query_period_so_far(const struct query_period *p, const struct query_period
 	return days;
 }
 
-void query_date_add_years(const char *s, int years, char out[11])
-{
-	int y, m, d;
-
-	if (!strcmp(s, QUERY_DATE_MIN) || !strcmp(s, QUERY_DATE_MAX) ||
-	    parse_ymd(s, &y, &m, &d) < 0 || y + years < 0 || y + years > 9999) {
-		memcpy(out, s, 11);
-		return;
-	}
-	y += years;
-	if (d > days_in_month(y, m))
-		d = days_in_month(y, m);
-	date_format(out, y, m, d);
-}

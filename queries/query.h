@@ -46,6 +46,7 @@
 
 #include "stats.h"
 #include "../store/store.h"
+#include "../util/buf.h"
 #include "../util/util.h"
 
 /* ---- Periods ---------------------------------------------------------- */
@@ -60,13 +61,28 @@ enum query_period_kind {
 };
 
 /*
- * A period of days, both ends inclusive, as "YYYY-MM-DD". An open end is
- * QUERY_DATE_MIN or QUERY_DATE_MAX, so that from/to are always valid dates
- * to bind. `label` is for people: "April 2024", "2024-Q2", "2024",
+ * A day, a month or a year: month and day are 0 when not known ("2024"
+ * is { 2024, 0, 0 }, "2024-04" is { 2024, 4, 0 }).
+ */
+struct query_date {
+	int year, month, day;
+};
+
+/*
+ * A period of days, both ends inclusive. `start` and `end` are whole
+ * dates; an open end is QUERY_DATE_MIN or QUERY_DATE_MAX and says so in
+ * open_start/open_end. `year` is the calendar year of a month, quarter or
+ * year (else 0), `month` the month of a month (1-12, else 0), `quarter`
+ * the quarter of a quarter (1-4, else 0). from/to spell start and end as
+ * "YYYY-MM-DD", for binding and printing only: read the numbers, never
+ * the text. `label` is for people: "April 2024", "Q2 2024", "2024",
  * "2024-01-15 to 2024-03-10", "from 2024-01-15", "all dates".
  */
 struct query_period {
 	enum query_period_kind kind;
+	struct query_date start, end;
+	int open_start, open_end;
+	int year, month, quarter;
 	char from[11], to[11];
 	char label[48];
 };
@@ -76,7 +92,10 @@ struct query_period {
 
 /* The period of everything (kind ALL). */
 void query_period_all(struct query_period *p);
-/* A calendar month (1-12), quarter (1-4) or year (1000-9999). -1 when out of range. */
+/*
+ * A calendar month (1-12), quarter (1-4) or year (1000-9999). -1 when out
+ * of range.
+ */
 int query_period_month(struct query_period *p, int year, int month);
 int query_period_quarter(struct query_period *p, int year, int quarter);
 int query_period_year(struct query_period *p, int year);
@@ -94,8 +113,40 @@ int query_period_range(struct query_period *p, const char *from, const char *to)
 int query_period_parse_month(struct query_period *p, const char *s, const char *today);
 int query_period_parse_quarter(struct query_period *p, const char *s);
 int query_period_parse_year(struct query_period *p, const char *s);
+/*
+ * Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" of a real date (years 1900-2999)
+ * into *d (the parts not given 0). Returns the number of parts
+ * (1, 2 or 3), or -1 when `s` is not such a date.
+ */
+int query_date_parse(const char *s, struct query_date *d);
+/*
+ * The value of --from (end 0) or --to (end 1) as a day: "2024" is
+ * 2024-01-01 or 2024-12-31, "2024-02" 2024-02-01 or 2024-02-29. Writes
+ * "YYYY-MM-DD" to `out`; -1 when query_date_parse() refuses `s`.
+ */
+int query_date_bound(const char *s, int end, char out[11]);
 /* The previous comparable period (see above); kind NONE when there is none. */
 void query_period_previous(const struct query_period *p, struct query_period *prev);
+/*
+ * The twelve calendar months that end with the month `p` ends in, as a
+ * range; a period longer than that stays whole, and one open at its end
+ * is copied as it is. `out` may be `p`. Returns 0, or -1 when the months
+ * would start before the valid dates.
+ */
+int query_period_last_twelve_months(const struct query_period *p, struct query_period *out);
+/* 1 when `p` is a bounded range from the first of a month to the last day of a month. */
+int query_period_whole_months(const struct query_period *p);
+/*
+ * The period in a file name: "2024-04", "2024-Q2", "2024", "2024-01-15-to-
+ * 2024-03-10", "from-2024-01-15", "until-2024-03-10", "all". Appends to `out`.
+ */
+void query_period_tag(const struct query_period *p, struct buf *out);
+/*
+ * The options that choose `p` again, each after a space: " --month
+ * 2024-04", " --quarter 2024-Q2", " --year 2024", " --from A --to B";
+ * nothing for all dates. Appends to `out`.
+ */
+void query_period_args(const struct query_period *p, struct buf *out);
 /* The length in days; 0 for NONE, and for ALL or an open range. */
 long query_period_days(const struct query_period *p);
 /*

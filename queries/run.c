@@ -97,16 +97,17 @@ static int all_digits(const char *s)
  */
 static void left_out_starts(const struct query_period *p, char s[4][11])
 {
-	const char *ends[2] = { p->from, p->to };
+	const struct query_date *ends[2] = { &p->start, &p->end };
+	const int open[2] = { p->open_start, p->open_end };
 
 	for (int e = 0; e < 2; e++) {
 		char *year = s[2 * e], *month = s[2 * e + 1];
 
 		year[0] = month[0] = '\0';
-		if (!strcmp(ends[e], QUERY_DATE_MIN) || !strcmp(ends[e], QUERY_DATE_MAX))
+		if (open[e])
 			continue;
-		snprintf(year, 11, "%.4s-01-01", ends[e]);
-		snprintf(month, 11, "%.7s-01", ends[e]);
+		date_format(year, ends[e]->year, 1, 1);
+		date_format(month, ends[e]->year, ends[e]->month, 1);
 	}
 }
 

@@ -252,7 +252,7 @@ static long long count_of(const struct month_count *c, size_t nr, int month)
  */
 static int run_by_month(struct query_run *qr, struct query_result *res)
 {
-	struct query_period before = qr->f.period;
+	struct query_period before;
 	struct month_count *now = NULL, *then = NULL;
 	size_t now_nr = 0, then_nr = 0;
 	long long year_only = 0, ignored;
@@ -269,16 +269,15 @@ static int run_by_month(struct query_run *qr, struct query_result *res)
 	if (run_standard_meta(qr, res) < 0 ||
 	    month_counts(qr, &qr->f.period, &now, &now_nr, &year_only) < 0)
 		goto out;
-	query_date_add_years(qr->f.period.from, -1, before.from);
-	query_date_add_years(qr->f.period.to, -1, before.to);
+	query_period_years_earlier(&qr->f.period, 1, &before);
 	if (month_counts(qr, &before, &then, &then_nr, &ignored) < 0)
 		goto out;
 	res->meta.n -= year_only;
 	res->meta.left_out += year_only;
 
-	first = strcmp(qr->f.period.from, QUERY_DATE_MIN) ? month_number(qr->f.period.from) :
+	first = !qr->f.period.open_start ? qr->f.period.start.year * 12 + qr->f.period.start.month - 1 :
 		now_nr ? now[0].month : -1;
-	last = strcmp(qr->f.period.to, QUERY_DATE_MAX) ? month_number(qr->f.period.to) :
+	last = !qr->f.period.open_end ? qr->f.period.end.year * 12 + qr->f.period.end.month - 1 :
 	       now_nr ? now[now_nr - 1].month : -1;
 	if (first < 0 || last < 0)
 		first = 1, last = 0;	/* no rows */

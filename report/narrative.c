@@ -90,8 +90,8 @@ static void capitalize_from(struct buf *b, size_t at)
 static void than_previous(struct buf *out, enum lang lang, const struct query_meta *m)
 {
 	struct buf in = BUF_INIT;
-	int same_year = !strncmp(m->period.from, m->previous.from, 4) &&
-			!strncmp(m->period.to, m->previous.to, 4);
+	int same_year = m->period.start.year == m->previous.start.year &&
+			m->period.end.year == m->previous.end.year;
 
 	i18n_in_period(&in, lang, &m->previous, same_year);
 	if (lang == LANG_FR)	/* "que" elides before a vowel: qu’en, qu’au */

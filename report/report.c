@@ -97,23 +97,9 @@ static int scope_filter(struct briefing *b, enum tpl_scope scope, long limit, st
 {
 	*f = *b->o->filter;
 	f->limit = limit;
-	if (scope == TPL_SCOPE_12_MONTHS && strcmp(f->period.to, QUERY_DATE_MAX)) {
-		int y = (f->period.to[0] - '0') * 1000 + (f->period.to[1] - '0') * 100 +
-			(f->period.to[2] - '0') * 10 + (f->period.to[3] - '0');
-		int m = (f->period.to[5] - '0') * 10 + (f->period.to[6] - '0') - 11;
-		char from[11], to[11];
-
-		if (m < 1) {
-			m += 12;
-			y--;
-		}
-		snprintf(from, sizeof(from), "%04u-%02u-01", (unsigned)y % 10000, (unsigned)m % 100);
-		memcpy(to, f->period.to, sizeof(to));
-		if (strcmp(from, f->period.from) > 0)
-			memcpy(from, f->period.from, sizeof(from));	/* a longer period stays whole */
-		if (query_period_range(&f->period, from, to) < 0)
-			return error("cannot make the twelve months up to %s", to);
-	}
+	if (scope == TPL_SCOPE_12_MONTHS &&
+	    query_period_last_twelve_months(&b->o->filter->period, &f->period) < 0)
+		return error("cannot make the twelve months up to %s", b->o->filter->period.to);
 	return 0;
 }
 
@@ -274,35 +260,11 @@ static void name_part(struct buf *out, const char *value)
 
 void report_default_name(struct buf *out, const struct query_filter *f)
 {
-	const struct query_period *p = &f->period;
-
 	buf_adds(out, "briefing-");
 	if (f->countries && f->countries->n >= 1 && f->countries->n <= 3)
 		for (size_t i = 0; i < f->countries->n; i++)
 			buf_addf(out, "%s-", f->countries->v[i]);
-	switch (p->kind) {
-	case QUERY_PERIOD_MONTH:
-		buf_add(out, p->from, 7);
-		break;
-	case QUERY_PERIOD_QUARTER:
-		buf_addf(out, "%.4s-Q%d", p->from, ((p->from[5] - '0') * 10 + p->from[6] - '0' - 1) / 3 + 1);
-		break;
-	case QUERY_PERIOD_YEAR:
-		buf_add(out, p->from, 4);
-		break;
-	case QUERY_PERIOD_RANGE:
-		if (!strcmp(p->from, QUERY_DATE_MIN))
-			buf_addf(out, "until-%s", p->to);
-		else if (!strcmp(p->to, QUERY_DATE_MAX))
-			buf_addf(out, "from-%s", p->from);
-		else
-			buf_addf(out, "%s-to-%s", p->from, p->to);
-		break;
-	case QUERY_PERIOD_ALL:
-	case QUERY_PERIOD_NONE:
-		buf_adds(out, "all");
-		break;
-	}
+	query_period_tag(&f->period, out);
 	if (f->public_only)
 		buf_adds(out, "-public");
 	if (f->type)

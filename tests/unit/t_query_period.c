@@ -146,6 +146,102 @@ static void test_period_lengths_count_days(void)
 	CHECK_INT(query_period_days(&p), 365);
 }
 
+static void test_a_period_carries_its_numbers(void)
+{
+	struct query_period p;
+
+	CHECK_INT(query_period_parse_quarter(&p, "2024-Q3"), 0);
+	CHECK_INT(p.year, 2024);
+	CHECK_INT(p.quarter, 3);
+	CHECK_INT(p.month, 0);
+	CHECK_INT(p.start.month, 7);
+	CHECK_INT(p.end.month, 9);
+	CHECK_INT(p.end.day, 30);
+	CHECK_INT(query_period_parse_month(&p, "2023-02", NULL), 0);
+	CHECK_INT(p.year * 100 + p.month, 202302);
+	CHECK_INT(p.end.day, 28);
+	CHECK_INT(query_period_range(&p, NULL, "2024-03-01"), 0);
+	CHECK_INT(p.open_start, 1);
+	CHECK_INT(p.open_end, 0);
+	CHECK_INT(p.end.year * 10000 + p.end.month * 100 + p.end.day, 20240301);
+}
+
+/* Appends the tag and the arguments of `p` as "tag|args". */
+static void check_tag_args(const struct query_period *p, const char *expect, int line)
+{
+	struct buf b = BUF_INIT;
+
+	query_period_tag(p, &b);
+	buf_addch(&b, '|');
+	query_period_args(p, &b);
+	if (strcmp(b.buf, expect))
+		test_fail(__FILE__, line, "'%s', expected '%s'", b.buf, expect);
+	buf_release(&b);
+}
+#define CHECK_TAG_ARGS(p, expect) check_tag_args(p, expect, __LINE__)
+
+static void test_a_period_names_its_file_tag_and_its_options(void)
+{
+	struct query_period p;
+
+	query_period_month(&p, 2024, 4);
+	CHECK_TAG_ARGS(&p, "2024-04| --month 2024-04");
+	query_period_quarter(&p, 2024, 2);
+	CHECK_TAG_ARGS(&p, "2024-Q2| --quarter 2024-Q2");
+	query_period_year(&p, 2019);
+	CHECK_TAG_ARGS(&p, "2019| --year 2019");
+	query_period_range(&p, "2024-01-15", "2024-03-10");
+	CHECK_TAG_ARGS(&p, "2024-01-15-to-2024-03-10| --from 2024-01-15 --to 2024-03-10");
+	query_period_range(&p, "2024-01-15", NULL);
+	CHECK_TAG_ARGS(&p, "from-2024-01-15| --from 2024-01-15");
+	query_period_range(&p, NULL, "2024-03-10");
+	CHECK_TAG_ARGS(&p, "until-2024-03-10| --to 2024-03-10");
+	query_period_all(&p);
+	CHECK_TAG_ARGS(&p, "all|");
+}
+
+static void test_the_last_twelve_months_end_with_the_period(void)
+{
+	struct query_period p, twelve;
+
+	query_period_month(&p, 2024, 4);
+	CHECK_INT(query_period_last_twelve_months(&p, &twelve), 0);
+	CHECK_PERIOD(&twelve, QUERY_PERIOD_RANGE, "2023-05-01", "2024-04-30", "2023-05-01 to 2024-04-30");
+	CHECK_INT(query_period_whole_months(&twelve), 1);
+	query_period_month(&p, 2024, 12);
+	query_period_last_twelve_months(&p, &p);
+	CHECK_PERIOD(&p, QUERY_PERIOD_RANGE, "2024-01-01", "2024-12-31", "2024-01-01 to 2024-12-31");
+	query_period_range(&p, "2020-03-05", "2024-04-10");	/* longer: stays whole */
+	query_period_last_twelve_months(&p, &twelve);
+	CHECK_PERIOD(&twelve, QUERY_PERIOD_RANGE, "2020-03-05", "2024-04-10", "2020-03-05 to 2024-04-10");
+	CHECK_INT(query_period_whole_months(&twelve), 0);
+	query_period_all(&p);
+	query_period_last_twelve_months(&p, &twelve);
+	CHECK_INT(twelve.kind, QUERY_PERIOD_ALL);
+}
+
+static void test_date_bounds_widen_to_their_first_or_last_day(void)
+{
+	static const char *const bad[] = { "2024-13", "2024-02-30", "24", "2024-4", "2024-04-1",
+					   "2024/04", "", "+024", "2024-+4", "20245" };
+	char out[11];
+	struct query_date d;
+
+	CHECK_INT(query_date_bound("2024", 0, out), 0);
+	CHECK_STR(out, "2024-01-01");
+	CHECK_INT(query_date_bound("2024", 1, out), 0);
+	CHECK_STR(out, "2024-12-31");
+	CHECK_INT(query_date_bound("2024-02", 1, out), 0);
+	CHECK_STR(out, "2024-02-29");
+	CHECK_INT(query_date_bound("2023-02-28", 1, out), 0);
+	CHECK_STR(out, "2023-02-28");
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
+		if (query_date_bound(bad[i], 0, out) != -1)
+			test_fail(__FILE__, __LINE__, "bound '%s' accepted", bad[i]);
+	CHECK_INT(query_date_parse("2024-04", &d), 2);
+	CHECK_INT(d.year * 100 + d.month + d.day, 202404);
+}
+
 int main(void)
 {
 	test_run("months, quarters and years parse, with labels",
@@ -162,5 +258,13 @@ int main(void)
 	test_run("open ranges and all dates have no previous period",
 		 test_open_ranges_and_all_dates_have_no_previous);
 	test_run("period lengths count days, leap years included", test_period_lengths_count_days);
+	test_run("a period carries its year, month, quarter and days as numbers",
+		 test_a_period_carries_its_numbers);
+	test_run("a period names its file tag and the options that choose it",
+		 test_a_period_names_its_file_tag_and_its_options);
+	test_run("the last twelve months end with the period's month",
+		 test_the_last_twelve_months_end_with_the_period);
+	test_run("--from and --to widen to their first or last day",
+		 test_date_bounds_widen_to_their_first_or_last_day);
 	return test_done();
 }
