@@ -45,7 +45,7 @@
 #define WORD(field) (offsetof(struct chart_words, field) + 1)
 
 struct adapter {
-	const char *query;
+	const struct query *query;
 	size_t title;			/* WORD(): the title when the caller gives none */
 	enum chart_kind kind;		/* the default */
 	unsigned kinds;			/* KIND() of every kind it can be drawn as */
@@ -59,35 +59,35 @@ struct adapter {
 };
 
 static const struct adapter adapters[] = {
-	{ .query = "overview", .title = WORD(title_overview),
+	{ .query = &query_overview, .title = WORD(title_overview),
 	  .kind = CHART_KPI, .kinds = KIND(CHART_KPI) },
-	{ .query = "by-country", .title = WORD(title_by_country),
+	{ .query = &query_by_country, .title = WORD(title_by_country),
 	  .kind = CHART_BAR, .kinds = KIND(CHART_BAR) | KIND(CHART_MAP), .label = "name",
 	  .key = "country",
 	  .note = WORD(note_by_country) },
-	{ .query = "by-sector", .title = WORD(title_by_sector),
+	{ .query = &query_by_sector, .title = WORD(title_by_sector),
 	  .kind = CHART_BAR, .kinds = KIND(CHART_BAR), .label = "name",
 	  .note = WORD(note_by_sector) },
-	{ .query = "by-type", .title = WORD(title_by_type),
+	{ .query = &query_by_type, .title = WORD(title_by_type),
 	  .kind = CHART_BAR, .kinds = KIND(CHART_BAR), .label = "type" },
-	{ .query = "by-month", .title = WORD(title_by_month),
+	{ .query = &query_by_month, .title = WORD(title_by_month),
 	  .kind = CHART_COLUMN, .kinds = KIND(CHART_COLUMN) | KIND(CHART_LINE), .label = "month" },
-	{ .query = "public-sector", .title = WORD(title_public_sector),
+	{ .query = &query_public_sector, .title = WORD(title_public_sector),
 	  .kind = CHART_DONUT, .kinds = KIND(CHART_DONUT) | KIND(CHART_SHARE_BAR) | KIND(CHART_BAR),
 	  .label = "group" },
-	{ .query = "public-kinds", .title = WORD(title_public_kinds),
+	{ .query = &query_public_kinds, .title = WORD(title_public_kinds),
 	  .kind = CHART_BAR, .kinds = KIND(CHART_BAR), .label = "kind",
 	  .note = WORD(note_public_kinds), .empty = WORD(empty_public) },
-	{ .query = "response-time", .title = WORD(title_response_time),
+	{ .query = &query_response_time, .title = WORD(title_response_time),
 	  .kind = CHART_DISTRIBUTION, .kinds = KIND(CHART_DISTRIBUTION) | KIND(CHART_BAR),
 	  .label = "bucket", .empty = WORD(empty_time) },
-	{ .query = "techniques", .title = WORD(title_techniques),
+	{ .query = &query_techniques, .title = WORD(title_techniques),
 	  .kind = CHART_BAR, .kinds = KIND(CHART_BAR), .label = "value", .kind_column = "kind",
 	  .note = WORD(note_techniques) },
-	{ .query = "motives", .title = WORD(title_motives),
+	{ .query = &query_motives, .title = WORD(title_motives),
 	  .kind = CHART_BAR, .kinds = KIND(CHART_BAR), .label = "value", .kind_column = "kind",
 	  .note = WORD(note_motives) },
-	{ .query = "actors", .title = WORD(title_actors),
+	{ .query = &query_actors, .title = WORD(title_actors),
 	  .kind = CHART_BAR, .kinds = KIND(CHART_BAR), .label = "value", .kind_column = "kind",
 	  .note = WORD(note_actors) },
 };
@@ -101,7 +101,7 @@ static const char *word_at(const struct chart_words *w, size_t off)
 static const struct adapter *adapter_for(const struct query *q)
 {
 	for (size_t i = 0; q && i < ARRAY_SIZE(adapters); i++)
-		if (!strcmp(adapters[i].query, q->name))
+		if (adapters[i].query == q)
 			return &adapters[i];
 	return NULL;
 }
@@ -278,7 +278,7 @@ static char *row_label(const struct query_chart *qc, const struct adapter *a,
 	const char *s = qc_text_at(r, row, a->label), *kind;
 	const struct chart_words *w = qc_words(qc);
 
-	if (!strcmp(a->query, "public-sector") && s)
+	if (a->query->key == QUERY_KEY_PUBLIC_GROUP && s)
 		return xstrdup(!strcmp(s, "public") ? w->public_bodies :
 			       !strcmp(s, "other") ? w->other_victims : s);
 	if (s)
@@ -725,7 +725,7 @@ int query_chart_init(struct query_chart *qc, const struct query_result *r, int k
 		if (kind >= CHART_KIND_NR)
 			ret = error("no chart kind %d", kind);
 		else
-			ret = error("'%s' cannot be drawn as %s: it draws as %s", a->query,
+			ret = error("'%s' cannot be drawn as %s: it draws as %s", a->query->name,
 				    chart_kind_name((enum chart_kind)kind), b.buf);
 		buf_release(&b);
 		return ret;
@@ -760,7 +760,7 @@ int query_chart_init(struct query_chart *qc, const struct query_result *r, int k
 		ret = build_kpis(qc, r, a);
 		break;
 	default:
-		ret = error("'%s' cannot be drawn as %s", a->query, chart_kind_name(qc->kind));
+		ret = error("'%s' cannot be drawn as %s", a->query->name, chart_kind_name(qc->kind));
 		break;
 	}
 	if (ret < 0)

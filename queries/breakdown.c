@@ -93,6 +93,7 @@ const struct query query_by_country = {
 	.columns_nr = ARRAY_SIZE(by_country_columns),
 	.sql = (const char *const[]){ by_country_sql, NULL },
 	.run = run_by_country,
+	.key = QUERY_KEY_COUNTRY,
 };
 
 /* ---- by-type --------------------------------------------------------- */
@@ -127,6 +128,7 @@ const struct query query_by_type = {
 	.columns_nr = ARRAY_SIZE(by_type_columns),
 	.sql = (const char *const[]){ by_type_sql, NULL },
 	.run = run_by_type,
+	.key = QUERY_KEY_TYPE,
 };
 
 /* ---- by-sector ------------------------------------------------------- */
@@ -233,6 +235,7 @@ const struct query query_by_sector = {
 	.columns_nr = ARRAY_SIZE(by_sector_columns),
 	.sql = (const char *const[]){ by_sector_sql, NULL },
 	.run = run_by_sector,
+	.key = QUERY_KEY_SECTOR,
 };
 
 /* ---- public-sector --------------------------------------------------- */
@@ -301,6 +304,8 @@ const struct query query_public_sector = {
 	.columns_nr = ARRAY_SIZE(public_sector_columns),
 	.sql = (const char *const[]){ public_sector_sql, NULL },
 	.run = run_public_sector,
+	.key = QUERY_KEY_PUBLIC_GROUP,
+	.attached = 1,
 };
 
 /* ---- public-kinds ---------------------------------------------------- */
@@ -343,4 +348,5 @@ const struct query query_public_kinds = {
 	.columns_nr = ARRAY_SIZE(public_kinds_columns),
 	.sql = (const char *const[]){ public_kinds_sql, NULL },
 	.run = run_public_kinds,
+	.key = QUERY_KEY_PUBLIC_KIND,
 };

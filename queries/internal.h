@@ -124,8 +124,4 @@ void query_period_years_earlier(const struct query_period *p, int years, struct 
 /* Column text as a C string, or NULL for SQL NULL. Owned by SQLite. */
 #define COLUMN_TEXT(s, i) ((const char *)sqlite3_column_text((s), (i)))
 
-extern const struct query query_overview, query_by_country, query_by_sector, query_by_type,
-	query_by_month, query_public_sector, query_public_kinds, query_response_time,
-	query_techniques, query_motives, query_actors, query_notable;
-
 #endif

@@ -239,6 +239,7 @@ out:
 		.columns_nr = ARRAY_SIZE(list_columns), \
 		.sql = (const char *const[]){ LIST_SQL(table, column, count), NULL }, \
 		.run = run_list, \
+		.key = QUERY_KEY_VALUE, \
 		.uses_limit = 1, \
 	}
 
@@ -252,6 +253,7 @@ const struct query query_techniques = {
 		LIST_SQL_WITH("incident_technique", "technique", "technique_count", ", t.taxonomy"),
 		NULL },
 	.run = run_list,
+	.key = QUERY_KEY_VALUE,
 	.uses_limit = 1,
 };
 LIST_QUERY(query_motives, "motives",
@@ -368,4 +370,5 @@ const struct query query_response_time = {
 	.columns_nr = ARRAY_SIZE(response_time_columns),
 	.sql = (const char *const[]){ response_time_sql, NULL },
 	.run = run_response_time,
+	.key = QUERY_KEY_DURATION,
 };

@@ -546,4 +546,6 @@ const struct query query_notable = {
 	.sql = (const char *const[]){ candidates_sql, facts_sql, seen_sql, details_sql, NULL },
 	.run = run_notable,
 	.uses_limit = 1,
+	.key = QUERY_KEY_INCIDENT,
+	.attached = 1,
 };

@@ -344,6 +344,32 @@ void query_add_figure(struct query_result *r, const char *name, int null, double
 
 struct query_run;
 
+/*
+ * What a row of a query is about: the kind of its key. Charts and the
+ * report decide by this, never by a query's name.
+ */
+enum query_key {
+	QUERY_KEY_PERIOD,	/* one row about the whole period (overview) */
+	QUERY_KEY_COUNTRY,	/* a victim country, ISO alpha-2 */
+	QUERY_KEY_SECTOR,	/* a victim sector */
+	QUERY_KEY_TYPE,		/* an incident type */
+	QUERY_KEY_MONTH,	/* a calendar month, "YYYY-MM" */
+	QUERY_KEY_PUBLIC_GROUP,	/* public bodies, other victims, unknown */
+	QUERY_KEY_PUBLIC_KIND,	/* a kind of public body */
+	QUERY_KEY_DURATION,	/* a bucket of response times */
+	QUERY_KEY_VALUE,	/* a listed value: technique, motive, actor */
+	QUERY_KEY_INCIDENT,	/* one incident */
+};
+
+/*
+ * A named query and its traits:
+ *  - key: what each row is about (above).
+ *  - timeline: the rows are the months of the period in order, and those
+ *    after the end of the data are unknown (NULL), not zero.
+ *  - attached: a briefing that runs it attaches its CSV even when no
+ *    chart or table shows it (its numbers are in the text).
+ *  - uses_limit: takes --limit (the number of rows).
+ */
 struct query {
 	const char *name;
 	const char *description;	/* one line */
@@ -351,12 +377,20 @@ struct query {
 	size_t columns_nr;
 	const char *const *sql;		/* the statements run uses, in one place */
 	int (*run)(struct query_run *qr, struct query_result *res);
-	int uses_limit;			/* takes --limit */
+	enum query_key key;
+	int timeline;
+	int attached;
+	int uses_limit;
 };
 
 /* Every query, in the order `ibrief query --list` shows them. */
 extern const struct query *const query_catalog[];
 extern const size_t query_catalog_nr;
+
+/* Each query by itself, for callers that need one of them whatever the template. */
+extern const struct query query_overview, query_by_country, query_by_sector, query_by_type,
+	query_by_month, query_public_sector, query_public_kinds, query_response_time,
+	query_techniques, query_motives, query_actors, query_notable;
 
 /* The query called `name`; NULL when there is none. */
 const struct query *query_find(const char *name);

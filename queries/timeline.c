@@ -137,6 +137,8 @@ const struct query query_overview = {
 	.columns_nr = ARRAY_SIZE(overview_columns),
 	.sql = (const char *const[]){ overview_sql, NULL },
 	.run = run_overview,
+	.key = QUERY_KEY_PERIOD,
+	.attached = 1,
 };
 
 /* ---- by-month -------------------------------------------------------- */
@@ -305,4 +307,6 @@ const struct query query_by_month = {
 	.columns_nr = ARRAY_SIZE(by_month_columns),
 	.sql = (const char *const[]){ by_month_sql, NULL },
 	.run = run_by_month,
+	.key = QUERY_KEY_MONTH,
+	.timeline = 1,
 };

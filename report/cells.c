@@ -165,7 +165,7 @@ static int fill_one(const char *name, size_t offset, void *arg)
 	struct fill *f = arg;
 	struct briefing *b = f->b;
 	const char *dot = strchr(name, '.');
-	struct rq *ov = briefing_rq(b, query_find("overview"), TPL_SCOPE_REPORT);
+	struct rq *ov = briefing_rq(b, &query_overview, TPL_SCOPE_REPORT);
 	const struct query_result *r;
 	const struct query_figure *fig;
 	char *qname;

@@ -261,7 +261,7 @@ static void caption(struct briefing *b, struct item *it, double y, const struct 
 	i18n_fill(&s, i18n_msg(b->lang, MSG_DATA_FILE), args, 1);
 	flow_text(it, PDF_REGULAR, SMALL_SIZE, palette_muted,
 		 CONTENT_WIDTH - pdf_width(&b->pdf, PDF_REGULAR, SMALL_SIZE, s.buf), y, s.buf);
-	if (b->provisional && !strcmp(rq->q->name, "by-month") && strcmp(b->newest.from, p->from) >= 0 &&
+	if (b->provisional && rq->q->timeline && strcmp(b->newest.from, p->from) >= 0 &&
 	    strcmp(b->newest.to, p->to) <= 0) {
 		buf_reset(&s);
 		i18n_period(&label, b->lang, &b->newest);
@@ -644,7 +644,7 @@ int flow_build(struct briefing *b)
 	};
 	static const enum i18n_msg notable_labels[] = { MSG_WHY, MSG_WHAT, MSG_IMPACT, MSG_SOURCES };
 	const struct template *t = b->t;
-	struct rq *ov = briefing_rq(b, query_find("overview"), TPL_SCOPE_REPORT);
+	struct rq *ov = briefing_rq(b, &query_overview, TPL_SCOPE_REPORT);
 
 	b->cover_label = label_column(b, 9, cover_labels, ARRAY_SIZE(cover_labels), 38 * PDF_MM);
 	b->notable_label = label_column(b, 8.5, notable_labels, ARRAY_SIZE(notable_labels), 30 * PDF_MM);

@@ -26,8 +26,8 @@ void briefing_narrative(struct briefing *b, struct buf *out)
 {
 	struct narrative_input in = { 0 };
 
-	in.overview = briefing_rq(b, query_find("overview"), TPL_SCOPE_REPORT)->res;
-	in.public_sector = briefing_rq(b, query_find("public-sector"), TPL_SCOPE_REPORT)->res;
+	in.overview = briefing_rq(b, &query_overview, TPL_SCOPE_REPORT)->res;
+	in.public_sector = briefing_rq(b, &query_public_sector, TPL_SCOPE_REPORT)->res;
 	in.provisional = b->provisional ? &b->newest : NULL;
 	narrative_write(out, b->lang, &in);
 }
@@ -108,17 +108,19 @@ static int run_queries(struct briefing *b)
 	const struct template *t = b->t;
 	struct notable_need need = { 0, NULL };
 
-	want(b, query_find("overview"), TPL_SCOPE_REPORT);
-	want(b, query_find("public-sector"), TPL_SCOPE_REPORT);
+	/* The narrative is made of these two, whatever the template shows. */
+	want(b, &query_overview, TPL_SCOPE_REPORT);
+	want(b, &query_public_sector, TPL_SCOPE_REPORT);
 	if (briefing_title_needs_countries(b))
-		want(b, query_find("by-country"), TPL_SCOPE_REPORT);
+		want(b, &query_by_country, TPL_SCOPE_REPORT);
 	want_blocks(b, t->cover, t->cover_nr, &need);
 	for (size_t s = 0; s < t->sections_nr; s++)
 		want_blocks(b, t->sections[s].blocks, t->sections[s].blocks_nr, &need);
 	for (size_t i = 0; i < b->rqs_nr; i++) {
 		struct query_filter f;
-		/* notable lists as many as the template shows; the others keep their default. */
-		int notable = b->rqs[i].q == query_find("notable");
+
+		/* Incidents are listed as many as the template shows; the others keep their default. */
+		int notable = b->rqs[i].q->key == QUERY_KEY_INCIDENT;
 
 		if (scope_filter(b, b->rqs[i].scope, notable ? need.limit : 0, &f) < 0)
 			return -1;
@@ -213,8 +215,7 @@ static int attach(struct briefing *b, const char *note)
 	int ret = 0;
 
 	for (size_t i = 0; i < b->rqs_nr; i++)
-		if (b->rqs[i].attach || !strcmp(b->rqs[i].q->name, "overview") ||
-		    !strcmp(b->rqs[i].q->name, "public-sector") || !strcmp(b->rqs[i].q->name, "notable"))
+		if (b->rqs[i].attach || b->rqs[i].q->attached)
 			list[nr++] = &b->rqs[i];
 	qsort(list, nr, sizeof(*list), cmp_rq_file);
 	for (size_t i = 0; i < nr && !ret; i++) {

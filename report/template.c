@@ -526,7 +526,7 @@ static int parse_notable(const struct ctx *c, yaml_node_t *n, struct tpl_block *
 	static const char *const keys[] = { "count", "fields", "weights", NULL };
 	struct block_nodes bn = { 0 };
 
-	b->query = query_find("notable");
+	b->query = &query_notable;
 	b->count = 8;
 	b->fields = ~0u;
 	notable_weights_default(&b->weights);

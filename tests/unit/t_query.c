@@ -878,9 +878,29 @@ static void test_json_with_meta_carries_the_period_and_counts(void)
 	query_result_free(r);
 }
 
+static void test_the_catalog_carries_each_querys_traits(void)
+{
+	size_t timelines = 0;
+
+	for (size_t i = 0; i < query_catalog_nr; i++)
+		timelines += query_catalog[i]->timeline;
+	CHECK_INT(timelines, 1);
+	CHECK_INT(query_by_month.timeline, 1);
+	CHECK_INT(query_by_month.key, QUERY_KEY_MONTH);
+	CHECK_INT(query_by_country.key, QUERY_KEY_COUNTRY);
+	CHECK_INT(query_public_sector.key, QUERY_KEY_PUBLIC_GROUP);
+	CHECK_INT(query_notable.key, QUERY_KEY_INCIDENT);
+	CHECK_INT(query_techniques.key, QUERY_KEY_VALUE);
+	CHECK_INT(query_overview.attached && query_public_sector.attached && query_notable.attached, 1);
+	CHECK_INT(query_by_type.attached, 0);
+	CHECK_INT(query_notable.uses_limit && query_actors.uses_limit && !query_by_type.uses_limit, 1);
+	CHECK(query_find("by-month") == &query_by_month);
+}
+
 int main(void)
 {
 	st = fixture_store();
+	test_run("the catalog carries each query's traits", test_the_catalog_carries_each_querys_traits);
 	test_run("by-country counts each listed country, unknown last",
 		 test_by_country_counts_each_listed_country_and_unknown_last);
 	test_run("by-type adds up to n with an unknown row", test_by_type_adds_up_to_n_with_an_unknown_row);

@@ -1,0 +1,23 @@
+#!/bin/bash
+# One fact, one home: the period and the query traits are not re-derived
+# outside queries/ (STYLE.md section 11). These read the sources.
+. "$(dirname "$0")/lib.sh"
+
+names='overview|by-country|by-sector|by-type|by-month|public-sector|public-kinds|response-time|techniques|motives|actors|notable'
+
+test_expect 'no query name is compared as a string outside queries/' '
+	cd "$TOP" &&
+	! grep -nE "(name|query), *\"($names)\"\\)" report/*.c charts/*.c cli/*.c mail/*.c &&
+	! grep -nE "query_find\\(\"($names)\"\\)" report/*.c charts/*.c cli/*.c mail/*.c &&
+	! grep -nE "\\.query *= *\"($names)\"" charts/*.c report/*.c
+'
+
+test_expect 'no file outside queries/period.c decodes the text of a period' '
+	cd "$TOP" &&
+	! grep -nE "(from|to)\\[[0-9]\\]|(from|to) *\\+ *[0-9]|%\\.[0-9]s\", *[a-z>.-]*(from|to)\\b" \
+		report/*.c charts/*.c cli/*.c mail/*.c queries/*.c | grep -v "^queries/period.c:" | grep . >&2 && false ||
+	! grep -nE "memcpy\\([a-z]*, *[a-z>.-]*(from|to), *[0-9]\\)|split_date|parse_date_bound|whole_months\\(" \
+		report/*.c charts/*.c cli/*.c mail/*.c | grep -v "query_period_whole_months" | grep . >&2
+'
+
+test_done
