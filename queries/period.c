@@ -99,7 +99,7 @@ int query_date_parse(const char *s, struct query_date *d)
 	struct query_date date;
 	int parts = split_date(s, &date);
 
-	if (parts < 0 || date.year < 1900 || date.year > 2999)
+	if (parts < 0 || date.year < DATE_YEAR_MIN || date.year > DATE_YEAR_MAX)
 		return -1;
 	*d = date;
 	return parts;
@@ -149,7 +149,7 @@ void query_period_all(struct query_period *p)
 
 int query_period_month(struct query_period *p, int year, int month)
 {
-	if (year < 1000 || year > 9999 || month < 1 || month > 12)
+	if (year < DATE_YEAR_MIN || year > DATE_YEAR_MAX || month < 1 || month > 12)
 		return -1;
 	memset(p, 0, sizeof(*p));
 	p->kind = QUERY_PERIOD_MONTH;
@@ -166,7 +166,7 @@ int query_period_quarter(struct query_period *p, int year, int quarter)
 {
 	int m1 = 3 * (quarter - 1) + 1;
 
-	if (year < 1000 || year > 9999 || quarter < 1 || quarter > 4)
+	if (year < DATE_YEAR_MIN || year > DATE_YEAR_MAX || quarter < 1 || quarter > 4)
 		return -1;
 	memset(p, 0, sizeof(*p));
 	p->kind = QUERY_PERIOD_QUARTER;
@@ -181,7 +181,7 @@ int query_period_quarter(struct query_period *p, int year, int quarter)
 
 int query_period_year(struct query_period *p, int year)
 {
-	if (year < 1000 || year > 9999)
+	if (year < DATE_YEAR_MIN || year > DATE_YEAR_MAX)
 		return -1;
 	memset(p, 0, sizeof(*p));
 	p->kind = QUERY_PERIOD_YEAR;
@@ -193,15 +193,21 @@ int query_period_year(struct query_period *p, int year)
 	return 0;
 }
 
+/* A whole date in the range of valid dates, or an open-end sentinel. */
+static int valid_day(const char *s)
+{
+	struct query_date d;
+
+	return query_date_parse(s, &d) == 3 || !strcmp(s, QUERY_DATE_MIN) || !strcmp(s, QUERY_DATE_MAX);
+}
+
 int query_period_range(struct query_period *p, const char *from, const char *to)
 {
-	int y, m, d;
-
 	if (!from && !to) {
 		query_period_all(p);
 		return 0;
 	}
-	if ((from && parse_ymd(from, &y, &m, &d) < 0) || (to && parse_ymd(to, &y, &m, &d) < 0))
+	if ((from && !valid_day(from)) || (to && !valid_day(to)))
 		return -1;
 	if (from && to && strcmp(from, to) > 0)
 		return -1;
@@ -286,7 +292,7 @@ void query_period_previous(const struct query_period *p, struct query_period *pr
 		date_format(a, y, m, d);
 		civil_from_days(from - 1, &y, &m, &d);
 		date_format(b, y, m, d);
-		if (y >= 1000)
+		if (y >= DATE_YEAR_MIN)
 			query_period_range(prev, a, b);
 		break;
 	case QUERY_PERIOD_NONE:
@@ -308,7 +314,7 @@ int query_period_last_twelve_months(const struct query_period *p, struct query_p
 		m += 12;
 		y--;
 	}
-	if (y < 1000)
+	if (y < DATE_YEAR_MIN)
 		return -1;
 	date_format(from, y, m, 1);
 	if (strcmp(from, p->from) > 0)

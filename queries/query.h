@@ -93,7 +93,8 @@ struct query_period {
 /* The period of everything (kind ALL). */
 void query_period_all(struct query_period *p);
 /*
- * A calendar month (1-12), quarter (1-4) or year (1000-9999). -1 when out
+ * A calendar month (1-12), quarter (1-4) or year, the year in the range of
+ * valid dates (DATE_YEAR_MIN..DATE_YEAR_MAX, store/incident.h). -1 when out
  * of range.
  */
 int query_period_month(struct query_period *p, int year, int month);
@@ -101,7 +102,8 @@ int query_period_quarter(struct query_period *p, int year, int quarter);
 int query_period_year(struct query_period *p, int year);
 /*
  * A range of days; `from` or `to` may be NULL for an open end. The dates
- * must be valid "YYYY-MM-DD" and from <= to. -1 otherwise.
+ * must be valid "YYYY-MM-DD" in the range of valid dates (or the open-end
+ * sentinels) and from <= to. -1 otherwise.
  */
 int query_period_range(struct query_period *p, const char *from, const char *to);
 /*
@@ -114,8 +116,8 @@ int query_period_parse_month(struct query_period *p, const char *s, const char *
 int query_period_parse_quarter(struct query_period *p, const char *s);
 int query_period_parse_year(struct query_period *p, const char *s);
 /*
- * Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" of a real date (years 1900-2999)
- * into *d (the parts not given 0). Returns the number of parts
+ * Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" of a real date in the range of
+ * valid dates into *d (the parts not given 0). Returns the number of parts
  * (1, 2 or 3), or -1 when `s` is not such a date.
  */
 int query_date_parse(const char *s, struct query_date *d);

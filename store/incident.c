@@ -106,7 +106,7 @@ int incident_set_date(struct incident *inc, int year, int month, int day)
 {
 	enum date_precision p;
 
-	if (year < 1900 || year > 2999)
+	if (year < DATE_YEAR_MIN || year > DATE_YEAR_MAX)
 		return -1;
 	if (!month && day)
 		return -1;

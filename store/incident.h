@@ -128,9 +128,18 @@ void incident_derive(struct incident *inc, const char *field, const char *phrase
 const char *incident_derived_from(const struct incident *inc, const char *field);
 
 /*
+ * The range of valid dates: every date the store keeps and every date and
+ * period an option names (--month, --quarter, --year, --from, --to) has a
+ * year from DATE_YEAR_MIN to DATE_YEAR_MAX. One range, so that what one
+ * parser accepts no other refuses.
+ */
+#define DATE_YEAR_MIN 1900
+#define DATE_YEAR_MAX 2999
+
+/*
  * Sets the date, checking it is a real calendar date for the precision given
- * (month 1-12, day within the month, leap years). Returns 0, or -1 without a
- * message when it is not a date.
+ * (year in the range of valid dates, month 1-12, day within the month, leap
+ * years). Returns 0, or -1 without a message when it is not a date.
  */
 int incident_set_date(struct incident *inc, int year, int month, int day);
 

@@ -362,7 +362,7 @@ static int read_month(struct incident *inc, const char *s)
 	month = wording_month(s, (size_t)(sp - s - (sp[-1] == ',')));
 	while (*sp == ' ')
 		sp++;
-	if (!month || parse_long(sp, 1900, 2999, &year) < 0)
+	if (!month || parse_long(sp, DATE_YEAR_MIN, DATE_YEAR_MAX, &year) < 0)
 		return -1;
 	return incident_set_date(inc, (int)year, month, 0);
 }

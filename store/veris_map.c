@@ -236,7 +236,7 @@ static int map_date(struct veris_err *e, json_t *rec, struct incident *inc)
 		return bad(e, VERIS_AT_RECORD, path, "year", "missing");
 	if (incident_set_date(inc, (int)y, 0, 0) < 0)
 		return bad(e, VERIS_AT_VALUE, path, "year",
-			   "value '%lld' is not a year from 1900 to 2999", y);
+			   "value '%lld' is not a year from %d to %d", y, DATE_YEAR_MIN, DATE_YEAR_MAX);
 	if (!incident_set_date(inc, (int)y, (int)m, (int)d))
 		return 0;
 	/* Not in the calendar: keep the year, and the month if it is one. */

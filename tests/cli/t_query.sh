@@ -97,6 +97,16 @@ test_expect 'bad periods are usage errors' '
 	test_must_fail 2 ibrief query overview --from 2024-05 --to 2024-04 2>err
 '
 
+test_expect 'every period option takes the same range of dates' '
+	store &&
+	ibrief --db t.db query overview --month 2999-12 --format csv >/dev/null &&
+	ibrief --db t.db query overview --to 2999-12-31 --format csv >/dev/null &&
+	test_must_fail 2 ibrief query overview --month 9999-12 2>err &&
+	test_must_fail 2 ibrief query overview --to 9999-12-31 2>err &&
+	test_must_fail 2 ibrief query overview --year 1899 2>err &&
+	test_must_fail 2 ibrief query overview --from 1899-12 2>err
+'
+
 test_expect 'a bad --type lists the vocabulary and a bad --country names itself' '
 	test_must_fail 2 ibrief query by-type --type worms 2>err &&
 	grep -q "'\''worms'\'' is not an incident type (ransomware, account compromise" err &&

@@ -3,6 +3,7 @@
 
 #include "test.h"
 #include "queries/query.h"
+#include "store/incident.h"
 
 static void check_period(const struct query_period *p, enum query_period_kind kind,
 			 const char *from, const char *to, const char *label, int line)
@@ -242,6 +243,26 @@ static void test_date_bounds_widen_to_their_first_or_last_day(void)
 	CHECK_INT(d.year * 100 + d.month + d.day, 202404);
 }
 
+static void test_every_parser_takes_one_range_of_dates(void)
+{
+	struct query_period p;
+	struct incident inc;
+	char out[11];
+
+	incident_init(&inc);
+	CHECK_INT(query_period_parse_month(&p, "2999-12", NULL), 0);
+	CHECK_INT(query_date_bound("2999-12-31", 1, out), 0);
+	CHECK_INT(query_period_range(&p, "1900-01-01", "2999-12-31"), 0);
+	CHECK_INT(incident_set_date(&inc, 2999, 12, 31), 0);
+	CHECK_INT(query_period_parse_month(&p, "9999-12", NULL), -1);
+	CHECK_INT(query_period_parse_quarter(&p, "3000-Q1"), -1);
+	CHECK_INT(query_period_parse_year(&p, "1899"), -1);
+	CHECK_INT(query_date_bound("9999-12-31", 1, out), -1);
+	CHECK_INT(query_period_range(&p, "1899-12-31", NULL), -1);
+	CHECK_INT(incident_set_date(&inc, 3000, 1, 1), -1);
+	incident_release(&inc);
+}
+
 int main(void)
 {
 	test_run("months, quarters and years parse, with labels",
@@ -266,5 +287,6 @@ int main(void)
 		 test_the_last_twelve_months_end_with_the_period);
 	test_run("--from and --to widen to their first or last day",
 		 test_date_bounds_widen_to_their_first_or_last_day);
+	test_run("every parser takes one range of dates", test_every_parser_takes_one_range_of_dates);
 	return test_done();
 }
