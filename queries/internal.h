@@ -107,12 +107,6 @@ int run_standard_meta(struct query_run *qr, struct query_result *res);
 long query_period_so_far(const struct query_period *p, const struct query_period *prev,
 			 const char *last, struct query_period *out);
 
-/*
- * The last day of the newest month the store holds any incident known to
- * the month or the day of, whatever the filter: the end of the data.
- * Returns 1 and sets `out`, 0 for an empty store, -1 on a database error.
- */
-int run_data_end(struct query_run *qr, char out[11]);
 
 /*
  * The same days `years` years earlier: each end moves back keeping month
@@ -123,5 +117,6 @@ void query_period_years_earlier(const struct query_period *p, int years, struct 
 
 /* Column text as a C string, or NULL for SQL NULL. Owned by SQLite. */
 #define COLUMN_TEXT(s, i) ((const char *)sqlite3_column_text((s), (i)))
+
 
 #endif

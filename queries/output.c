@@ -97,7 +97,8 @@ static void write_table_meta(FILE *out, const struct query_result *r)
 	if (m->has_test)
 		fprintf(out, "# change: %lld against %lld over %g and %g days, p = %.3g (%s)\n",
 			m->k1, m->k2, m->t1, m->t2, m->p_value,
-			m->p_value < STATS_ALPHA ? "significant" : "no significant change");
+			query_significant(m) < 0 ? "provisional: no claim" :
+			query_significant(m) ? "significant" : "no significant change");
 	for (size_t i = 0; i < m->figures_nr; i++) {
 		if (m->figures[i].null)
 			fprintf(out, "# %s: unknown\n", m->figures[i].name);
@@ -266,11 +267,14 @@ static json_t *meta_json(const struct query_result *r, json_t *rows)
 	json_object_set_new(o, "n", json_integer(m->n));
 	json_object_set_new(o, "left_out", json_integer(m->left_out));
 	json_object_set_new(o, "undated", json_integer(m->undated));
+	json_object_set_new(o, "provisional", json_boolean(m->provisional));
 	json_object_set_new(o, "figures", figures);
 	json_object_set_new(o, "test", !m->has_test ? json_null() :
-			    json_pack("{s:I, s:I, s:f, s:f, s:f, s:b}", "k1", (json_int_t)m->k1,
+			    json_pack("{s:I, s:I, s:f, s:f, s:f, s:o}", "k1", (json_int_t)m->k1,
 				      "k2", (json_int_t)m->k2, "t1", m->t1, "t2", m->t2,
-				      "p_value", m->p_value, "significant", m->p_value < STATS_ALPHA));
+				      "p_value", m->p_value, "significant",
+				      query_significant(m) < 0 ? json_null() :
+				      json_boolean(query_significant(m))));
 	json_object_set_new(o, "columns", columns);
 	json_object_set_new(o, "rows", rows);
 	return o;

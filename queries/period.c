@@ -461,3 +461,12 @@ long query_period_so_far(const struct query_period *p, const struct query_period
 	return days;
 }
 
+int query_period_provisional(const struct query_period *p, const struct query_data_end *end)
+{
+	const struct query_date *a = &p->end, *b = &end->month.start;
+
+	if (p->kind == QUERY_PERIOD_NONE || end->month.kind == QUERY_PERIOD_NONE)
+		return 0;
+	return a->year != b->year ? a->year > b->year :
+	       a->month != b->month ? a->month > b->month : a->day >= b->day;
+}

@@ -220,6 +220,29 @@ int query_type_known(const char *type);
  */
 int query_latest_month(struct store *st, const struct query_filter *f, struct query_period *p);
 
+/*
+ * The end of the data: a fact of the store, whatever the filter. `month`
+ * is the newest month holding an incident known to the month or the day
+ * (kind NONE for a store with none); `last_day` ("YYYY-MM-DD") the newest
+ * day the data reaches in it: its newest incident known to the day, or
+ * the month's last day when it has none.
+ *
+ * Incidents surface late, so the data of the newest month is not complete:
+ * a period is provisional when it reaches into that month or past it. A
+ * provisional period is compared with the same stretch of the previous one
+ * (its first days, as many as the period has data for) and is never called
+ * a significant change (see overview).
+ */
+struct query_data_end {
+	struct query_period month;
+	char last_day[11];
+};
+
+/* Sets *end for store `st`. Returns 1, 0 for a store with no month (*end kind NONE), -1 on error. */
+int query_data_end(struct store *st, struct query_data_end *end);
+/* 1 when `p` reaches into the newest month of the data or past it (see above). */
+int query_period_provisional(const struct query_period *p, const struct query_data_end *end);
+
 /* ---- Results ---------------------------------------------------------- */
 
 enum query_type {
@@ -274,6 +297,8 @@ struct query_meta {
 	long long whole;
 	long long left_out;	/* overlap the period, date too coarse for it (see top) */
 	long long undated;	/* match the filter but have no date */
+	struct query_data_end data_end;	/* the store's, whatever the filter */
+	int provisional;	/* query_period_provisional(period, data_end) */
 	/* overview: the change against the previous period (has_test 0 otherwise) */
 	int has_test;
 	long long k1, k2;	/* incidents in the period and in the previous one */
@@ -297,6 +322,13 @@ struct query_result {
 	size_t rows_nr, rows_alloc;
 	struct query_meta meta;
 };
+
+/*
+ * The verdict of overview's test, the one rule every output and sentence
+ * follows: 1 a significant change (p < STATS_ALPHA), 0 not, -1 no claim:
+ * there is no test, or the period is provisional.
+ */
+int query_significant(const struct query_meta *m);
 
 /* Frees the result and all it holds; NULL is a no-op. */
 void query_result_free(struct query_result *r);

@@ -195,6 +195,9 @@ int run_standard_meta(struct query_run *qr, struct query_result *res)
 {
 	res->meta.period = qr->f.period;
 	query_period_previous(&qr->f.period, &res->meta.previous);
+	if (query_data_end(qr->st, &res->meta.data_end) < 0)
+		return -1;
+	res->meta.provisional = query_period_provisional(&res->meta.period, &res->meta.data_end);
 	return run_meta(qr, &qr->f.period, &res->meta.n, &res->meta.left_out, &res->meta.undated);
 }
 
@@ -272,8 +275,7 @@ int query_latest_month(struct store *st, const struct query_filter *f, struct qu
 	struct query_run qr;
 	sqlite3_stmt *s = NULL;
 	const char *ym;
-	char year[5], month[3];
-	long y, m;
+	struct query_date d;
 	int rc, ret = -1;
 
 	run_init(&qr, st, &latest, f);
@@ -285,19 +287,49 @@ int query_latest_month(struct store *st, const struct query_filter *f, struct qu
 		goto out;
 	}
 	ym = rc == SQLITE_ROW ? COLUMN_TEXT(s, 0) : NULL;
-	if (!ym || strlen(ym) != 7) {
+	if (!ym) {
 		run_error(&qr, "cannot find the latest month");
 		goto out;
 	}
-	memcpy(year, ym, 4);
-	year[4] = '\0';
-	memcpy(month, ym + 5, 2);
-	month[2] = '\0';
-	if (parse_long(year, 1000, 9999, &y) < 0 || parse_long(month, 1, 12, &m) < 0 ||
-	    query_period_month(p, (int)y, (int)m) < 0) {
+	if (query_date_parse(ym, &d) != 2 || query_period_month(p, d.year, d.month) < 0) {
 		error("query: '%s': '%s' is not a month", store_path(st), ym);
 		goto out;
 	}
+	ret = 1;
+out:
+	sqlite3_finalize(s);
+	run_release(&qr);
+	return ret;
+}
+
+/* The newest day of the month known to the day: the stretch of the month the data covers. */
+static const char last_day_sql[] =
+	"SELECT max(i.date_start) FROM incident i"
+	" WHERE i.date_start >= :from AND i.date_start <= :to AND i.date_end = i.date_start";
+
+int query_data_end(struct store *st, struct query_data_end *end)
+{
+	static const struct query data_end = { .name = "data-end" };
+	struct query_filter everything;
+	struct query_run qr;
+	sqlite3_stmt *s = NULL;
+	const char *day;
+	int found, ret = -1;
+
+	memset(end, 0, sizeof(*end));
+	query_filter_init(&everything);
+	found = query_latest_month(st, &everything, &end->month);
+	if (found <= 0)
+		return found;
+	run_init(&qr, st, &data_end, &everything);
+	if (run_prepare(&qr, last_day_sql, &end->month, &s) < 0)
+		goto out;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		run_error(&qr, "cannot find the newest day");
+		goto out;
+	}
+	day = COLUMN_TEXT(s, 0);
+	memcpy(end->last_day, day && strlen(day) == 10 ? day : end->month.to, 11);
 	ret = 1;
 out:
 	sqlite3_finalize(s);

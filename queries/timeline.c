@@ -13,6 +13,7 @@ enum {
 	OV_PERIOD, OV_INCIDENTS, OV_PREVIOUS_PERIOD, OV_PREVIOUS, OV_CHANGE, OV_CHANGE_PCT,
 	OV_P_VALUE, OV_SIGNIFICANT, OV_COUNTRIES, OV_PUBLIC, OV_PUBLIC_SHARE, OV_LEFT_OUT,
 	OV_ALL,
+	OV_PROVISIONAL,
 };
 
 static const struct query_column overview_columns[] = {
@@ -33,7 +34,8 @@ static const struct query_column overview_columns[] = {
 			 .description = "exact conditional test of two Poisson counts, the "
 					"periods' lengths in days as exposures, two-sided" },
 	[OV_SIGNIFICANT] = { .name = "significant", .type = QUERY_BOOL,
-			     .description = "p_value < 0.05: say \"no significant change\" otherwise" },
+			     .description = "p_value < 0.05: say \"no significant change\" otherwise; "
+					    "null when the period is provisional: make no claim" },
 	[OV_COUNTRIES] = { .name = "countries", .type = QUERY_INT,
 			   .description = "distinct victim countries (unknown not counted)" },
 	[OV_PUBLIC] = { .name = "public", .type = QUERY_INT,
@@ -45,6 +47,9 @@ static const struct query_column overview_columns[] = {
 	[OV_ALL] = { .name = "all_incidents", .type = QUERY_INT,
 		     .description = "incidents in the period with no filter: the whole that a "
 				    "filtered briefing (one country) is a part of" },
+	[OV_PROVISIONAL] = { .name = "provisional", .type = QUERY_BOOL,
+			     .description = "the period reaches into the store's newest month, whose "
+					    "data is not complete, or past it" },
 };
 
 static const char overview_sql[] =
@@ -54,17 +59,11 @@ static const char overview_sql[] =
 	"       (SELECT count(*)" QUERY_SCOPE " AND i.public_sector = 1),"
 	"       (SELECT count(*) FROM incident i WHERE" QUERY_IN_PERIOD ")";
 
-int run_data_end(struct query_run *qr, char out[11])
+int query_significant(const struct query_meta *m)
 {
-	struct query_filter everything;
-	struct query_period newest;
-	int found;
-
-	query_filter_init(&everything);
-	found = query_latest_month(qr->st, &everything, &newest);
-	if (found == 1)
-		memcpy(out, newest.to, 11);
-	return found;
+	if (!m->has_test || m->provisional)
+		return -1;
+	return m->p_value < STATS_ALPHA;
 }
 
 /*
@@ -73,7 +72,8 @@ int run_data_end(struct query_run *qr, char out[11])
  * 2023 it would show a fall that is only the months still to come. Such a
  * period is compared with the same stretch of the previous one (1 January
  * to 30 April 2023), over the days each covers; meta.previous says which
- * stretch that was.
+ * stretch that was. Even so the newest month may still fill up: a
+ * provisional period gets a p-value but no verdict (significant is NULL).
  */
 static int run_overview(struct query_run *qr, struct query_result *res)
 {
@@ -82,7 +82,6 @@ static int run_overview(struct query_run *qr, struct query_result *res)
 	sqlite3_stmt *s = NULL;
 	long long previous = 0;
 	long so_far = 0;
-	char end[11];
 	int ret = -1;
 
 	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &m->period, &s) < 0)
@@ -99,14 +98,11 @@ static int run_overview(struct query_run *qr, struct query_result *res)
 	query_set_share(row, OV_PUBLIC_SHARE, sqlite3_column_int64(s, 1), m->n);
 	query_set_int(row, OV_LEFT_OUT, m->left_out);
 	query_set_int(row, OV_ALL, sqlite3_column_int64(s, 2));
+	query_set_bool(row, OV_PROVISIONAL, m->provisional);
 	if (m->previous.kind != QUERY_PERIOD_NONE) {
-		switch (run_data_end(qr, end)) {
-		case -1:
-			goto out;
-		case 1:
-			so_far = query_period_so_far(&m->period, &m->previous, end, &m->previous);
-			break;
-		}
+		if (m->data_end.month.kind != QUERY_PERIOD_NONE)
+			so_far = query_period_so_far(&m->period, &m->previous, m->data_end.last_day,
+						     &m->previous);
 		if (run_meta(qr, &m->previous, &previous, NULL, NULL) < 0)
 			goto out;
 		m->has_test = 1;
@@ -121,7 +117,8 @@ static int run_overview(struct query_run *qr, struct query_result *res)
 		if (previous)
 			query_set_real(row, OV_CHANGE_PCT, 100.0 * (double)(m->n - previous) / (double)previous);
 		query_set_real(row, OV_P_VALUE, m->p_value);
-		query_set_bool(row, OV_SIGNIFICANT, m->p_value < STATS_ALPHA);
+		if (query_significant(m) >= 0)
+			query_set_bool(row, OV_SIGNIFICANT, query_significant(m));
 	}
 	ret = 0;
 out:
@@ -258,19 +255,14 @@ static int run_by_month(struct query_run *qr, struct query_result *res)
 	struct month_count *now = NULL, *then = NULL;
 	size_t now_nr = 0, then_nr = 0;
 	long long year_only = 0, ignored;
-	char end[11];
+	const struct query_period *newest = &res->meta.data_end.month;
 	int first, last, known = INT_MAX, ret = -1;
 
-	switch (run_data_end(qr, end)) {
-	case -1:
-		goto out;
-	case 1:
-		known = month_number(end);
-		break;
-	}
 	if (run_standard_meta(qr, res) < 0 ||
 	    month_counts(qr, &qr->f.period, &now, &now_nr, &year_only) < 0)
 		goto out;
+	if (newest->kind != QUERY_PERIOD_NONE)
+		known = newest->year * 12 + newest->month - 1;
 	query_period_years_earlier(&qr->f.period, 1, &before);
 	if (month_counts(qr, &before, &then, &then_nr, &ignored) < 0)
 		goto out;

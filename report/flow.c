@@ -255,16 +255,15 @@ static void caption(struct briefing *b, struct item *it, double y, const struct 
 {
 	struct buf s = BUF_INIT, label = BUF_INIT;
 	const char *args[1];
-	const struct query_period *p = &rq->res->meta.period;
+	const struct query_meta *m = &rq->res->meta;
 
 	args[0] = rq->file;
 	i18n_fill(&s, i18n_msg(b->lang, MSG_DATA_FILE), args, 1);
 	flow_text(it, PDF_REGULAR, SMALL_SIZE, palette_muted,
 		 CONTENT_WIDTH - pdf_width(&b->pdf, PDF_REGULAR, SMALL_SIZE, s.buf), y, s.buf);
-	if (b->provisional && rq->q->timeline && strcmp(b->newest.from, p->from) >= 0 &&
-	    strcmp(b->newest.to, p->to) <= 0) {
+	if (rq->q->timeline && m->provisional && m->n > 0) {
 		buf_reset(&s);
-		i18n_period(&label, b->lang, &b->newest);
+		i18n_period(&label, b->lang, &m->data_end.month);
 		args[0] = label.buf;
 		i18n_fill(&s, i18n_msg(b->lang, MSG_PROVISIONAL), args, 1);
 		flow_text(it, PDF_REGULAR, SMALL_SIZE, palette_muted, 0, y, s.buf);

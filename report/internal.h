@@ -87,8 +87,6 @@ struct briefing {
 	int geo_loaded;
 	struct rq *rqs;
 	size_t rqs_nr, rqs_alloc;
-	struct query_period newest;	/* the newest month with data */
-	int provisional;		/* it lies in the period */
 	struct store_summary store;	/* what the briefing was made from */
 	struct item *items;
 	size_t items_nr, items_alloc;

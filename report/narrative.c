@@ -225,11 +225,12 @@ void narrative_write(struct buf *out, enum lang lang, const struct narrative_inp
 		i18n_fill(out, parts[left_out == 1 ? P_LEFT_OUT_ONE : P_LEFT_OUT][lang], args, 1);
 		buf_release(&k);
 	}
-	if (in->provisional && ov->meta.n > 0) {
+	if (cell_int(ov, 0, "provisional", &null) && !null && ov->meta.n > 0 &&
+	    ov->meta.data_end.month.kind != QUERY_PERIOD_NONE) {
 		const char *args[1];
 		size_t at;
 
-		i18n_period(&label, lang, in->provisional);
+		i18n_period(&label, lang, &ov->meta.data_end.month);
 		args[0] = label.buf;
 		buf_addch(out, ' ');
 		at = out->len;

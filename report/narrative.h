@@ -13,8 +13,10 @@
  * 0.05), left_out. From public-sector, the "public" row: incidents, share,
  * ci_low, ci_high, n, and the row's flag: a share over fewer than 30 is
  * said to need care, one over fewer than 5 is not given (the count is).
- * Incidents surface late, so when the period holds the newest month with
- * data the narrative says that month is provisional.
+ * Incidents surface late: when overview says the period is provisional
+ * (it reaches into the store's newest month, see queries/query.h), the
+ * narrative says that month is provisional, and overview's significant is
+ * NULL, so no change is called significant or not.
  *
  * Every number is printed from the result as it is (rounded only as a
  * percentage), so a test can compare the text with `ibrief query`.
@@ -27,8 +29,6 @@
 struct narrative_input {
 	const struct query_result *overview;		/* required */
 	const struct query_result *public_sector;	/* NULL: no sentence on public bodies */
-	/* The newest month with data when it lies in the period, else NULL. */
-	const struct query_period *provisional;
 };
 
 /* Appends the narrative in `lang` to `out`. */

@@ -28,7 +28,6 @@ void briefing_narrative(struct briefing *b, struct buf *out)
 
 	in.overview = briefing_rq(b, &query_overview, TPL_SCOPE_REPORT)->res;
 	in.public_sector = briefing_rq(b, &query_public_sector, TPL_SCOPE_REPORT)->res;
-	in.provisional = b->provisional ? &b->newest : NULL;
 	narrative_write(out, b->lang, &in);
 }
 
@@ -129,19 +128,6 @@ static int run_queries(struct briefing *b)
 		if (query_run(b->st, b->rqs[i].q, &f, &b->rqs[i].res) < 0)
 			return -1;
 	}
-	return 0;
-}
-
-/* The newest month with data, and whether the period holds it ("provisional"). */
-static int newest_month(struct briefing *b)
-{
-	const struct query_period *p = &b->o->filter->period;
-	int found = query_latest_month(b->st, b->o->filter, &b->newest);
-
-	if (found < 0)
-		return -1;
-	b->provisional = found && strcmp(b->newest.from, p->from) >= 0 &&
-			 strcmp(b->newest.to, p->to) <= 0;
 	return 0;
 }
 
@@ -338,7 +324,7 @@ static void after_data(struct briefing *b, struct report_summary *sum)
 {
 	const struct store_extent *e = &b->store.extent;
 	const char *end = *e->last_month ? e->last_month : e->last_year;
-	const struct query_result *overview = briefing_rq(b, query_find("overview"), TPL_SCOPE_REPORT)->res;
+	const struct query_result *overview = briefing_rq(b, &query_overview, TPL_SCOPE_REPORT)->res;
 
 	snprintf(sum->data_end, sizeof(sum->data_end), "%s", end);
 	sum->after_data = overview->meta.n == 0 &&
@@ -366,8 +352,7 @@ int report_write(struct store *st, const struct report_options *o, struct report
 	output_path(&path, o);
 	if (output_path_check(path.buf) < 0)
 		goto out;
-	if (run_queries(&b) < 0 || newest_month(&b) < 0 || store_summary(st, &b.store) < 0 ||
-	    briefing_title(&b) < 0)
+	if (run_queries(&b) < 0 || store_summary(st, &b.store) < 0 || briefing_title(&b) < 0)
 		goto out;
 	if (pdf_open(&b.pdf) < 0 || flow_build(&b) < 0 || render(&b, &pages) < 0)
 		goto out;
@@ -386,7 +371,8 @@ int report_write(struct store *st, const struct report_options *o, struct report
 		goto out;
 	if (o->proof) {
 		proof_text(o->proof, &b);
-		o->proof->provisional = b.provisional;
+		o->proof->provisional =
+			briefing_rq(&b, &query_overview, TPL_SCOPE_REPORT)->res->meta.provisional;
 		sum->pages = pages;
 		sum->bytes = doc.len;
 		sum->has_tlp = 1;

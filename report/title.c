@@ -68,7 +68,7 @@ static int filter_title(struct briefing *b, struct buf *out)
  */
 static int mostly_european(struct briefing *b)
 {
-	struct rq *rq = briefing_rq(b, query_find("by-country"), TPL_SCOPE_REPORT);
+	struct rq *rq = briefing_rq(b, &query_by_country, TPL_SCOPE_REPORT);
 	long long in = 0, all = 0;
 
 	if (!rq || briefing_geo(b) < 0)

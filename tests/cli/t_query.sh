@@ -55,7 +55,8 @@ test_expect 'query --meta adds the period, n and what was left out' '
 test_expect 'the table says the period, n and the left-out incidents' '
 	store &&
 	ibrief --db t.db query overview --month 2024-04 >actual &&
-	grep -q "^# period: April 2024 (2024-04-01 to 2024-04-30); previous: March 2024" actual &&
+	grep -q "^# period: April 2024 (2024-04-01 to 2024-04-30); previous: 2024-03-01 to 2024-03-03" actual &&
+	grep -q "(provisional: no claim)$" actual &&
 	grep -q "^# n = 2; left out (date too coarse for the period): 1; undated: 0$" actual
 '
 

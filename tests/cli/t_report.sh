@@ -51,19 +51,26 @@ test_expect 'the narrative gives the figures of the overview and public-sector q
 	ibrief --db "$DB" query overview --month 2024-04 --format json >ov.json &&
 	ibrief --db "$DB" query public-sector --month 2024-04 --format json >ps.json &&
 	python3 -c "
-import json
+import json, datetime
 o = json.load(open(\"ov.json\"))[0]
 p = json.load(open(\"ps.json\"))[0]
 assert p[\"group\"] == \"public\"
 d = o[\"change\"]
-print(\"%d incidents in April 2024, %d %s than in March, %s change; %d%% hit public bodies (n = %d, 95%% CI %d–%d%%\" % (
-    o[\"incidents\"], abs(d), \"more\" if d > 0 else \"fewer\",
-    \"a significant\" if o[\"significant\"] else \"not a significant\",
+def day(s):
+    t = datetime.date.fromisoformat(s)
+    return \"%d %s %d\" % (t.day, t.strftime(\"%B\"), t.year)
+prev = o[\"previous_period\"]
+prev = \"in \" + prev.split()[0] if \" to \" not in prev else \"from %s to %s\" % tuple(map(day, prev.split(\" to \")))
+verdict = \"\" if o[\"significant\"] is None else \", a significant change\" if o[\"significant\"] else \", not a significant change\"
+print(\"%d incidents in April 2024, %d %s than %s%s; %d%% hit public bodies (n = %d, 95%% CI %d–%d%%\" % (
+    o[\"incidents\"], abs(d), \"more\" if d > 0 else \"fewer\", prev, verdict,
     round(p[\"share\"] * 100), p[\"n\"], round(p[\"ci_low\"] * 100), round(p[\"ci_high\"] * 100)))
 " >expect &&
 	flat_text briefing-2024-04.pdf >text &&
 	grep -F "$(cat expect)" text &&
-	grep -F "April 2024 is provisional" text
+	grep -F "April 2024 is provisional" text &&
+	grep -q "\"provisional\": true" ov.json &&
+	! grep -i "significant" text
 '
 
 test_expect 'the notable incidents are the notable query victims, with sources as links' '
@@ -335,6 +342,45 @@ test_expect 'the techniques table names the taxonomy of its rows, never ATT&CK f
 	! grep -F "ATT&CK" text &&
 	report --month 2024-04 -o attack.pdf 2>/dev/null &&
 	flat_text attack.pdf | grep -F "Most frequent techniques (MITRE ATT&CK)"
+'
+
+# A store whose data ends on 2020-06-03 (in NL), while Belgium's ends in August 2019.
+short_store() {
+	{
+		echo "id,victim,date,country,public_sector,public_kind,type,summary,sources"
+		for d in 03 05 08 11 14 16 18 20 22 25 27 28 30; do
+			echo "m$d,Gemeente $d,2020-05-$d,NL,yes,municipality,ransomware,May,"
+		done
+		echo "j1,Gemeente Juni,2020-06-03,NL,yes,municipality,ransomware,June,"
+		for m in 03 05 06 08; do
+			echo "b$m,Stad $m,2019-$m-10,BE,yes,municipality,phishing,Belgium,"
+		done
+	} >short.csv &&
+	ibrief --db short.db import short.csv 2>/dev/null
+}
+
+test_expect 'the end of the data is the store'\''s, not the filter'\''s' '
+	short_store &&
+	ibrief --db short.db report --template country --country BE --year 2019 -o be.pdf 2>/dev/null &&
+	flat_text be.pdf >text &&
+	grep -F "4 incidents in 2019" text &&
+	! grep -i "provisional" text &&
+	ibrief --db short.db query overview --country BE --year 2019 --format json >ov.json &&
+	grep -q "\"provisional\": false" ov.json
+'
+
+test_expect 'a period the data has not finished is never called a significant change' '
+	short_store &&
+	ibrief --db short.db report --month latest -o june.pdf 2>/dev/null &&
+	flat_text june.pdf >text &&
+	grep -F "1 incident in June 2020" text &&
+	grep -F "June 2020 is provisional" text &&
+	! grep -i "significant" text &&
+	ibrief --db short.db query overview --month 2020-06 --format json >ov.json &&
+	grep -q "\"provisional\": true" ov.json &&
+	grep -q "\"significant\": null" ov.json &&
+	grep -q "\"previous_period\": \"2020-05-01 to 2020-05-03\"" ov.json &&
+	grep -q "\"previous\": 1," ov.json
 '
 
 test_done

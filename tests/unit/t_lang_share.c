@@ -110,7 +110,7 @@ static struct query_result *public_sector(long long k, long long n)
 static void narrative(struct buf *out, enum lang lang, long long k, long long n)
 {
 	struct query_result *ov = result("overview", n), *ps = public_sector(k, n);
-	struct narrative_input in = { ov, ps, NULL };
+	struct narrative_input in = { ov, ps };
 	struct buf text = BUF_INIT;
 	const char *verb = lang == LANG_FR ? " visaient" : " hit";
 	const char *semi = lang == LANG_FR ? NBSP "; " : "; ";
