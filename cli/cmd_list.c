@@ -2,29 +2,40 @@
 #include <string.h>
 
 #include "cli.h"
+#include "filter.h"
 #include "../queries/query.h"
 #include "../store/export.h"
-#include "../util/country.h"
 #include "../util/banned.h"
 
 const char list_help[] =
-	"usage: ibrief list [--from DATE] [--to DATE] [--country CC] [--public-sector]\n"
-	"                   [--limit N] [--format table|csv|json]\n"
+	"usage: ibrief list [PERIOD] [FILTERS] [--limit N] [--format table|csv|json]\n"
 	"\n"
 	"Lists the incidents that match, newest first.\n"
 	"\n"
-	"Options:\n"
+	"Period (one of; default: every incident, the undated too):\n"
+	"  --month M         YYYY-MM; 'last' (the calendar month before today) or\n"
+	"                    'latest' (the newest month with an incident that matches)\n"
+	"  --quarter Q       YYYY-Qn\n"
+	"  --year YYYY\n"
 	"  --from DATE       on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)\n"
-	"  --to DATE         on or before DATE; an incident known only to the month\n"
-	"                    or year matches when any of its days is in the range\n"
-	"  --country CC      victim country: ISO code (BE) or English name (Belgium)\n"
+	"  --to DATE         on or before DATE\n"
+	"An incident is listed when its whole date lies in the period, as 'ibrief\n"
+	"query' counts it: one known only to 2024 is in the year 2024 but in none of\n"
+	"its months, so a month lists as many incidents as its overview counts.\n"
+	"\n"
+	"Filters:\n"
+	"  --country CC[,CC...]  victim countries: ISO codes or English names\n"
+	"  --sector S        a NAICS code prefix (92) or a sector name\n"
 	"  --public-sector   public bodies only\n"
+	"  --type T          an incident type (see 'ibrief help query')\n"
+	"\n"
+	"Output:\n"
 	"  --limit N         at most N incidents\n"
 	"  --format F        table (default), csv (RFC 4180 with a header) or json\n"
 	HELP_DB("         ", "                    ")
 	"\n"
 	"Example:\n"
-	"  ibrief list --from 2024-04 --to 2024-04 --country NL --format csv\n";
+	"  ibrief list --month 2024-04 --country NL --format csv\n";
 
 enum list_format { LIST_TABLE, LIST_CSV, LIST_JSON };
 
@@ -73,73 +84,64 @@ static int parse_list_format(const char *s, enum list_format *out)
 
 int cmd_list(int argc, char **argv)
 {
+	/* --limit is the list's own (incidents shown), not FILTER_OPTION_LIMIT. */
 	static const struct option options[] = {
 		OPT_DB,
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "country", required_argument, NULL, 'c' },
-		{ "public-sector", no_argument, NULL, 'p' },
+		FILTER_OPTIONS,
 		{ "limit", required_argument, NULL, 'l' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct store_filter filter = { 0 };
+	struct filter_options f;
 	struct list_state ls = { LIST_TABLE, 0 };
 	struct store *st = NULL;
-	char from[11], to[11];
-	int c, ret;
+	long max = 0;
+	int c, ret = 0;
 
-	while ((c = cli_getopt(argc, argv, ":h", options)) != -1) {
+	filter_options_init(&f);
+	while (!ret && (c = cli_getopt(argc, argv, ":h", options)) != -1) {
+		ret = filter_option("list", &f, c, optarg);
+		if (ret != 1)
+			continue;
+		ret = 0;
 		switch (c) {
-		case 'f':
-			if (query_date_bound(optarg, 0, from) < 0)
-				return usage_error("list", "--from: '%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", optarg);
-			filter.from = from;
-			break;
-		case 't':
-			if (query_date_bound(optarg, 1, to) < 0)
-				return usage_error("list", "--to: '%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", optarg);
-			filter.to = to;
-			break;
-		case 'c':
-			filter.country = country_code(optarg);
-			if (!filter.country)
-				return usage_error("list", "--country: '%s' is not an ISO 3166-1 country", optarg);
-			break;
-		case 'p':
-			filter.public_only = 1;
-			break;
 		case 'l':
-			if (parse_long(optarg, 1, 1000000000, &filter.limit) < 0)
-				return usage_error("list", "--limit: '%s' is not a whole number from 1 up", optarg);
+			if (parse_long(optarg, 1, 1000000000, &max) < 0)
+				ret = usage_error("list", "--limit: '%s' is not a whole number from 1 up", optarg);
 			break;
 		case 'F':
 			if (parse_list_format(optarg, &ls.format) < 0)
-				return usage_error("list", "--format: '%s' is not one of table, csv, json", optarg);
+				ret = usage_error("list", "--format: '%s' is not one of table, csv, json", optarg);
 			break;
 		case 'h':
+			filter_options_release(&f);
 			return print_help("list");
 		default:
-			return getopt_error("list", c, argv);
+			ret = getopt_error("list", c, argv);
 		}
 	}
-	if (optind < argc)
-		return usage_error("list", "unexpected argument '%s'", argv[optind]);
-	if (filter.from && filter.to && strcmp(filter.from, filter.to) > 0)
-		return usage_error("list", "--from %s is after --to %s", filter.from, filter.to);
-	if (cli_open_store(&st, STORE_READ) < 0)
-		return EXIT_WORK;
-
+	if (!ret && optind < argc)
+		ret = usage_error("list", "unexpected argument '%s'", argv[optind]);
+	if (!ret)
+		ret = filter_resolve("list", &f);
+	if (ret)
+		goto out;
+	ret = EXIT_WORK;
+	if (cli_open_store(&st, STORE_READ) < 0 || filter_resolve_latest(&f, st))
+		goto out;
 	if (ls.format == LIST_TABLE)
 		incident_table_header(stdout);
 	else if (ls.format == LIST_CSV)
 		incident_csv_header(stdout);
 	else
 		fputs("[", stdout);
-	ret = store_list(st, &filter, print_one, &ls);
+	ret = query_list(st, &f.filter, max, print_one, &ls);
 	if (ls.format == LIST_JSON)
 		fputs(ls.count ? "\n]\n" : "]\n", stdout);
+	ret = finish_output(ret < 0 ? EXIT_WORK : 0);
+out:
 	store_close(st);
-	return finish_output(ret < 0 ? EXIT_WORK : 0);
+	filter_options_release(&f);
+	return ret;
 }

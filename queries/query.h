@@ -243,6 +243,19 @@ int query_data_end(struct store *st, struct query_data_end *end);
 /* 1 when `p` reaches into the newest month of the data or past it (see above). */
 int query_period_provisional(const struct query_period *p, const struct query_data_end *end);
 
+/*
+ * `ibrief list`: calls fn for each incident the filter selects, newest
+ * first (by date, then id), at most `max` of them (0: all). With a period,
+ * an incident is listed when it lies in the period by the rule above, the
+ * rule every query counts with, so a list of a period has as many rows as
+ * overview's n; with all dates, every incident is listed, the undated last.
+ * The filter's limit is not used. The incident passed to fn is valid during
+ * the call; fn returns 0 to go on or -1 to stop, which query_list returns.
+ * Returns 0, or -1 with a message on a database error.
+ */
+int query_list(struct store *st, const struct query_filter *f, long max,
+	       int (*fn)(const struct incident *inc, void *arg), void *arg);
+
 /* ---- Results ---------------------------------------------------------- */
 
 enum query_type {

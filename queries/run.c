@@ -336,3 +336,48 @@ out:
 	run_release(&qr);
 	return ret;
 }
+
+/*
+ * The incidents of `ibrief list`, newest first: with a period, those that
+ * lie in it by the rule every query counts with; with none, every incident,
+ * the undated last.
+ */
+static const char list_sql[] =
+	"SELECT i.id" QUERY_SCOPE
+	" ORDER BY i.date_start DESC, i.date_end DESC, i.id DESC LIMIT :max";
+static const char list_all_sql[] =
+	"SELECT i.id FROM incident i WHERE 1" QUERY_FILTERS
+	" ORDER BY i.date_start DESC NULLS LAST, i.date_end DESC, i.id DESC LIMIT :max";
+
+int query_list(struct store *st, const struct query_filter *f, long max,
+	       int (*fn)(const struct incident *inc, void *arg), void *arg)
+{
+	static const struct query list = { .name = "list" };
+	struct query_run qr;
+	struct incident inc;
+	sqlite3_stmt *s = NULL;
+	char id[32];
+	int rc, ret = -1;
+
+	incident_init(&inc);
+	run_init(&qr, st, &list, f);
+	if (run_prepare(&qr, f->period.kind == QUERY_PERIOD_ALL ? list_all_sql : list_sql,
+			&f->period, &s) < 0)
+		goto out;
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":max"), max > 0 ? max : -1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		snprintf(id, sizeof(id), "%lld", (long long)sqlite3_column_int64(s, 0));
+		if (store_get(st, id, &inc) != 1 || fn(&inc, arg) < 0)
+			goto out;
+	}
+	if (rc != SQLITE_DONE) {
+		run_error(&qr, "cannot list incidents");
+		goto out;
+	}
+	ret = 0;
+out:
+	incident_release(&inc);
+	sqlite3_finalize(s);
+	run_release(&qr);
+	return ret;
+}

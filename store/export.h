@@ -4,7 +4,7 @@
 /*
  * Writing incidents out: JSON objects, CSV rows and the readable text of
  * `ibrief show`. Nothing here touches the store; the incidents come from
- * store_get()/store_list().
+ * store_get() and query_list().
  *
  * Write errors are not reported here: callers check ferror()/fflush() on
  * the stream once at the end.

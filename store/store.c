@@ -100,7 +100,7 @@ static const char state_sql[] =
 static const char derived_select_sql[] =
 	"SELECT field, phrase FROM incident_derived WHERE incident_id = ? ORDER BY pos";
 
-/* The columns store_get and store_list read, in the order read_incident expects. */
+/* The columns store_get reads, in the order read_incident expects. */
 #define SELECT_COLUMNS \
 	"id, key, victim, year, month, day, date_precision, " \
 	"public_sector, public_kind, type, summary, description, affected, " \
@@ -694,50 +694,3 @@ out:
 	return ret;
 }
 
-int store_list(struct store *st, const struct store_filter *f,
-	       int (*fn)(const struct incident *inc, void *arg), void *arg)
-{
-	/*
-	 * One statement for every combination of filters: an absent filter
-	 * binds NULL and its condition holds. The planner still uses the date
-	 * index when from/to are given.
-	 */
-	static const char sql[] =
-		"SELECT " SELECT_COLUMNS " FROM incident i"
-		" WHERE (?1 IS NULL OR i.date_end >= ?1)"
-		"   AND (?2 IS NULL OR i.date_start <= ?2)"
-		"   AND (?3 IS NULL OR EXISTS (SELECT 1 FROM incident_country c"
-		"        WHERE c.incident_id = i.id AND c.country = ?3))"
-		"   AND (?4 = 0 OR i.public_sector = 1)"
-		" ORDER BY i.date_start DESC NULLS LAST, i.date_end DESC, i.id DESC"
-		" LIMIT ?5";
-	struct incident inc;
-	sqlite3_stmt *s = NULL;
-	int rc, ret = -1;
-
-	incident_init(&inc);
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
-		db_error(st, "cannot list incidents");
-		goto out;
-	}
-	bind_text(s, 1, f->from);
-	bind_text(s, 2, f->to);
-	bind_text(s, 3, f->country);
-	sqlite3_bind_int(s, 4, f->public_only);
-	sqlite3_bind_int64(s, 5, f->limit > 0 ? f->limit : -1);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (read_incident(st, s, &inc) < 0)
-			goto out;
-		if (fn(&inc, arg) < 0)
-			goto out;
-	}
-	if (rc != SQLITE_DONE) {
-		db_error(st, "cannot list incidents");
-		goto out;
-	}
-	ret = 0;
-out:
-	incident_release(&inc);
-	sqlite3_finalize(s);
-	return ret;
-}

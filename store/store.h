@@ -72,24 +72,6 @@ int store_put(struct store *st, struct incident *inc, enum store_put_result *res
  */
 int store_get(struct store *st, const char *ref, struct incident *out);
 
-struct store_filter {
-	const char *from;	/* "YYYY-MM-DD" inclusive, or NULL */
-	const char *to;		/* "YYYY-MM-DD" inclusive, or NULL */
-	const char *country;	/* alpha-2, or NULL */
-	int public_only;
-	long limit;		/* 0 for all */
-};
-
-/*
- * Calls fn for each incident matching the filter, newest first (by date,
- * then by id). An incident known only to the month or the year falls
- * within from/to when any day of it does. The incident passed to fn is
- * owned by store_list and valid during the call. fn returns 0 to go on or
- * -1 to stop, which store_list returns. Returns 0, or -1 on a database error.
- */
-int store_list(struct store *st, const struct store_filter *filter,
-	       int (*fn)(const struct incident *inc, void *arg), void *arg);
-
 struct store_count {
 	char *name;
 	long long n;

@@ -36,6 +36,31 @@ test_expect 'list filters by date range, country and public sector, and limits' 
 	test $(tail -n +2 out | wc -l) = 1
 '
 
+test_expect 'list counts a period as the queries do, with their options' '
+	setup &&
+	printf "%s\n" "id,victim,date,country,public_sector,public_kind,type,summary,sources" \
+		"c5,Gemeente Y,2024,NL,yes,municipality,ransomware,Year only," >more.csv &&
+	ibrief import more.csv 2>/dev/null &&
+	for p in "--from 2024-04 --to 2024-04" "--month 2024-04" "--quarter 2024-Q2" \
+		 "--year 2024" "--year 2023" "--from 2024-03-15" "--month 2024-04 --type ransomware" \
+		 "--year 2024 --public-sector --country NL,BE"; do
+		ibrief list $p --format json >l.json &&
+		ibrief query overview $p --format json --meta >o.json &&
+		python3 -c "
+import json
+l = len(json.load(open(\"l.json\")))
+n = json.load(open(\"o.json\"))[\"n\"]
+assert l == n, (\"$p\", l, n)
+" || exit 1
+	done &&
+	ibrief list --from 2024-04 --to 2024-04 --format csv >out &&
+	! grep "Gemeente Y" out &&
+	ibrief list --year 2024 --format csv >out &&
+	grep "Gemeente Y" out &&
+	test_must_fail 2 ibrief list --month 2024-13 2>err &&
+	test_must_fail 2 ibrief list --type nonsense 2>err
+'
+
 test_expect 'list CSV has a header and RFC 4180 quoting' '
 	setup &&
 	ibrief list --format csv >out &&

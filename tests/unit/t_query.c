@@ -900,10 +900,76 @@ static void test_the_catalog_carries_each_querys_traits(void)
 	CHECK(query_find("by-month") == &query_by_month);
 }
 
+struct listed {
+	char keys[16][8];
+	int n;
+};
+
+static int collect(const struct incident *inc, void *arg)
+{
+	struct listed *l = arg;
+
+	if (l->n < 16)
+		snprintf(l->keys[l->n], sizeof(l->keys[0]), "%s", inc->key);
+	l->n++;
+	return 0;
+}
+
+/* The number list gives for filter `f`, and overview's n for the same filter. */
+static void check_list_counts_as_overview(const struct query_filter *f, int line)
+{
+	struct listed l = { .n = 0 };
+	struct query_result *r = NULL;
+
+	CHECK_INT(query_list(st, f, 0, collect, &l), 0);
+	CHECK_INT(query_run(st, query_find("overview"), f, &r), 0);
+	if (r && l.n != r->meta.n)
+		test_fail(__FILE__, line, "%s: list gives %d, overview %lld", f->period.label, l.n,
+			  r->meta.n);
+	query_result_free(r);
+}
+
+static void test_list_lists_what_the_queries_count(void)
+{
+	struct query_filter f;
+	struct strlist be = STRLIST_INIT;
+	struct listed l = { .n = 0 };
+	static const char *const months[] = { "2024-04", "2024-03", "2024-02", "2023-04" };
+
+	query_filter_init(&f);
+	for (size_t i = 0; i < sizeof(months) / sizeof(*months); i++) {
+		query_period_parse_month(&f.period, months[i], NULL);
+		check_list_counts_as_overview(&f, __LINE__);
+	}
+	query_period_parse_year(&f.period, "2024");
+	check_list_counts_as_overview(&f, __LINE__);
+	query_period_parse_quarter(&f.period, "2024-Q2");	/* Y1, known to 2024 only, is not in it */
+	check_list_counts_as_overview(&f, __LINE__);
+	query_period_range(&f.period, "2024-03-10", "2024-04-15");
+	check_list_counts_as_overview(&f, __LINE__);
+	strlist_add(&be, "BE");
+	f.countries = &be;
+	f.public_only = 1;
+	query_period_parse_month(&f.period, "2024-04", NULL);
+	check_list_counts_as_overview(&f, __LINE__);
+
+	/* Without a period every incident is listed, newest first, the undated last. */
+	query_filter_init(&f);
+	CHECK_INT(query_list(st, &f, 0, collect, &l), 0);
+	CHECK_INT(l.n, 15);
+	CHECK_STR(l.keys[0], "A6");
+	CHECK_STR(l.keys[14], "U1");
+	l.n = 0;
+	CHECK_INT(query_list(st, &f, 2, collect, &l), 0);
+	CHECK_INT(l.n, 2);
+	strlist_release(&be);
+}
+
 int main(void)
 {
 	st = fixture_store();
 	test_run("the catalog carries each query's traits", test_the_catalog_carries_each_querys_traits);
+	test_run("list lists what the queries count", test_list_lists_what_the_queries_count);
 	test_run("by-country counts each listed country, unknown last",
 		 test_by_country_counts_each_listed_country_and_unknown_last);
 	test_run("by-type adds up to n with an unknown row", test_by_type_adds_up_to_n_with_an_unknown_row);

@@ -192,20 +192,6 @@ static void test_rollback_leaves_the_store_as_before(void)
 	store_close(st);
 }
 
-struct collected {
-	char keys[16][16];
-	int n;
-};
-
-static int collect(const struct incident *inc, void *arg)
-{
-	struct collected *c = arg;
-
-	if (c->n < 16)
-		snprintf(c->keys[c->n++], 16, "%s", inc->key);
-	return 0;
-}
-
 static void put_sample(struct store *st, const char *key, int y, int m, int d, const char *cc,
 		       int public)
 {
@@ -215,51 +201,6 @@ static void put_sample(struct store *st, const char *key, int y, int m, int d, c
 	a.public_sector = public;
 	put(st, &a);
 	incident_release(&a);
-}
-
-static void test_list_orders_newest_first_and_applies_every_filter(void)
-{
-	struct store *st = fresh_store();
-	struct store_filter f = { 0 };
-	struct collected c = { .n = 0 };
-
-	put_sample(st, "a", 2024, 4, 3, "NL", 1);
-	put_sample(st, "b", 2024, 4, 0, "BE", 0);	/* April, day unknown */
-	put_sample(st, "c", 2024, 0, 0, "BE", 1);	/* 2024 only */
-	put_sample(st, "d", 2024, 3, 31, NULL, -1);
-	put_sample(st, "e", 2023, 12, 1, "FR", 1);
-
-	CHECK_INT(store_list(st, &f, collect, &c), 0);
-	CHECK_INT(c.n, 5);
-	CHECK_STR(c.keys[0], "a");
-	CHECK_STR(c.keys[1], "b");
-	CHECK_STR(c.keys[2], "d");
-	CHECK_STR(c.keys[3], "c");
-	CHECK_STR(c.keys[4], "e");
-
-	c.n = 0;
-	f.from = "2024-04-01";
-	f.to = "2024-04-30";
-	store_list(st, &f, collect, &c);
-	CHECK_INT(c.n, 3);	/* a, b, and c whose year contains April */
-
-	c.n = 0;
-	f.country = "BE";
-	store_list(st, &f, collect, &c);
-	CHECK_INT(c.n, 2);
-
-	c.n = 0;
-	f.public_only = 1;
-	store_list(st, &f, collect, &c);
-	CHECK_INT(c.n, 1);
-	CHECK_STR(c.keys[0], "c");
-
-	c.n = 0;
-	memset(&f, 0, sizeof(f));
-	f.limit = 2;
-	store_list(st, &f, collect, &c);
-	CHECK_INT(c.n, 2);
-	store_close(st);
 }
 
 static void test_stats_count_incidents_countries_and_formats(void)
@@ -504,8 +445,6 @@ int main(void)
 	test_run("the same record again is unchanged and a change updates in place",
 		 test_same_record_again_is_unchanged_and_a_change_updates_in_place);
 	test_run("rollback leaves the store as before", test_rollback_leaves_the_store_as_before);
-	test_run("list orders newest first and applies every filter",
-		 test_list_orders_newest_first_and_applies_every_filter);
 	test_run("stats count incidents, countries and formats", test_stats_count_incidents_countries_and_formats);
 	test_run("an older store is migrated forward keeping its incidents",
 		 test_an_older_store_is_migrated_forward_keeping_its_incidents);
