@@ -645,7 +645,7 @@ static int build_kpis(struct query_chart *qc, const struct query_result *r,
 	k[0].label = w->kpi_incidents;
 	k[0].value = qc_number_at(r, 0, "incidents");
 	k[0].previous = qc_number_at(r, 0, "previous");
-	k[0].significant = m->has_test ? m->p_value < STATS_ALPHA : -1;
+	k[0].significant = query_significant(m);	/* the rule overview's outputs follow */
 	if (m->previous.kind != QUERY_PERIOD_NONE) {
 		char *prev = period_text(qc, &m->previous);
 

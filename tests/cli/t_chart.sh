@@ -199,13 +199,24 @@ test_expect 'chart -o refuses a FIFO and keeps a link a link' '
 # checked in tests/unit/t_chart_words.c instead.
 test_expect 'chart --lang writes the chart words, months and numbers in that language' '
 	store &&
-	ibrief --db t.db chart overview --month 2024-04 --lang fr -o fr.pdf 2>/dev/null &&
+	ibrief --db t.db chart overview --month 2024-03 --lang fr -o fr.pdf 2>/dev/null &&
 	pdftotext fr.pdf fr.txt &&
-	grep "Variation par rapport à mars 2024" fr.txt &&
-	grep "p = 0,061" fr.txt && grep "Part publique" fr.txt &&
-	! grep -e "Change on" -e "Public share" -e "read with care" fr.txt &&
+	grep "Variation par rapport à février 2024" fr.txt &&
+	grep "p = 0,5" fr.txt && grep "Victimes publiques" fr.txt &&
+	grep "dans la variation normale" fr.txt &&
+	! grep -e "Change on" -e "Public bodies" -e "read with care" -e "within normal" fr.txt &&
 	ibrief --db t.db chart by-month --year 2024 --lang de -o de.pdf 2>/dev/null &&
 	pdftotext de.pdf de.txt && grep "^Jan\.$" de.txt && grep "^Vorfälle$" de.txt
+'
+
+test_expect 'the overview chart of a provisional month gives no verdict on its change' '
+	store &&
+	ibrief --db t.db query overview --month 2024-04 --format json >ov.json &&
+	grep -q "\"provisional\": true" ov.json &&
+	ibrief --db t.db chart overview --month 2024-04 -o ov.pdf 2>/dev/null &&
+	pdftotext ov.pdf ov.txt &&
+	grep "Poisson" ov.txt &&
+	! grep -i -e "within normal" -e "significant" ov.txt
 '
 
 test_expect 'chart --lang en is the default: the same bytes' '
