@@ -13,7 +13,6 @@ printf '%s\n' "$TOP"/data/demo/pages/*.txt "$TOP/data/demo/vcdb-slice.jsonl.gz" 
 template() {
 	cat >one.yaml <<-EOT
 	title: {en: One chart, fr: Un graphique}
-	organisation: Test
 	tlp: CLEAR
 	cover:
 	  - narrative

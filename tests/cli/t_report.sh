@@ -208,8 +208,9 @@ test_expect 'a country briefing gives the country its share of all incidents, no
 	ibrief --db "$DB" query overview --year 2024 --country BE --format csv | tr -d "\r" >be.csv &&
 	ibrief --db "$DB" query overview --year 2024 --format csv | tr -d "\r" >all.csv &&
 	n=$(sed -n 2p be.csv | cut -d, -f2) && all=$(sed -n 2p all.csv | cut -d, -f2) &&
-	test "$(head -n 1 be.csv | tr , "\n" | tail -n 1)" = all_incidents &&
-	test "$(sed -n 2p be.csv | tr , "\n" | tail -n 1)" = "$all" &&
+	col=$(head -n 1 be.csv | tr , "\n" | grep -n "^all_incidents$" | cut -d: -f1) &&
+	test -n "$col" &&
+	test "$(sed -n 2p be.csv | cut -d, -f"$col")" = "$all" &&
 	test "$n" -lt "$all"
 '
 

@@ -438,7 +438,7 @@ static void test_the_empty_period_gives_zeros_not_errors(void)
 {
 	struct query_result *r = run("overview", "2010-01", NULL);
 
-	CHECK_ROWS(r, "January 2010|0|December 2009|0|0|~|1|0|0|0|~|0|0");
+	CHECK_ROWS(r, "January 2010|0|December 2009|0|0|~|1|0|0|0|~|0|0|0");
 	CHECK_INT(r->rows[0].flag, SHARE_SUPPRESSED);
 	query_result_free(r);
 	r = run("by-country", "2010-01", NULL);
