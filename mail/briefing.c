@@ -15,6 +15,7 @@
 
 #include "../util/file.h"
 #include "../util/tlp.h"
+#include "../util/url.h"
 #include "../util/util.h"
 #include "../util/banned.h"
 
@@ -273,7 +274,7 @@ int mail_briefing(const struct report_summary *sum, const struct mail_options *o
 	struct mail_message m;
 	struct mail_addr_list cc = MAIL_ADDR_LIST_INIT;
 	struct mail_server srv;
-	struct buf text = BUF_INIT, who = BUF_INIT;
+	struct buf text = BUF_INIT, who = BUF_INIT, shown = BUF_INIT;
 	const char *file = strrchr(pdf_path, '/') ? strrchr(pdf_path, '/') + 1 : pdf_path;
 	const char *size_cfg = config_get(o->cfg, "smtp", "max_size"), *organisation;
 	size_t max = o->max_size;
@@ -348,7 +349,8 @@ int mail_briefing(const struct report_summary *sum, const struct mail_options *o
 			goto out;
 		list_addrs(&who, &m.to);
 		list_addrs(&who, &m.cc);
-		fprintf(stderr, "sent %s to %s through %s (%zu bytes)\n", file, who.buf, srv.url,
+		url_redact(&shown, srv.url);
+		fprintf(stderr, "sent %s to %s through %s (%zu bytes)\n", file, who.buf, shown.buf,
 			text.len);
 	}
 	ret = 0;
@@ -357,5 +359,6 @@ out:
 	mail_message_release(&m);
 	buf_release(&text);
 	buf_release(&who);
+	buf_release(&shown);
 	return ret;
 }

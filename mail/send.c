@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../util/url.h"
 #include "../util/util.h"
 #include "../util/banned.h"
 
@@ -152,23 +153,15 @@ static int debug_cb(CURL *c, curl_infotype type, char *data, size_t n, void *arg
 
 int mail_check_url(const char *url)
 {
-	const char *host;
+	const char *why = url_smtp_problem(url);
+	struct buf shown = BUF_INIT;
 
-	if (starts_with(url, "smtp://"))
-		host = url + 7;
-	else if (starts_with(url, "smtps://"))
-		host = url + 8;
-	else
-		return error("'%s' is not an smtp:// or smtps:// URL", url);
-	if (!*host || *host == '/' || *host == ':')
-		return error("'%s' names no host", url);
-	if (memchr(host, '@', strcspn(host, "/")))
-		return error("'%s' holds a user name or password: set them in the configuration "
-			     "file ([smtp] user, password) or $IBRIEF_SMTP_PASSWORD", url);
-	for (const char *p = url; *p; p++)
-		if ((unsigned char)*p <= ' ' || *p == 0x7f)
-			return error("'%s' holds white space or a control character", url);
-	return 0;
+	if (!why)
+		return 0;
+	url_redact(&shown, url);
+	error("'%s' %s", shown.buf, why);
+	buf_release(&shown);
+	return -1;
 }
 
 /* "recipient 'x' refused: 550 ..." from the command the server refused. */
@@ -207,7 +200,8 @@ static void explain(struct buf *why, const struct mail_server *srv, const struct
 }
 
 static int set_options(CURL *c, const struct mail_server *srv, struct curl_slist *rcpt,
-		       const char *from, struct upload *up, struct dialogue *d, char *errbuf)
+		       const char *from, struct upload *up, struct dialogue *d, char *errbuf,
+		       const char *shown)
 {
 	enum mail_tls tls = srv->tls;
 	CURLcode rc = CURLE_OK;
@@ -241,7 +235,7 @@ static int set_options(CURL *c, const struct mail_server *srv, struct curl_slist
 		SET(CURLOPT_PASSWORD, srv->password);
 #undef SET
 	if (rc != CURLE_OK)
-		return error("%s: libcurl: %s", srv->url, lib.easy_strerror(rc));
+		return error("%s: libcurl: %s", shown, lib.easy_strerror(rc));
 	return 0;
 }
 
@@ -257,22 +251,31 @@ int mail_send(const struct mail_server *srv, const struct mail_message *m,
 	struct dialogue d = { "", "", "", "", 0, srv->verbose };
 	struct upload up = { text, 0 };
 	struct curl_slist *rcpt = NULL;
-	struct buf from = BUF_INIT, line = BUF_INIT, why = BUF_INIT;
+	struct buf from = BUF_INIT, line = BUF_INIT, why = BUF_INIT, shown = BUF_INIT;
 	char errbuf[CURL_ERROR_SIZE] = "";
 	CURL *c = NULL;
 	CURLcode rc;
-	int ret = -1;
+	int ret = -1, started = 0;
 
 	if (mail_check_url(srv->url) < 0)
 		return -1;
-	if (!m->to.n && !m->cc.n)
-		return error("%s: no recipient", srv->url);
-	if (srv->password && !srv->user)
-		return error("%s: a password needs a user name (user in [smtp])", srv->url);
-	if (load_curl(srv->url) < 0)
-		return -1;
-	if (lib.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-		return error("%s: cannot start libcurl", srv->url);
+	/* Messages name the server, never with a password. */
+	url_redact(&shown, srv->url);
+	if (!m->to.n && !m->cc.n) {
+		error("%s: no recipient", shown.buf);
+		goto out;
+	}
+	if (srv->password && !srv->user) {
+		error("%s: a password needs a user name (user in [smtp])", shown.buf);
+		goto out;
+	}
+	if (load_curl(shown.buf) < 0)
+		goto out;
+	if (lib.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		error("%s: cannot start libcurl", shown.buf);
+		goto out;
+	}
+	started = 1;
 	/* The envelope: each named recipient once, and no one else. */
 	for (size_t i = 0; i < m->to.n + m->cc.n; i++) {
 		struct curl_slist *next;
@@ -292,25 +295,28 @@ int mail_send(const struct mail_server *srv, const struct mail_message *m,
 	buf_addf(&from, "<%s>", m->from.addr);
 	c = lib.easy_init();
 	if (!c) {
-		error("%s: cannot start libcurl", srv->url);
+		error("%s: cannot start libcurl", shown.buf);
 		goto out;
 	}
-	if (set_options(c, srv, rcpt, from.buf, &up, &d, errbuf) < 0)
+	if (set_options(c, srv, rcpt, from.buf, &up, &d, errbuf, shown.buf) < 0)
 		goto out;
 	rc = lib.easy_perform(c);
 	if (rc != CURLE_OK) {
 		explain(&why, srv, &d, rc, errbuf);
-		error("%s: %s", srv->url, why.buf);
+		error("%s: %s", shown.buf, why.buf);
 		goto out;
 	}
 	ret = 0;
 out:
 	if (c)
 		lib.easy_cleanup(c);
-	lib.slist_free_all(rcpt);
-	lib.global_cleanup();
+	if (started) {
+		lib.slist_free_all(rcpt);
+		lib.global_cleanup();
+	}
 	buf_release(&from);
 	buf_release(&line);
 	buf_release(&why);
+	buf_release(&shown);
 	return ret;
 }

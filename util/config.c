@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "util.h"
 #include "tlp.h"
+#include "url.h"
 #include "banned.h"
 
 /* Checks a value; returns NULL when it is right, else what is wrong. */
@@ -39,28 +40,6 @@ static const char *check_tls(const char *v)
 	return NULL;
 }
 
-/*
- * The server's URL. A user or password in it would end up in shell
- * histories and process lists when given with --smtp: they have keys of
- * their own.
- */
-static const char *check_url(const char *v)
-{
-	const char *host;
-
-	if (starts_with(v, "smtp://"))
-		host = v + 7;
-	else if (starts_with(v, "smtps://"))
-		host = v + 8;
-	else
-		return "is not an smtp:// or smtps:// URL";
-	if (!*host || *host == '/' || *host == ':')
-		return "names no host";
-	if (memchr(host, '@', strcspn(host, "/")))
-		return "holds a user name or password: set them with 'user' and 'password'";
-	return NULL;
-}
-
 /* The region a briefing is about: its title and its map (report/title.c). */
 static const char *check_scope(const char *v)
 {
@@ -78,7 +57,7 @@ static const struct key {
 	{ "report", "organisation", NULL, 0 },
 	{ "report", "tlp", check_tlp, 0 },
 	{ "report", "scope", check_scope, 0 },
-	{ "smtp", "url", check_url, 0 },
+	{ "smtp", "url", url_smtp_problem, 0 },
 	{ "smtp", "user", NULL, 0 },
 	{ "smtp", "password", NULL, 0 },
 	{ "smtp", "from", NULL, 0 },
@@ -268,7 +247,9 @@ static int parse_setting(struct config *cfg, const char *name, int line, const c
 	}
 	why = k->check ? k->check(value) : NULL;
 	if (why) {
-		error("%s:%d: %s.%s: '%s' %s", name, line, section, key, value, why);
+		/* A value is shown as a URL is: without a password. */
+		url_redact(&known, value);
+		error("%s:%d: %s.%s: '%s' %s", name, line, section, key, known.buf, why);
 		goto out;
 	}
 	ALLOC_GROW(cfg->v, cfg->n + 1, cfg->alloc);

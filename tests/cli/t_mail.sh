@@ -275,7 +275,19 @@ test_expect 'no password on the command line: no option, none in the URL' '
 	grep "unknown option .--password." err &&
 	test_must_fail 1 ibrief mail --smtp smtp://ann:s3cret@127.0.0.1:25 --to a@example.org \
 		--from cert@example.org april.pdf 2>err &&
-	grep "holds a user name or password" err
+	grep "^ibrief: mail: .smtp://ann@127.0.0.1:25. holds a user name or password" err &&
+	! grep s3cret err
+'
+
+test_expect 'a password in a URL is never printed, wherever the URL came from' '
+	april &&
+	(export IBRIEF_SMTP_URL="smtps://ann:s3cret@127.0.0.1:1" &&
+	 test_must_fail 1 ibrief mail --to a@example.org --from cert@example.org april.pdf) 2>err &&
+	grep "smtps://ann@127.0.0.1:1" err &&
+	use_config "$(printf "[smtp]\nurl = smtp://ann:s3cret@127.0.0.1:1")" &&
+	test_must_fail 1 ibrief mail --to a@example.org --from cert@example.org april.pdf 2>>err &&
+	grep "smtp.url: .smtp://ann@127.0.0.1:1. holds" err &&
+	! grep s3cret err
 '
 
 test_expect 'STARTTLS with a password from the environment logs in and delivers' '

@@ -125,8 +125,9 @@ static void test_errors_name_file_and_line(void)
 	check_error("[smtp]\nmax_size = 100\n", "cfg:2: smtp.max_size: '100' is not a size of at least 1k");
 	check_error("[smtp]\ntls = yes\n", "cfg:2: smtp.tls: 'yes' is not one of auto, try, required");
 	check_error("[smtp]\nurl = http://x\n", "cfg:2: smtp.url: 'http://x' is not an smtp://");
-	check_error("[smtp]\nurl = smtp://ann:pw@mail.example.org\n",
-		    "cfg:2: smtp.url: 'smtp://ann:pw@mail.example.org' holds a user name or password");
+	/* The message names the URL without its password. */
+	check_error("[smtp]\nurl = smtp://ann:s3cret@mail.example.org\n",
+		    "cfg:2: smtp.url: 'smtp://ann@mail.example.org' holds a user name or password");
 	check_error("[smtp\n", "cfg:1: a section is written [name], alone on its line");
 	check_error("[store]\npa th = x\n", "cfg:2: 'pa th' is not a key name");
 	check_error("[store]\npath = a\x01b\n", "cfg:2: store.path: the value is over 1024 bytes or holds control characters");
