@@ -45,8 +45,7 @@ int cmd_mark(int argc, char **argv)
 	mark = argv[optind + 1];
 	if (strcmp(mark, "notable") && strcmp(mark, "ignore") && strcmp(mark, "clear"))
 		return usage_error("mark", "'%s' is not a mark (notable, ignore or clear)", mark);
-	/* STORE_READ: the store must exist (it opens for writing all the same). */
-	if (cli_open_store(&st, STORE_READ) < 0)
+	if (cli_open_store(&st, STORE_UPDATE) < 0)
 		return EXIT_WORK;
 	found = store_mark(st, ref, strcmp(mark, "clear") ? mark : NULL, &id);
 	store_close(st);

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "open.h"
 #include "schema.h"
 #include "../util/buf.h"
 #include "../util/banned.h"
@@ -165,114 +166,23 @@ static int exec(struct store *st, const char *sql)
 	return 0;
 }
 
-/* Reads one integer from a pragma or query with no parameters. */
-static int query_int(struct store *st, const char *sql, long long *out)
-{
-	sqlite3_stmt *s = NULL;
-	int ret = -1;
-
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
-		db_error(st, "cannot read the store");
-		goto out;
-	}
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		db_error(st, "cannot read the store");
-		goto out;
-	}
-	*out = sqlite3_column_int64(s, 0);
-	ret = 0;
-out:
-	sqlite3_finalize(s);
-	return ret;
-}
-
-/* Sets the version and the application id of a store being created or migrated. */
-static int stamp(struct store *st, int version)
-{
-	char sql[96];
-
-	/* PRAGMA takes no bound parameters; both numbers are this build's own. */
-	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d",
-		 version, SCHEMA_APPLICATION_ID);
-	return exec(st, sql);
-}
-
-static int migrate(struct store *st)
-{
-	long long version, app_id, tables;
-	int ret = -1;
-
-	if (query_int(st, "PRAGMA application_id", &app_id) < 0 ||
-	    query_int(st, "PRAGMA user_version", &version) < 0 ||
-	    query_int(st, "SELECT count(*) FROM sqlite_master", &tables) < 0)
-		return -1;
-	if ((app_id && app_id != SCHEMA_APPLICATION_ID) || (!app_id && tables))
-		return error("'%s': not an ibrief store (it is an SQLite file made by something else)",
-			     st->path);
-	if (version > schema_version())
-		return error("'%s': the store has schema version %lld, newer than this ibrief "
-			     "understands (%d); use a newer ibrief", st->path, version, schema_version());
-	if (version == schema_version())
-		return 0;
-	if (exec(st, "BEGIN IMMEDIATE") < 0)
-		return -1;
-	if (schema_migrate(st->db, st->path, (int)version, schema_version()) < 0)
-		goto out;
-	if (stamp(st, schema_version()) < 0)
-		goto out;
-	ret = exec(st, "COMMIT");
-out:
-	if (ret < 0)
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-	return ret;
-}
-
 int store_open(struct store **out, const char *path, enum store_mode mode)
 {
-	struct store *st = NULL;
-	int flags = SQLITE_OPEN_READWRITE;
+	struct store *st;
 	struct tm tm;
 	time_t now = time(NULL);
 
 	*out = NULL;
-	if (mode == STORE_READ && access(path, F_OK) < 0)
-		return error("'%s': no such store (import incidents first, or name one with --db)",
-			     path);
-	if (mode == STORE_WRITE)
-		flags |= SQLITE_OPEN_CREATE;
-
 	st = xcalloc(1, sizeof(*st));
 	st->path = xstrdup(path);
 	gmtime_r(&now, &tm);
 	strftime(st->now, sizeof(st->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
-		error("'%s': cannot open the store: %s", path,
-		      st->db ? sqlite3_errmsg(st->db) : "out of memory");
-		goto fail;
+	if (store_file_open(&st->db, path, mode) < 0) {
+		store_close(st);
+		return -1;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
-	/*
-	 * WAL lets readers (a report) run while an import writes; NORMAL
-	 * synchronisation is durable across application crashes in WAL mode,
-	 * which is what a batch import needs. A 64 MiB cache keeps the key and
-	 * date indexes of a large store in memory while an import updates them
-	 * at random places; readers (queries, a report) walk ranges of the date
-	 * index and need far less: 16 MiB. Both are bounds, so memory stays flat
-	 * however large the store grows. (Reading through mmap saved a report
-	 * of a 1M-incident store 5% of its time and cost 220 MB of RSS.)
-	 */
-	if (exec(st, "PRAGMA foreign_keys = ON") < 0 ||
-	    exec(st, "PRAGMA journal_mode = WAL") < 0 ||
-	    exec(st, "PRAGMA synchronous = NORMAL") < 0 ||
-	    exec(st, mode == STORE_WRITE ? "PRAGMA cache_size = -65536" :
-					   "PRAGMA cache_size = -16384") < 0 ||
-	    migrate(st) < 0)
-		goto fail;
 	*out = st;
 	return 0;
-fail:
-	store_close(st);
-	return -1;
 }
 
 static void finalize_all(sqlite3_stmt **s, size_t n)

@@ -8,8 +8,8 @@
  * `incident`, child tables for each list (countries, sectors, motives,
  * techniques, actors, sources, CIA attributes), the derived values with the
  * phrases they came from, and provenance on the incident row. The schema
- * version is PRAGMA user_version; store_open() migrates older files forward
- * and refuses newer ones.
+ * version is PRAGMA user_version; store_open() for writing migrates older
+ * files forward; every mode refuses newer ones.
  *
  * All functions report failures with error() and return -1; nothing here
  * exits. A struct store is not thread-safe.
@@ -20,14 +20,18 @@
 struct store;
 
 enum store_mode {
-	STORE_READ,	/* the file must exist */
-	STORE_WRITE,	/* created when missing */
+	STORE_READ,	/* read-only: the store must exist at this schema; nothing is written */
+	STORE_UPDATE,	/* read-write: the store must exist; migrated forward */
+	STORE_WRITE,	/* read-write: created when missing; migrated forward */
 };
 
 /*
- * Opens (or creates) the store at `path` and migrates it to the current
- * schema. On success sets *out to a store the caller must store_close().
- * On failure returns -1 with a message naming the file, *out is NULL.
+ * Opens the store at `path` for `mode` (store/open.h says how): a reader
+ * never changes the file, not even to migrate it, and refuses a missing,
+ * empty, foreign, older or newer one with a message saying which and what
+ * to do. A writer creates (STORE_WRITE) and migrates. On success sets
+ * *out to a store the caller must store_close(). On failure returns -1
+ * with a message naming the file, *out is NULL.
  */
 int store_open(struct store **out, const char *path, enum store_mode mode);
 /* Closes the store; NULL is a no-op. An open transaction is rolled back. */

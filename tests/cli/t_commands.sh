@@ -100,6 +100,55 @@ test_expect 'list on a missing store is an error naming it' '
 	grep "none.db.: no such store" err && ! test -f none.db
 '
 
+# as_reader CMD...: runs CMD as someone who may read but not write. Root
+# ignores file modes, so as root the command runs as nobody.
+as_reader() {
+	if [ "$(id -u)" -eq 0 ]; then
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+	else
+		"$@"
+	fi
+}
+
+# state FILE: what must not change when a store is only read.
+state() { sha256sum "$1" && stat -c "%s %Y" "$1"; }
+
+test_expect 'a store one may read but not write is read, and left as it was' '
+	mkdir shared && (cd shared && setup) && mkdir out &&
+	chmod 755 "$TRASH" . && chmod 777 out && chmod 444 shared/incidents.db && chmod 555 shared &&
+	state shared/incidents.db >before &&
+	as_reader "$IBRIEF" --db shared/incidents.db list >list.out &&
+	grep "Stad Gent" list.out &&
+	as_reader "$IBRIEF" --db shared/incidents.db show csv:c1 >/dev/null &&
+	as_reader "$IBRIEF" --db shared/incidents.db stats >/dev/null &&
+	as_reader "$IBRIEF" --db shared/incidents.db query by-country --format csv >/dev/null &&
+	as_reader "$IBRIEF" --db shared/incidents.db report --month 2024-04 -o out/ 2>/dev/null &&
+	test -s out/briefing-2024-04.pdf &&
+	state shared/incidents.db >after &&
+	test_cmp before after &&
+	test "$(ls -A shared | grep incidents)" = incidents.db
+'
+
+test_expect 'reading leaves a writable store as it was and makes no store of an empty file' '
+	setup && state incidents.db >before &&
+	ibrief list >/dev/null && ibrief stats >/dev/null && ibrief query overview >/dev/null &&
+	state incidents.db >after && test_cmp before after &&
+	: >empty.db &&
+	test_must_fail 1 ibrief --db empty.db stats 2>err &&
+	grep "^ibrief: stats: .empty.db. is empty: not a store" err &&
+	test ! -s empty.db && test "$(ls empty.db*)" = empty.db
+'
+
+test_expect 'an older store is refused for reading with what to do, and kept' '
+	setup && sqlite3 incidents.db "PRAGMA user_version = 1" && state incidents.db >before &&
+	test_must_fail 1 ibrief list 2>err &&
+	grep "schema version 1, older than this ibrief.s" err && grep "ibrief import" err &&
+	state incidents.db >after && test_cmp before after &&
+	sqlite3 incidents.db "PRAGMA user_version = 99" &&
+	test_must_fail 1 ibrief stats 2>err &&
+	grep "schema version 99, newer than this ibrief understands (.*); use a newer ibrief" err
+'
+
 test_expect 'show JSON has every documented key, null where unknown' '
 	setup &&
 	ibrief show csv:c1 --format json >out &&

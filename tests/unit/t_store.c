@@ -1,8 +1,10 @@
 /* The store: writing, re-importing, reading back, listing, migrating. */
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "test.h"
+#include "util/buf.h"
 #include "store/schema.h"
 #include "store/store.h"
 
@@ -266,7 +268,7 @@ static void test_an_older_store_is_migrated_forward_keeping_its_incidents(void)
 	snprintf(path, sizeof(path), "%s/v1.db", test_tmpdir());
 	make_old_store(path, 1);
 	CHECK_INT(count_rows(path, "SELECT count(*) FROM sqlite_master WHERE name = 'incident_mark'"), 0);
-	CHECK_INT(store_open(&st, path, STORE_READ), 0);
+	CHECK_INT(store_open(&st, path, STORE_UPDATE), 0);
 	incident_init(&out);
 	CHECK_INT(store_get(st, "csv:1", &out), 1);
 	CHECK_STR(out.victim, "Old Town");
@@ -298,7 +300,7 @@ static void test_a_version_4_store_gets_the_taxonomy_of_its_techniques(void)
 		" (2, 0, 'Misuse: Privilege abuse'), (2, 1, 'Hacking: SQLi');",
 		NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
-	CHECK_INT(store_open(&st, path, STORE_READ), 0);
+	CHECK_INT(store_open(&st, path, STORE_UPDATE), 0);
 	incident_init(&out);
 	CHECK_INT(store_get(st, "veris:1", &out), 1);
 	CHECK_INT(out.technique_taxonomy, TAXONOMY_VERIS);
@@ -309,6 +311,69 @@ static void test_a_version_4_store_gets_the_taxonomy_of_its_techniques(void)
 	store_close(st);
 	CHECK_INT(count_rows(path, "SELECT count(*) FROM incident_technique WHERE taxonomy = 'veris'"), 2);
 	CHECK_INT(count_rows(path, "SELECT count(*) FROM incident_technique WHERE taxonomy = 'attack'"), 1);
+}
+
+/* The whole file, to compare before and after. */
+static void slurp(const char *p, struct buf *out)
+{
+	FILE *f = fopen(p, "rb");
+	char chunk[4096];
+	size_t n;
+
+	buf_reset(out);
+	while (f && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(out, chunk, n);
+	if (f)
+		fclose(f);
+}
+
+static int exists_with(const char *p, const char *suffix)
+{
+	char name[600];
+
+	snprintf(name, sizeof(name), "%s%s", p, suffix);
+	return !access(name, F_OK);
+}
+
+static void test_reading_never_migrates_creates_or_changes_a_store(void)
+{
+	struct store *st = NULL;
+	struct buf before = BUF_INIT, after = BUF_INIT;
+	FILE *f;
+
+	/* An older store is refused for reading, and stays as it was. */
+	snprintf(path, sizeof(path), "%s/v1.db", test_tmpdir());
+	make_old_store(path, 1);
+	slurp(path, &before);
+	fputs("# expect an error message:\n", stderr);
+	CHECK_INT(store_open(&st, path, STORE_READ), -1);
+	CHECK_NULL(st);
+	slurp(path, &after);
+	CHECK(before.len == after.len && !memcmp(before.buf, after.buf, before.len));
+	CHECK_INT(count_rows(path, "PRAGMA user_version"), 1);
+	CHECK(!exists_with(path, "-wal") && !exists_with(path, "-shm"));
+	/* An empty file is not made a store. */
+	snprintf(path, sizeof(path), "%s/empty.db", test_tmpdir());
+	f = fopen(path, "wb");
+	CHECK(f != NULL);
+	if (f)
+		fclose(f);
+	fputs("# expect an error message:\n", stderr);
+	CHECK_INT(store_open(&st, path, STORE_READ), -1);
+	CHECK_INT(store_open(&st, path, STORE_UPDATE), -1);
+	slurp(path, &after);
+	CHECK_INT(after.len, 0);
+	/* A current store reads, and its bytes stay the same. */
+	snprintf(path, sizeof(path), "%s/now.db", test_tmpdir());
+	make_old_store(path, store_schema_version());
+	slurp(path, &before);
+	CHECK_INT(store_open(&st, path, STORE_READ), 0);
+	CHECK_INT(count_rows(path, "SELECT count(*) FROM incident"), 1);
+	store_close(st);
+	slurp(path, &after);
+	CHECK(before.len == after.len && !memcmp(before.buf, after.buf, before.len));
+	buf_release(&before);
+	buf_release(&after);
 }
 
 static void test_a_newer_store_is_refused(void)
@@ -446,6 +511,8 @@ int main(void)
 		 test_same_record_again_is_unchanged_and_a_change_updates_in_place);
 	test_run("rollback leaves the store as before", test_rollback_leaves_the_store_as_before);
 	test_run("stats count incidents, countries and formats", test_stats_count_incidents_countries_and_formats);
+	test_run("reading never migrates, creates or changes a store",
+		 test_reading_never_migrates_creates_or_changes_a_store);
 	test_run("an older store is migrated forward keeping its incidents",
 		 test_an_older_store_is_migrated_forward_keeping_its_incidents);
 	test_run("a newer store is refused and left alone", test_a_newer_store_is_refused);
