@@ -7,6 +7,7 @@
 
 #include "../store/export.h"
 #include "../util/buf.h"
+#include "../util/csv.h"
 #include "../util/banned.h"
 
 /* The widest a table column gets; longer text is cut with "…". */
@@ -166,7 +167,7 @@ void query_write_csv(FILE *out, const struct query_result *r)
 	for (size_t c = 0; c < r->columns_nr; c++) {
 		if (c)
 			fputc(',', out);
-		csv_write_field(out, r->columns[c].name);
+		csv_text(out, r->columns[c].name);
 	}
 	fputs("\r\n", out);
 	for (size_t i = 0; i < r->rows_nr; i++) {
@@ -179,7 +180,7 @@ void query_write_csv(FILE *out, const struct query_result *r)
 				continue;
 			switch (r->columns[c].type) {
 			case QUERY_TEXT:
-				csv_write_field(out, cell->s);
+				csv_text(out, cell->s);
 				break;
 			case QUERY_INT:
 				fprintf(out, "%lld", cell->i);

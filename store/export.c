@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../util/buf.h"
+#include "../util/csv.h"
 #include "../util/country.h"
 #include "../util/utf8.h"
 #include "../util/banned.h"
@@ -86,23 +87,6 @@ json_t *incident_json(const struct incident *inc)
 	return o;
 }
 
-void csv_write_field(FILE *out, const char *s)
-{
-	if (!s)
-		return;
-	if (!strpbrk(s, ",\"\r\n") && *s != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
 static void csv_write_list(FILE *out, const struct strlist *l)
 {
 	struct buf b = BUF_INIT;
@@ -112,7 +96,7 @@ static void csv_write_list(FILE *out, const struct strlist *l)
 			buf_addch(&b, ';');
 		buf_adds(&b, l->v[i]);
 	}
-	csv_write_field(out, b.buf);
+	csv_text(out, b.buf);
 	buf_release(&b);
 }
 
@@ -129,15 +113,15 @@ void incident_csv_row(FILE *out, const struct incident *inc)
 	incident_date_string(inc, date);
 	fprintf(out, "%lld,%s,%s,", inc->id, date,
 		inc->date_precision ? date_precision_name(inc->date_precision) : "");
-	csv_write_field(out, inc->victim);
+	csv_text(out, inc->victim);
 	fputc(',', out);
 	csv_write_list(out, &inc->countries);
 	fprintf(out, ",%s,", inc->public_sector < 0 ? "" : inc->public_sector ? "yes" : "no");
-	csv_write_field(out, inc->public_kind);
+	csv_text(out, inc->public_kind);
 	fputc(',', out);
-	csv_write_field(out, inc->sectors.n ? inc->sectors.v[0] : NULL);
+	csv_text(out, inc->sectors.n ? inc->sectors.v[0] : NULL);
 	fputc(',', out);
-	csv_write_field(out, inc->type);
+	csv_text(out, inc->type);
 	fputc(',', out);
 	if (inc->affected >= 0)
 		fprintf(out, "%lld", inc->affected);
@@ -148,9 +132,9 @@ void incident_csv_row(FILE *out, const struct incident *inc)
 	if (inc->source_count >= 0)
 		fprintf(out, "%ld", inc->source_count);
 	fputc(',', out);
-	csv_write_field(out, inc->format);
+	csv_text(out, inc->format);
 	fputc(',', out);
-	csv_write_field(out, inc->file);
+	csv_text(out, inc->file);
 	fputs("\r\n", out);
 }
 

@@ -28,7 +28,7 @@
  */
 json_t *incident_json(const struct incident *inc);
 
-/* The CSV columns of `ibrief list --format csv`, RFC 4180 quoted. */
+/* The CSV columns of `ibrief list --format csv`, written by util/csv.h. */
 void incident_csv_header(FILE *out);
 void incident_csv_row(FILE *out, const struct incident *inc);
 
@@ -38,9 +38,6 @@ void incident_table_row(FILE *out, const struct incident *inc);
 
 /* The readable form of one incident, as `ibrief show` prints it. */
 void incident_write_text(FILE *out, const struct incident *inc);
-
-/* Writes `s` as one RFC 4180 CSV field (quoted when it needs to be). */
-void csv_write_field(FILE *out, const char *s);
 
 /*
  * Writes at most `width` columns of UTF-8 `s`, cutting with "…" when longer,

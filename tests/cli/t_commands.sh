@@ -69,6 +69,18 @@ test_expect 'list CSV has a header and RFC 4180 quoting' '
 	python3 -c "import csv,sys; r=list(csv.DictReader(open(\"out\", newline=\"\"))); assert len(r)==4, r; assert r[0][\"victim\"]==\"Stad Gent\"; assert r[0][\"public_sector\"]==\"yes\""
 '
 
+test_expect 'a cell a spreadsheet would run is neutralised in every CSV, numbers stay numbers' '
+	cat >in.csv <<-\CSV &&
+	id,victim,date,country,public_sector,public_kind,type,summary,sources
+	e1,"=HYPERLINK(""http://evil.example/"",""x"")",2024-04-03,BE,yes,municipality,ransomware,x,
+	CSV
+	ibrief import in.csv 2>/dev/null &&
+	echo "\"'"'"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"x\"\")\"" >cell &&
+	ibrief list --format csv >out && grep -F -f cell out &&
+	ibrief query notable --format csv >q && grep -F -f cell q &&
+	grep "^1,1,2024-04-03," q
+'
+
 test_expect 'list JSON is an array of objects with id, date, victim, countries, type' '
 	setup &&
 	ibrief list --format json >out &&
