@@ -155,6 +155,7 @@ static void place_value(struct column_layout *l, struct column_slot *sl, double 
 
 	if (!known(sl->total)) {
 		sl->value_role = TEXT_SMALL;
+		free(sl->value_text);	/* the empty total text of column_layout() */
 		sl->value_text = xstrdup(m->width(m->ctx, TEXT_SMALL, w->not_available) <= l->pitch - 1
 						 ? w->not_available : "?");
 		vw = m->width(m->ctx, TEXT_SMALL, sl->value_text);
