@@ -1,6 +1,11 @@
+/* nftw() is an X/Open function. */
+#define _XOPEN_SOURCE 700
+
 #include "test.h"
 
+#include <ftw.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -8,6 +13,9 @@ int test_failed_checks;
 static int passed, failed;
 static const char *current;
 static char tmpdir[256];
+/* Every folder test_tmpdir() made, removed by test_done(). */
+static char **made;
+static size_t made_nr;
 
 void test_fail(const char *file, int line, const char *fmt, ...)
 {
@@ -30,7 +38,21 @@ const char *test_tmpdir(void)
 		perror("mkdtemp");
 		exit(1);
 	}
+	made = realloc(made, (made_nr + 1) * sizeof(*made));
+	if (!made || !(made[made_nr] = strdup(tmpdir))) {
+		perror("test_tmpdir");
+		exit(1);
+	}
+	made_nr++;
 	return tmpdir;
+}
+
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
 }
 
 void test_run(const char *name, void (*fn)(void))
@@ -52,5 +74,10 @@ void test_run(const char *name, void (*fn)(void))
 
 int test_done(void)
 {
+	for (size_t i = 0; i < made_nr; i++) {
+		nftw(made[i], remove_one, 16, FTW_DEPTH | FTW_PHYS);
+		free(made[i]);
+	}
+	free(made);
 	return failed ? 1 : 0;
 }
