@@ -370,20 +370,15 @@ int report_write(struct store *st, const struct report_options *o, struct report
 	if (pdf_save(&b.pdf, &doc) < 0)
 		goto out;
 	if (o->proof) {
+		/* The same briefing, recorded instead of written. */
 		proof_text(o->proof, &b);
 		o->proof->provisional =
 			briefing_rq(&b, &query_overview, TPL_SCOPE_REPORT)->res->meta.provisional;
-		sum->pages = pages;
-		sum->bytes = doc.len;
-		sum->has_tlp = 1;
-		sum->tlp = b.tlp;
-		after_data(&b, sum);
-		ret = 0;
-		goto out;
+	} else {
+		if (write_file_atomic(path.buf, doc.buf, doc.len) < 0)
+			goto out;
+		sum->path = buf_detach(&path, NULL);
 	}
-	if (write_file_atomic(path.buf, doc.buf, doc.len) < 0)
-		goto out;
-	sum->path = buf_detach(&path, NULL);
 	sum->pages = pages;
 	sum->bytes = doc.len;
 	sum->has_tlp = 1;
