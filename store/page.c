@@ -200,7 +200,7 @@ static int read_page(struct reader *r, struct page *pg)
 
 /* --- reading one page by its labels --- */
 
-struct layout {
+struct page_labels {
 	long label_line[L_COUNT];	/* where each label first is; 0: absent */
 	const char *field[L_COUNT];	/* the value of victim, date, location */
 	long field_line[L_COUNT];	/* where that value is */
@@ -212,7 +212,7 @@ struct layout {
 	long stated_sources;		/* "3 sources"; -1 when not said */
 };
 
-static void layout_release(struct layout *lay)
+static void page_labels_release(struct page_labels *lay)
 {
 	buf_release(&lay->summary);
 	buf_release(&lay->description);
@@ -228,7 +228,7 @@ static void add_text(struct buf *b, const char *text, int *paragraph)
 	*paragraph = 0;
 }
 
-static void read_source_line(struct layout *lay, const char *s)
+static void read_source_line(struct page_labels *lay, const char *s)
 {
 	char *end;
 	long n;
@@ -246,7 +246,7 @@ static void read_source_line(struct layout *lay, const char *s)
 	 */
 }
 
-static void read_layout(const struct page *pg, struct layout *lay)
+static void read_page_labels(const struct page *pg, struct page_labels *lay)
 {
 	enum label part = L_NONE, pending = L_NONE;
 	int paragraph = 0;
@@ -314,7 +314,7 @@ static void read_layout(const struct page *pg, struct layout *lay)
 	}
 }
 
-/* --- from layout to incident --- */
+/* --- from the labels to the incident --- */
 
 /* A problem with a page: where, which field, what. */
 struct problem {
@@ -339,7 +339,7 @@ static int fail(struct problem *pb, long line, const char *field, const char *fm
 }
 
 /* Reports a required label that is missing: where the next part starts, or where the page ends. */
-static int missing(struct problem *pb, const struct layout *lay, const struct page *pg,
+static int missing(struct problem *pb, const struct page_labels *lay, const struct page *pg,
 		   enum label l, const char *field)
 {
 	for (int next = l + 1; next < L_COUNT; next++)
@@ -439,7 +439,7 @@ static void read_wording(struct incident *inc, const struct words *summary)
 /* Fills `inc` from one page. Returns 0, or -1 with what is wrong in `pb`. */
 static int read_incident(const struct page *pg, struct incident *inc, struct problem *pb)
 {
-	struct layout lay = { .stated_sources = -1 };
+	struct page_labels lay = { .stated_sources = -1 };
 	struct words summary = WORDS_INIT;
 	struct buf key = BUF_INIT;
 	const char *first = pg->v[0].text, *value, *s;
@@ -463,7 +463,7 @@ static int read_incident(const struct page *pg, struct incident *inc, struct pro
 		     "(expected 'Menu', 'Cyber Incident Victim:' or 'Date:')", first);
 		goto out;
 	}
-	read_layout(pg, &lay);
+	read_page_labels(pg, &lay);
 
 	if (!lay.label_line[L_DATE]) {
 		missing(pb, &lay, pg, L_DATE, "date");
@@ -563,7 +563,7 @@ static int read_incident(const struct page *pg, struct incident *inc, struct pro
 	ret = 0;
 out:
 	buf_release(&key);
-	layout_release(&lay);
+	page_labels_release(&lay);
 	words_release(&summary);
 	return ret;
 }
