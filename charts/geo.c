@@ -140,6 +140,16 @@ static void set_window(struct geo *g, enum geo_map map)
 	}
 }
 
+const char *geo_file(enum geo_map map)
+{
+	return map == GEO_WORLD ? "geo/world-110m.geojson" : "geo/europe-50m.geojson";
+}
+
+void geo_path(struct buf *out, const char *data_dir, enum geo_map map)
+{
+	buf_addf(out, "%s/%s", data_dir && *data_dir ? data_dir : "data", geo_file(map));
+}
+
 int geo_load(struct geo *g, const char *path)
 {
 	return geo_load_map(g, path, GEO_EUROPE);

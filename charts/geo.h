@@ -19,6 +19,8 @@
 
 #include <stddef.h>
 
+#include "../util/buf.h"
+
 struct geo_ring {
 	size_t off, n;
 };
@@ -49,6 +51,16 @@ struct geo {
 #define GEO_INIT { GEO_EUROPE, 0, 0, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
 
 void geo_init(struct geo *g);
+
+/*
+ * The one place that names the maps' files. geo_file() returns the file of
+ * `map` relative to the data directory ("geo/europe-50m.geojson"), a static
+ * string. geo_path() appends its path under the data directory `data_dir`
+ * (cli_data_dirs() finds it: $IBRIEF_DATA, the installed share/ibrief, or
+ * the source tree's data/); NULL or "": data/ under the current directory.
+ */
+const char *geo_file(enum geo_map map);
+void geo_path(struct buf *out, const char *data_dir, enum geo_map map);
 
 /*
  * Reads and projects the GeoJSON file at `path` into `g`, which must be

@@ -74,19 +74,13 @@ struct chart_options {
 	struct filter_options f;
 };
 
-/*
- * The country shapes for maps. The one place that decides where they come
- * from: $IBRIEF_DATA/geo/, else data/geo/ under the current directory.
- * NEEDSWORK: the install issue is to add the installed data directory
- * (PREFIX/share/ibrief) here; cmd_report.c should use the same lookup.
- */
-/* The map's shapes, where the report finds them (cli_data_dirs()). */
-static void geo_path(struct buf *out)
+/* The map's shapes, where the report finds them (cli_data_dirs(), geo_path()). */
+static void map_path(struct buf *out)
 {
 	struct buf templates = BUF_INIT, data = BUF_INIT;
 
 	cli_data_dirs(&templates, &data);
-	buf_addf(out, "%s/geo/europe-50m.geojson", data.len ? data.buf : "data");
+	geo_path(out, data.buf, GEO_EUROPE);
 	buf_release(&templates);
 	buf_release(&data);
 }
@@ -276,7 +270,7 @@ int cmd_chart(int argc, char **argv)
 	spec.height_pt = (double)o.height;
 	spec.dpi = (double)o.dpi;
 	if (spec.kind == CHART_MAP) {
-		geo_path(&path);
+		map_path(&path);
 		if (geo_load(&geo, path.buf) < 0) {
 			error("a map needs the country shapes: install ibrief, or set IBRIEF_DATA "
 			      "to the directory that holds geo/europe-50m.geojson");

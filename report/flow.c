@@ -279,8 +279,7 @@ int briefing_geo(struct briefing *b)
 
 	if (b->geo_loaded)
 		return 0;
-	buf_addf(&path, "%s/geo/%s", b->o->data_dir ? b->o->data_dir : "data",
-		 b->map_world ? "world-110m.geojson" : "europe-50m.geojson");
+	geo_path(&path, b->o->data_dir, b->map_world ? GEO_WORLD : GEO_EUROPE);
 	ret = geo_load_map(&b->geo, path.buf, b->map_world ? GEO_WORLD : GEO_EUROPE);
 	buf_release(&path);
 	b->geo_loaded = ret == 0;

@@ -173,8 +173,9 @@ static void provenance(struct briefing *b, struct buf *kw, struct buf *note)
 	buf_addf(note, "Store: %lld incidents, last import %s, digest %s\n", s->incidents,
 		 s->last_import ? s->last_import : "none", s->digest);
 	if (b->geo_loaded)
-		buf_addf(note, "Map: %s\n", b->map_world ? "the world (geo/world-110m.geojson, Equal Earth)"
-				: "Europe (geo/europe-50m.geojson, Lambert azimuthal equal-area)");
+		buf_addf(note, "Map: %s (%s, %s)\n", b->map_world ? "the world" : "Europe",
+			 geo_file(b->map_world ? GEO_WORLD : GEO_EUROPE),
+			 b->map_world ? "Equal Earth" : "Lambert azimuthal equal-area");
 	buf_adds(note, "\nFiles (each is the result of one catalog query, 'ibrief query NAME'):\n");
 	for (size_t i = 0; i < b->rqs_nr; i++) {
 		const struct rq *rq = &b->rqs[i];

@@ -428,9 +428,20 @@ static void png_rejects_an_empty_or_huge_image_and_keeps_the_buffer(void)
 static void geo_loads_the_europe_map(void)
 {
 	struct geo g = GEO_INIT;
+	struct buf path = BUF_INIT;
 	int be = 0, ru = 0, fr_far = 0;
 
-	CHECK_INT(geo_load(&g, GEO_PATH), 0);
+	/* One name for the file, under any data directory. */
+	geo_path(&path, "/usr/share/ibrief", GEO_EUROPE);
+	CHECK_STR(path.buf, "/usr/share/ibrief/geo/europe-50m.geojson");
+	buf_reset(&path);
+	geo_path(&path, "", GEO_WORLD);
+	CHECK_STR(path.buf, "data/geo/world-110m.geojson");
+	buf_reset(&path);
+	geo_path(&path, NULL, GEO_EUROPE);
+	CHECK_STR(path.buf, GEO_PATH);
+	CHECK_INT(geo_load(&g, path.buf), 0);
+	buf_release(&path);
 	CHECK(g.nr >= 60);
 	for (size_t i = 0; i < g.nr; i++) {
 		const struct geo_feature *f = &g.features[i];
