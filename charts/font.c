@@ -2,8 +2,10 @@
 
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../util/fontfile.h"
 #include "../util/util.h"
 #include "../util/banned.h"
 
@@ -12,41 +14,21 @@
 static cairo_font_face_t *faces[2];
 static int failed;
 
-/* Finds the file of DejaVu Sans in `weight`; returns a pattern naming only it. */
-static FcPattern *locate(int weight)
+/* A pattern naming nothing but the file of DejaVu Sans (util/fontfile.h). */
+static FcPattern *locate(int bold)
 {
-	FcPattern *want = FcPatternCreate(), *match = NULL, *file = NULL;
-	FcResult res;
-	FcChar8 *family = NULL, *path = NULL;
-	int index = 0;
+	FcPattern *file = NULL;
+	char *path;
+	int index;
 
-	if (!want)
+	if (font_file_find(bold, &path, &index) < 0)
 		return NULL;
-	FcPatternAddString(want, FC_FAMILY, (const FcChar8 *)FAMILY);
-	FcPatternAddInteger(want, FC_WEIGHT, weight);
-	FcPatternAddInteger(want, FC_SLANT, FC_SLANT_ROMAN);
-	FcPatternAddBool(want, FC_SCALABLE, FcTrue);
-	if (!FcConfigSubstitute(NULL, want, FcMatchPattern))
-		goto out;
-	FcDefaultSubstitute(want);
-	match = FcFontMatch(NULL, want, &res);
-	if (!match || res != FcResultMatch)
-		goto out;
-	/* Fontconfig offers something for any request: make sure it is DejaVu. */
-	if (FcPatternGetString(match, FC_FAMILY, 0, &family) != FcResultMatch ||
-	    strcmp((const char *)family, FAMILY) ||
-	    FcPatternGetString(match, FC_FILE, 0, &path) != FcResultMatch)
-		goto out;
-	FcPatternGetInteger(match, FC_INDEX, 0, &index);
 	file = FcPatternCreate();
 	if (file) {
-		FcPatternAddString(file, FC_FILE, path);
+		FcPatternAddString(file, FC_FILE, (const FcChar8 *)path);
 		FcPatternAddInteger(file, FC_INDEX, index);
 	}
-out:
-	if (match)
-		FcPatternDestroy(match);
-	FcPatternDestroy(want);
+	free(path);
 	return file;
 }
 
@@ -55,7 +37,7 @@ cairo_font_face_t *font_face(enum font_style style)
 	int i = style == FONT_BOLD;
 
 	if (!faces[i] && !failed) {
-		FcPattern *file = locate(i ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+		FcPattern *file = locate(i);
 
 		if (file) {
 			faces[i] = cairo_ft_font_face_create_for_pattern(file);

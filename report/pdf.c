@@ -4,7 +4,6 @@
  */
 #include "pdf.h"
 
-#include <fontconfig/fontconfig.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +12,7 @@
 #include <hpdf_objects.h>
 
 #include "pdffont.h"
+#include "../util/fontfile.h"
 #include "../util/banned.h"
 
 #define ELLIPSIS "\xe2\x80\xa6"
@@ -38,47 +38,13 @@ int pdf_check(struct pdf *p, const char *phase)
 	return 0;
 }
 
-/*
- * The file of DejaVu Sans in `weight`, through fontconfig. The match must
- * really be DejaVu Sans: fontconfig substitutes silently otherwise, and the
- * briefing promises its typeface. Returns a new string, or NULL.
- */
-static char *font_file(int weight)
-{
-	FcPattern *pat, *match;
-	FcResult res;
-	FcChar8 *family = NULL, *file = NULL;
-	int got_weight = -1;
-	char *ret = NULL;
-
-	if (!FcInit())
-		return NULL;
-	pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, (const FcChar8 *)"DejaVu Sans",
-			     FC_WEIGHT, FcTypeInteger, weight, FC_SLANT, FcTypeInteger,
-			     FC_SLANT_ROMAN, (char *)NULL);
-	if (!pat)
-		return NULL;
-	FcConfigSubstitute(NULL, pat, FcMatchPattern);
-	FcDefaultSubstitute(pat);
-	match = FcFontMatch(NULL, pat, &res);
-	if (match && FcPatternGetString(match, FC_FAMILY, 0, &family) == FcResultMatch &&
-	    !strcmp((const char *)family, "DejaVu Sans") &&
-	    FcPatternGetInteger(match, FC_WEIGHT, 0, &got_weight) == FcResultMatch &&
-	    got_weight == weight &&
-	    FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch)
-		ret = xstrdup((const char *)file);
-	FcPatternDestroy(pat);
-	if (match)
-		FcPatternDestroy(match);
-	return ret;
-}
-
 static int load_font(struct pdf *p, enum pdf_font f)
 {
-	char *path = font_file(f == PDF_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+	char *path = NULL;
 	const char *name;
+	int index;
 
-	if (!path)
+	if (font_file_find(f == PDF_BOLD, &path, &index) < 0)
 		return error("pdf: DejaVu Sans%s not found through fontconfig (install fonts-dejavu-core)",
 			     f == PDF_BOLD ? " Bold" : "");
 	name = HPDF_LoadTTFontFromFile(p->doc, path, HPDF_TRUE);

@@ -19,6 +19,7 @@
 #include "charts/palette.h"
 #include "charts/png.h"
 #include "charts/proj.h"
+#include "util/fontfile.h"
 
 #define GEO_PATH "data/geo/europe-50m.geojson"
 
@@ -425,6 +426,21 @@ static void png_rejects_an_empty_or_huge_image_and_keeps_the_buffer(void)
 	buf_release(&b);
 }
 
+static void one_font_lookup_finds_each_weight_of_dejavu_sans(void)
+{
+	char *regular = NULL, *bold = NULL;
+	int index = -1;
+
+	CHECK_INT(font_file_find(0, &regular, &index), 0);
+	CHECK_INT(index, 0);
+	CHECK_INT(font_file_find(1, &bold, &index), 0);
+	/* Two files: a regular face is never passed off as the bold one. */
+	CHECK(regular && strstr(regular, "DejaVuSans.ttf"));
+	CHECK(bold && strstr(bold, "DejaVuSans-Bold.ttf"));
+	free(regular);
+	free(bold);
+}
+
 static void geo_loads_the_europe_map(void)
 {
 	struct geo g = GEO_INIT;
@@ -546,6 +562,8 @@ int main(void)
 {
 	test_run("ticks follow 1-2-5 steps and clear the minimum spacing", ticks_golden);
 	test_run("ticks know their decimals and reject bad ranges", ticks_decimals_and_errors);
+	test_run("one font lookup finds each weight of DejaVu Sans",
+		 one_font_lookup_finds_each_weight_of_dejavu_sans);
 	test_run("a count axis fits small counts with whole-number ticks",
 		 count_axes_fit_small_counts_with_whole_ticks);
 	test_run("map classes come from the 1-2-5 sequence and end at the maximum",
