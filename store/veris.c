@@ -38,19 +38,90 @@
  * scanning and mapping here, 36,000 (32,500 from the .gz, 28,000 when
  * pretty-printed). The hand-written reader this replaced did 280,000
  * (130,000 from the .gz); the well-kept library was chosen over that.
- * NEEDSWORK: if the import must get faster, a per-record arena through
- * json_set_alloc_funcs() would cut malloc and free, some 15% of the time;
- * but that setting is global to the process. Is it worth it?
+ *
+ * Memory: jansson allocates every value, key and hash table of a record
+ * on its own, and frees each again, one malloc() and free() per piece. For
+ * the length of veris_parse() its allocator is a bump arena (below) that
+ * is emptied when a record's values are all freed, so that a record costs
+ * a few large blocks; the setting is global to the process, and restored
+ * on return. NEEDSWORK: nothing else may use jansson meanwhile (no other
+ * thread, no jansson value that outlives the record); is a lock worth it?
  */
 #include "parse.h"
 
 #include <jansson.h>
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "veris_map.h"
 #include "../util/buf.h"
 #include "../util/util.h"
 #include "../util/banned.h"
+
+/*
+ * The arena: blocks of at least ARENA_BLOCK bytes, newest first; freeing
+ * is a no-op until arena_reset() empties all but the newest block, which
+ * the next record reuses. A record of n bytes needs a few times n.
+ */
+#define ARENA_BLOCK (256 * 1024)
+
+struct arena_block {
+	struct arena_block *next;
+	size_t cap, used;
+	max_align_t data[];
+};
+
+static struct arena_block *arena;
+
+static void *arena_malloc(size_t n)
+{
+	struct arena_block *b = arena;
+	void *p;
+
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+
+		/* jansson reports a NULL as a failure of its own. */
+		if (!(b = malloc(sizeof(*b) + cap)))
+			return NULL;
+		b->next = arena;
+		b->cap = cap;
+		b->used = 0;
+		arena = b;
+	}
+	p = (char *)b->data + b->used;
+	b->used += n;
+	return p;
+}
+
+static void arena_free(void *p)
+{
+	(void)p;
+}
+
+/* Call only when no jansson value made since the last reset is alive. */
+static void arena_reset(void)
+{
+	struct arena_block *b, *next;
+
+	if (!arena)
+		return;
+	for (b = arena->next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	arena->next = NULL;
+	arena->used = 0;
+}
+
+static void arena_release(void)
+{
+	arena_reset();
+	free(arena);
+	arena = NULL;
+}
 
 /* The reader's state across lines. */
 struct veris {
@@ -264,6 +335,7 @@ static int read_value(struct veris *v, const char *s, size_t len, size_t flags, 
 		ret = parse_emit(v->ctx, &inc, v->first_line);
 	}
 	json_decref(rec);
+	arena_reset();
 	return ret;
 }
 
@@ -278,6 +350,7 @@ static int truncated(const char *s, size_t len)
 	json_t *j = json_loadb(s, len, 0, &jerr);
 
 	json_decref(j);
+	arena_reset();
 	return !j && json_error_code(&jerr) == json_error_premature_end_of_input;
 }
 
@@ -304,6 +377,7 @@ static int cannot_continue(struct veris *v, const char *s, size_t len, size_t co
 	j = json_loadb(v->text.buf, v->text.len, 0, &jerr);
 	buf_setlen(&v->text, mark);
 	json_decref(j);
+	arena_reset();
 	/*
 	 * The '{' is at mark + col, its line's '\n' at mark. An error just
 	 * past it about the end of the text is no objection to the brace.
@@ -439,8 +513,12 @@ static int read_line(struct veris *v)
 int veris_parse(struct parse_ctx *ctx)
 {
 	struct veris v;
+	json_malloc_t saved_malloc;
+	json_free_t saved_free;
 	int r, ret = 0;
 
+	json_get_alloc_funcs(&saved_malloc, &saved_free);
+	json_set_alloc_funcs(arena_malloc, arena_free);
 	memset(&v, 0, sizeof(v));
 	v.ctx = ctx;
 	veris_err_init(&v.err);
@@ -465,6 +543,8 @@ int veris_parse(struct parse_ctx *ctx)
 				   "the file ends inside the JSON list that began on line %ld",
 				   v.list_line);
 out:
+	json_set_alloc_funcs(saved_malloc, saved_free);
+	arena_release();
 	veris_err_release(&v.err);
 	buf_release(&v.line);
 	buf_release(&v.text);
