@@ -2,81 +2,15 @@
  * charts/fromquery.c: query results built by hand with the catalog's own
  * queries, turned into chart data and checked field by field (labels,
  * values, flags, markers, interval, comparison, tiles), the kinds each
- * query takes or refuses, and two of them drawn and checked by their
- * pixels, as t_chart_render.c does.
+ * query takes or refuses, and the empty chart's message (two drawn and
+ * checked by their pixels: t_fromquery_drawn.c).
  */
-#include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <math.h>
-#include <stdint.h>
-#include <stdlib.h>
 
-#include "test.h"
-#include "charts/fromquery.h"
+#include "fromquery_fixture.h"
 #include "charts/palette.h"
 #include "lang/lang.h"
-#include "util/country.h"
-
-#define DPI 144.0
-#define SCALE (DPI / 72)
-#define W 480.0
-#define H 270.0
-#define BLUE 0x0072b2ul
-
-static struct geo geo = GEO_INIT;
-
-/* ---- Building results ------------------------------------------------- */
-
-static struct query_result *result(const char *query, long long n)
-{
-	struct query_result *r = query_result_new(query_find(query));
-
-	query_period_month(&r->meta.period, 2024, 4);
-	query_period_previous(&r->meta.period, &r->meta.previous);
-	r->meta.n = n;
-	return r;
-}
-
-static size_t col(const struct query_result *r, const char *name)
-{
-	int i = query_column_index(r, name);
-
-	if (i < 0) {
-		fprintf(stderr, "# no column '%s' in '%s'\n", name, r->query->name);
-		exit(1);
-	}
-	return (size_t)i;
-}
-
-/* A row of a breakdown: key (NULL for unknown) in `key_col`, count and share. */
-static void keyed(struct query_result *r, const char *key_col, const char *key, long long k)
-{
-	struct query_row *row = query_result_add_row(r);
-
-	query_set_text(row, col(r, key_col), key);
-	query_set_int(row, col(r, "incidents"), k);
-	query_set_share(row, col(r, "share"), k, r->meta.n);
-}
-
-static void country(struct query_result *r, const char *code, long long k)
-{
-	struct query_row *row = query_result_add_row(r);
-	const char *name = code ? country_name(code) : "unknown";
-
-	query_set_text(row, col(r, "country"), code);
-	query_set_text(row, col(r, "name"), name ? name : code);
-	query_set_int(row, col(r, "incidents"), k);
-	query_set_share(row, col(r, "share"), k, r->meta.n);
-}
-
-/* The index of `label` in the chart's labels; -1 when absent. */
-static long find(const struct query_chart *qc, const char *label)
-{
-	for (size_t i = 0; i < qc->data.nr; i++)
-		if (!strcmp(qc->data.labels[i], label))
-			return (long)i;
-	return -1;
-}
 
 /* ---- Kinds ------------------------------------------------------------ */
 
@@ -660,126 +594,6 @@ static void a_filtered_overview_shows_its_share_of_all_incidents(void)
 	query_result_free(r);
 }
 
-/* ---- Drawn ------------------------------------------------------------ */
-
-struct img {
-	cairo_surface_t *s;
-	int w, h;
-};
-
-static int draw(struct img *im, const struct query_chart *qc)
-{
-	struct chart_spec spec = { qc->kind, W, H, DPI, &geo };
-	cairo_t *cr;
-	int ret;
-
-	im->w = (int)ceil(W * SCALE);
-	im->h = (int)ceil(H * SCALE);
-	im->s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, im->w, im->h);
-	cr = cairo_create(im->s);
-	cairo_scale(cr, SCALE, SCALE);
-	ret = chart_render(cr, &spec, &qc->data);
-	cairo_destroy(cr);
-	cairo_surface_flush(im->s);
-	return ret;
-}
-
-static unsigned long px(const struct img *im, int x, int y)
-{
-	uint32_t p;
-
-	if (x < 0 || y < 0 || x >= im->w || y >= im->h)
-		return 0xfffffful;
-	memcpy(&p, cairo_image_surface_get_data(im->s) +
-		   (size_t)y * (size_t)cairo_image_surface_get_stride(im->s) + 4 * (size_t)x, 4);
-	return p & 0xffffff;
-}
-
-/* The longest run of `rgb` on row y. */
-static int run_on_row(const struct img *im, unsigned long rgb, int y)
-{
-	int best = 0;
-
-	for (int x = 0; x < im->w;) {
-		int s = x;
-
-		while (x < im->w && px(im, x, y) == rgb)
-			x++;
-		if (x - s > best)
-			best = x - s;
-		x = x == s ? x + 1 : x;
-	}
-	return best;
-}
-
-static void bars_drawn_from_a_result_follow_its_counts(void)
-{
-	struct query_result *r = result("by-type", 35);
-	struct query_chart qc;
-	struct img im;
-	int bars[3], nr = 0, in = 0;
-
-	keyed(r, "type", "ransomware", 20);
-	keyed(r, "type", "phishing", 10);
-	keyed(r, "type", NULL, 5);
-	CHECK_INT(query_chart_init(&qc, r, -1, NULL, NULL), 0);
-	query_result_free(r);
-	CHECK_INT(draw(&im, &qc), 0);
-	/* Bars top to bottom: the longest run of blue in each band of rows. */
-	for (int y = 0; y < im.h; y++) {
-		int len = run_on_row(&im, BLUE, y);
-
-		if (len >= 4 && !in && nr < 3)
-			bars[nr++] = len;
-		in = len >= 4;
-	}
-	CHECK_INT(nr, 3);
-	if (nr == 3) {
-		CHECK(fabs((double)bars[1] / bars[0] - 0.5) < 0.02);
-		CHECK(fabs((double)bars[2] / bars[0] - 0.25) < 0.02);
-	}
-	cairo_surface_destroy(im.s);
-	query_chart_release(&qc);
-}
-
-static unsigned long at_place(const struct img *im, const struct query_chart *qc, double lon,
-			      double lat)
-{
-	struct chart_spec spec = { CHART_MAP, W, H, DPI, &geo };
-	double x, y;
-
-	if (chart_map_locate(&spec, &qc->data, lon, lat, &x, &y) < 0)
-		return 0x1000000ul;	/* no colour */
-	return px(im, (int)floor(x * SCALE), (int)floor(y * SCALE));
-}
-
-static void the_map_drawn_from_a_result_shows_zero_not_no_data(void)
-{
-	struct query_result *r = result("by-country", 1020);
-	struct query_chart qc;
-	struct img im;
-	int k;
-
-	country(r, "US", 1000);	/* off the map: sets no class */
-	country(r, "BE", 10);
-	country(r, "NL", 3);
-	country(r, NULL, 7);
-	CHECK_INT(query_chart_init(&qc, r, CHART_MAP, NULL, NULL), 0);
-	query_result_free(r);
-	CHECK_INT(draw(&im, &qc), 0);
-	/* Classes for 1..10 (1, 2, 5, 10): Belgium is the darkest, the Netherlands' 3 the third. */
-	k = 4;
-	CHECK_INT(at_place(&im, &qc, 4.47, 50.5), palette_hex(palette_seq_class(k, k)));
-	CHECK_INT(at_place(&im, &qc, 5.6, 52.3), palette_hex(palette_seq_class(3, k)));
-	/* Poland and Portugal had none: the colour of zero. */
-	CHECK_INT(at_place(&im, &qc, 19.4, 52.1), palette_hex(palette_seq[0]));
-	CHECK_INT(at_place(&im, &qc, -8.0, 39.6), palette_hex(palette_seq[0]));
-	/* Russia had no row: a grey neighbour. */
-	CHECK_INT(at_place(&im, &qc, 40.0, 57.0), palette_hex(palette_context));
-	cairo_surface_destroy(im.s);
-	query_chart_release(&qc);
-}
-
 /* The empty message of `query` with n, whole and left_out, in `lang`. */
 static void check_empty(const char *query, long long n, long long whole, long long left_out,
 			enum lang lang, const char *want, int line)
@@ -853,10 +667,6 @@ int main(void)
 		 overview_is_tiles_of_incidents_public_share_and_countries);
 	test_run("a filtered overview shows its share of all incidents",
 		 a_filtered_overview_shows_its_share_of_all_incidents);
-	test_run("bars drawn from a result are as long as its counts",
-		 bars_drawn_from_a_result_follow_its_counts);
-	test_run("the map drawn from a result shows zero, not no data, for countries without rows",
-		 the_map_drawn_from_a_result_shows_zero_not_no_data);
 	geo_release(&geo);
 	country_free();
 	chart_cleanup();

@@ -1,12 +1,12 @@
 /*
- * Writing results as table, CSV and JSON, on results built by hand (the
- * golden files of real queries are checked in t_query.c).
+ * Writing results as table, CSV and JSON: real queries over the hand-made
+ * store of query_fixture.h against golden files, and results built by hand
+ * for the details of each format.
  */
 #include <jansson.h>
 #include <stdlib.h>
 
-#include "test.h"
-#include "queries/query.h"
+#include "query_fixture.h"
 
 enum { C_NAME, C_COUNT, C_SHARE, C_HOURS, C_FLAG };
 
@@ -160,8 +160,109 @@ static void test_the_list_names_every_query(void)
 	free(text);
 }
 
+/* Writes the query's CSV for April 2024 and compares it with tests/data/query/NAME.csv. */
+static void check_golden_csv(const char *name)
+{
+	struct query_result *r = run(name, "2024-04", NULL);
+	char *got = NULL, want[4096], path[256];
+	size_t got_len = 0, want_len;
+	FILE *mem = open_memstream(&got, &got_len), *in;
+
+	query_write_csv(mem, r);
+	fclose(mem);
+	snprintf(path, sizeof(path), "tests/data/query/%s-2024-04.csv", name);
+	in = fopen(path, "rb");
+	if (!in) {
+		test_fail(__FILE__, __LINE__, "cannot read %s (run from the top directory)", path);
+	} else {
+		want_len = fread(want, 1, sizeof(want), in);
+		fclose(in);
+		if (want_len != got_len || memcmp(want, got, got_len))
+			test_fail(__FILE__, __LINE__, "%s differs; got:\n%s", path, got);
+	}
+	free(got);
+	query_result_free(r);
+}
+
+static void test_csv_matches_the_golden_files(void)
+{
+	check_golden_csv("by-country");
+	check_golden_csv("notable");
+	check_golden_csv("response-time");
+}
+
+static void test_json_is_an_array_of_typed_objects(void)
+{
+	struct query_result *r = run("by-country", "2024-04", NULL);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	json_t *doc, *first, *last;
+	const char *key;
+	json_t *value;
+	const char *keys[] = { "country", "name", "incidents", "share", "share_flag" };
+	size_t k = 0;
+
+	query_write_json(mem, r, 0);
+	fclose(mem);
+	doc = json_loads(text, 0, NULL);
+	CHECK(json_is_array(doc));
+	CHECK_INT(json_array_size(doc), 6);
+	first = json_array_get(doc, 0);
+	json_object_foreach(first, key, value) {
+		if (k < 5)
+			CHECK_STR(key, keys[k]);
+		k++;
+	}
+	CHECK_INT(k, 5);
+	CHECK(json_is_integer(json_object_get(first, "incidents")));
+	CHECK_INT(json_integer_value(json_object_get(first, "incidents")), 2);
+	CHECK(json_is_real(json_object_get(first, "share")));
+	CHECK_DBL(json_real_value(json_object_get(first, "share")), 0.25);
+	CHECK_STR(json_string_value(json_object_get(first, "share_flag")), "unreliable");
+	last = json_array_get(doc, 5);
+	CHECK(json_is_null(json_object_get(last, "country")));
+	CHECK_STR(json_string_value(json_object_get(last, "name")), "unknown");
+	json_decref(doc);
+	free(text);
+	query_result_free(r);
+}
+
+static void test_json_with_meta_carries_the_period_and_counts(void)
+{
+	struct query_result *r = run("overview", "2024-04", NULL);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	json_t *doc;
+
+	query_write_json(mem, r, 1);
+	fclose(mem);
+	doc = json_loads(text, 0, NULL);
+	CHECK(json_is_object(doc));
+	CHECK_STR(json_string_value(json_object_get(doc, "query")), "overview");
+	CHECK_STR(json_string_value(json_object_get(json_object_get(doc, "period"), "from")), "2024-04-01");
+	CHECK_STR(json_string_value(json_object_get(json_object_get(doc, "previous"), "label")), "March 2024");
+	CHECK_INT(json_integer_value(json_object_get(doc, "n")), 8);
+	CHECK_INT(json_integer_value(json_object_get(doc, "left_out")), 1);
+	CHECK_INT(json_integer_value(json_object_get(doc, "undated")), 1);
+	CHECK(json_is_null(json_object_get(json_object_get(doc, "test"), "significant")));
+	CHECK(json_is_true(json_object_get(doc, "provisional")));
+	CHECK_INT(json_array_size(json_object_get(doc, "rows")), 1);
+	CHECK(json_is_null(json_object_get(json_array_get(json_object_get(doc, "rows"), 0), "significant")));
+	CHECK(json_is_true(json_object_get(json_array_get(json_object_get(doc, "rows"), 0), "provisional")));
+	json_decref(doc);
+	free(text);
+	query_result_free(r);
+}
+
 int main(void)
 {
+	st = fixture_store();
+	test_run("CSV matches the golden files", test_csv_matches_the_golden_files);
+	test_run("JSON is an array of typed objects", test_json_is_an_array_of_typed_objects);
+	test_run("JSON with --meta carries the period and the counts",
+		 test_json_with_meta_carries_the_period_and_counts);
 	test_run("CSV quotes what needs quoting and leaves NULL empty",
 		 test_csv_quotes_what_needs_quoting_and_leaves_null_empty);
 	test_run("JSON keeps types, nulls and share flags", test_json_types_nulls_and_share_flags);
@@ -169,5 +270,6 @@ int main(void)
 		 test_json_has_no_share_flag_without_a_share_column);
 	test_run("the table aligns numbers, marks flags and keeps a row on one line", test_table_aligns_numbers_and_marks_flags);
 	test_run("the list names every query", test_the_list_names_every_query);
+	store_close(st);
 	return test_done();
 }
