@@ -31,6 +31,8 @@ size_t flow_item(struct briefing *b, enum layout_kind kind, double space_before)
 	buf_init(&it->png);
 	it->l.kind = kind;
 	it->l.space_before = space_before;
+	it->line = b->at_line;
+	it->column = b->at_column;
 	return b->items_nr++;
 }
 
@@ -574,6 +576,8 @@ static int block(struct briefing *b, const struct tpl_block *blk, int last)
 	struct buf s = BUF_INIT;
 	int ret = 0;
 
+	b->at_line = blk->line;
+	b->at_column = blk->column;
 	switch (blk->kind) {
 	case TPL_TEXT:
 		ret = fill_text(b, &blk->text, tpl_text_get(&blk->text, b->lang), &s);
@@ -659,6 +663,8 @@ int flow_build(struct briefing *b)
 	for (size_t s = 0; s < t->sections_nr; s++) {
 		const struct tpl_section *sec = &t->sections[s];
 
+		b->at_line = sec->title.line;
+		b->at_column = sec->title.column;
 		heading(b, tpl_text_get(&sec->title, b->lang), sec->new_page);
 		for (size_t i = 0; i < sec->blocks_nr; i++)
 			if (block(b, &sec->blocks[i], i + 1 == sec->blocks_nr) < 0)

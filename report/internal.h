@@ -74,6 +74,7 @@ struct item {
 	struct buf png;		/* ITEM_CHART: drawn at (0, 0) in chart_w x chart_h */
 	double chart_w, chart_h;
 	char *bookmark;		/* an outline entry at this item */
+	int line, column;	/* the template node it comes from; 0 on the cover */
 };
 
 struct briefing {
@@ -93,6 +94,7 @@ struct briefing {
 	struct buf title, period;	/* in the briefing's language */
 	int map_world;			/* the region is not Europe: the world map (title.c) */
 	double cover_label, notable_label;	/* widths of the label columns */
+	int at_line, at_column;		/* the template node new items come from */
 };
 
 /* report.c: the result of (q, scope), run before the flow is built; NULL if not run. */

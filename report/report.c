@@ -262,6 +262,25 @@ void report_default_name(struct buf *out, const struct query_filter *f)
 	buf_adds(out, ".pdf");
 }
 
+/*
+ * A template of a few lines can ask for thousands of pages (long tables,
+ * full-page charts, a long text): refuse a briefing longer than
+ * REPORT_MAX_PAGES, naming the template's node that passes the limit.
+ */
+static int pages_check(const struct briefing *b, const struct layout *l)
+{
+	const struct item *it = NULL;
+
+	if (l->pages <= REPORT_MAX_PAGES)
+		return 0;
+	for (size_t i = 0; i < l->nr && !it; i++)
+		if (l->places[i].page >= REPORT_MAX_PAGES)
+			it = &b->items[l->places[i].item];
+	return error("%s:%d:%d: the briefing passes %d pages here (it would take %d; expected "
+		     "fewer blocks, rows or notable incidents)", b->t->path, it ? it->line : 1,
+		     it ? it->column : 1, REPORT_MAX_PAGES, l->pages);
+}
+
 /* Lays out the items and draws them on as many pages as they take. */
 static int render(struct briefing *b, int *pages)
 {
@@ -272,7 +291,7 @@ static int render(struct briefing *b, int *pages)
 	layout_init(&l, CONTENT_HEIGHT, 0);
 	for (size_t i = 0; i < b->items_nr; i++)
 		items[i] = b->items[i].l;
-	if (layout_run(&l, items, b->items_nr) < 0)
+	if (layout_run(&l, items, b->items_nr) < 0 || pages_check(b, &l) < 0)
 		goto out;
 	pdf_add_pages(&b->pdf, (size_t)l.pages);
 	for (size_t i = 0; i < l.nr; i++)

@@ -38,6 +38,9 @@
 #include "../store/store.h"
 #include "../util/buf.h"
 
+/* The most pages a briefing may take: report_write() refuses a longer one. */
+#define REPORT_MAX_PAGES 100
+
 struct report_options {
 	const struct template *template;
 	/* The period must be resolved (no "latest"); countries etc. as for query_run(). */

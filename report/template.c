@@ -18,7 +18,6 @@
 #include "../util/buf.h"
 #include "../util/banned.h"
 
-#define MAX_TEMPLATE_SIZE (1u << 20)
 #define MAX_WIDTH_MM 170.0
 #define MAX_HEIGHT_MM 230.0
 #define MIN_SIZE_MM 20.0
@@ -27,6 +26,7 @@ struct ctx {
 	const char *path;
 	yaml_document_t *doc;
 	int *weights_line;	/* where a notable block gave weights; 0 before */
+	size_t *blocks;		/* blocks read so far, of the cover and every section */
 };
 
 static int node_error(const struct ctx *c, const yaml_node_t *node, const char *fmt, ...)
@@ -365,6 +365,9 @@ static int parse_columns(const struct ctx *c, yaml_node_t *n, struct tpl_block *
 
 	if (n->type != YAML_SEQUENCE_NODE)
 		return node_error(c, n, "columns must be a list of column names");
+	if (n->data.sequence.items.top - n->data.sequence.items.start > TPL_MAX_COLUMNS)
+		return node_error(c, node_at(c, n->data.sequence.items.start[TPL_MAX_COLUMNS]),
+				  "a table has more than %d columns", TPL_MAX_COLUMNS);
 	for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
 		yaml_node_t *item = node_at(c, *it);
 		struct column_nodes cn = { NULL, NULL };
@@ -598,6 +601,9 @@ static int parse_blocks(const struct ctx *c, yaml_node_t *n, const char *what,
 		return node_error(c, n, "%s must be a list of blocks (%s), not %s", what, block_kinds,
 				  node_kind(n));
 	for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		if (++*c->blocks > TPL_MAX_BLOCKS)
+			return node_error(c, node_at(c, *it), "the template has more than %d blocks "
+					  "(cover and sections together)", TPL_MAX_BLOCKS);
 		*out = xrealloc(*out, (*nr + 1) * sizeof(**out));
 		(*nr)++;
 		if (parse_block(c, node_at(c, *it), &(*out)[*nr - 1]) < 0)
@@ -631,6 +637,9 @@ static int parse_sections(const struct ctx *c, yaml_node_t *n, struct template *
 
 	if (n->type != YAML_SEQUENCE_NODE || n->data.sequence.items.top == n->data.sequence.items.start)
 		return node_error(c, n, "sections must be a list of sections (title, blocks)");
+	if (n->data.sequence.items.top - n->data.sequence.items.start > TPL_MAX_SECTIONS)
+		return node_error(c, node_at(c, n->data.sequence.items.start[TPL_MAX_SECTIONS]),
+				  "the template has more than %d sections", TPL_MAX_SECTIONS);
 	for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
 		yaml_node_t *item = node_at(c, *it);
 		struct section_arg a = { 0 };
@@ -715,7 +724,8 @@ int template_parse(struct template *t, const char *path, const char *text, size_
 	yaml_document_t doc;
 	yaml_node_t *root;
 	int weights_line = 0;
-	struct ctx c = { path, &doc, &weights_line };
+	size_t blocks = 0;
+	struct ctx c = { path, &doc, &weights_line, &blocks };
 	const char *slash = strrchr(path, '/');
 	int ret = -1;
 
@@ -723,6 +733,10 @@ int template_parse(struct template *t, const char *path, const char *text, size_
 	t->path = xstrdup(path);
 	t->name = xstrdup(slash ? slash + 1 : path);
 	t->digest = fnv64(FNV64_INIT, text, len);
+	if (tpl_refuse_aliases(path, text, len) < 0) {
+		template_release(t);
+		return -1;
+	}
 	if (!yaml_parser_initialize(&parser))
 		die("out of memory");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
@@ -745,31 +759,6 @@ int template_parse(struct template *t, const char *path, const char *text, size_
 	yaml_parser_delete(&parser);
 	if (ret < 0)
 		template_release(t);
-	return ret;
-}
-
-int template_load(struct template *t, const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b = BUF_INIT;
-	char chunk[8192];
-	size_t got;
-	int ret;
-
-	memset(t, 0, sizeof(*t));
-	if (!f)
-		return error("template '%s': %s", path, strerror(errno));
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len <= MAX_TEMPLATE_SIZE)
-		buf_add(&b, chunk, got);
-	if (ferror(f) || b.len > MAX_TEMPLATE_SIZE) {
-		ret = error("template '%s': %s", path, ferror(f) ? strerror(errno) : "larger than 1 MB");
-		fclose(f);
-		buf_release(&b);
-		return ret;
-	}
-	fclose(f);
-	ret = template_parse(t, path, b.buf, b.len);
-	buf_release(&b);
 	return ret;
 }
 

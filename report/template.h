@@ -48,7 +48,17 @@
  * columns, chart kinds, fields, placeholders naming an unknown query or
  * column. Figures are named by query results, so a placeholder naming a
  * figure is checked when the report fills it, still before output.
+ *
+ * A template is input like any other: nothing in it is trusted. It may
+ * hold no YAML alias ("*name": each would be walked once per reference),
+ * and at most the limits below, each refused at the node that passes it.
+ * The report also stops a briefing that would take more than
+ * REPORT_MAX_PAGES pages (report.h), naming the block that passes them.
  */
+#define TPL_MAX_BYTES (1u << 20)	/* the file */
+#define TPL_MAX_SECTIONS 40
+#define TPL_MAX_BLOCKS 120		/* the cover's and every section's, together */
+#define TPL_MAX_COLUMNS 16		/* of a table; a column may be shown twice */
 
 #include <stddef.h>
 
@@ -151,6 +161,12 @@ int template_load(struct template *t, const char *path);
  * messages. For tests and for templates that are not files.
  */
 int template_parse(struct template *t, const char *path, const char *text, size_t len);
+
+/*
+ * Returns 0 when `text` holds no YAML alias, else -1 with a message
+ * "PATH:LINE:COLUMN: alias ..." (template_parse() calls it first).
+ */
+int tpl_refuse_aliases(const char *path, const char *text, size_t len);
 
 /* Frees what `t` holds; NULL-safe on a zeroed struct. */
 void template_release(struct template *t);
