@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "layout.h"
 #include "../lang/lang.h"
 #include "../util/banned.h"
 
@@ -50,6 +51,27 @@ int box_inside(const struct box *in, const struct box *out)
 
 	return in->x >= out->x - e && in->y >= out->y - e && in->x + in->w <= out->x + out->w + e &&
 	       in->y + in->h <= out->y + out->h + e;
+}
+
+struct role_measure {
+	const struct box_measure *m;
+	enum text_role role;
+};
+
+static double measure_in_role(void *ctx, const char *s)
+{
+	const struct role_measure *rm = ctx;
+
+	return rm->m->width(rm->m->ctx, rm->role, s);
+}
+
+double box_fit(struct buf *out, const char *s, double max_w, enum text_role role,
+	       const struct box_measure *m)
+{
+	struct role_measure rm = { m, role };
+
+	layout_ellipsize(out, s ? s : "", max_w, measure_in_role, &rm);
+	return m->width(m->ctx, role, out->buf);
 }
 
 double legend_height(const struct legend_item *items, size_t nr, double width,

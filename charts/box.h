@@ -19,6 +19,7 @@
 #include "axis.h"
 #include "chart.h"
 #include "palette.h"
+#include "../util/buf.h"
 
 /* DejaVu Sans: the baseline's depth in a line one em high. */
 #define TEXT_ASCENT 0.76
@@ -56,6 +57,12 @@ double box_baseline(const struct box *b);
 int box_overlap(const struct box *a, const struct box *b);
 /* 1 when `in` lies inside `out` (within 0.01 points). */
 int box_inside(const struct box *in, const struct box *out);
+/*
+ * Sets `out` to `s` set in `role`, shortened with "…" to `max_w` points
+ * (layout_ellipsize()); returns its width. `s` NULL is "".
+ */
+double box_fit(struct buf *out, const char *s, double max_w, enum text_role role,
+	       const struct box_measure *m);
 
 /* ---- Legends ------------------------------------------------------------ */
 
@@ -165,5 +172,41 @@ struct column_layout {
 int column_layout(struct column_layout *l, const struct chart_data *d, enum chart_kind kind,
 		  const struct chart_words *words, struct box area, const struct box_measure *m);
 void column_layout_release(struct column_layout *l);
+
+/* ---- Maps (map.c) --------------------------------------------------------- */
+
+#define MAP_MAX_CLASSES (PALETTE_SEQ_NR - 1)
+#define MAP_MAX_ITEMS (MAP_MAX_CLASSES + 2)	/* 0, the classes, "no data" */
+/* How a country is drawn: its class (0 for zero, 1..k), or one of these. */
+#define MAP_CONTEXT (-2)			/* a neighbour: flat grey */
+#define MAP_NODATA (-1)				/* a focus country without a value */
+
+struct geo;
+
+struct map_layout {
+	struct box map;			/* the map window on the page */
+	double s, tx, ty;		/* page = (x * s + tx, -y * s + ty), x y in metres */
+	int k;				/* classes above 0 */
+	double upper[MAP_MAX_CLASSES];	/* class i + 1 holds counts up to upper[i] */
+	int *state;			/* per feature of the geo: a class or MAP_* */
+	struct box legend;		/* the legend's column: caption and rows */
+	struct box caption;		/* the unit; w 0 when nothing of it fits */
+	char *caption_text;		/* owned, shortened to fit */
+	size_t items_nr;
+	struct legend_item items[MAP_MAX_ITEMS];	/* labels owned, whole */
+	struct box swatch[MAP_MAX_ITEMS];
+	struct box label[MAP_MAX_ITEMS];
+	char *label_text[MAP_MAX_ITEMS];	/* owned, shortened to fit */
+};
+
+/*
+ * Lays out a CHART_MAP of `d` over the shapes of `g` in the plot area
+ * `area`, writing with `words`. The caller releases `l` with
+ * map_layout_release() whatever this returns. Returns 0, or -1 when the
+ * area is too small for a map (then nothing is to be drawn).
+ */
+int map_layout(struct map_layout *l, const struct chart_data *d, const struct geo *g,
+	       const struct chart_words *words, struct box area, const struct box_measure *m);
+void map_layout_release(struct map_layout *l);
 
 #endif

@@ -85,18 +85,6 @@ static size_t legend_items(const struct chart_data *d, size_t nseries, struct le
 	return nseries;
 }
 
-struct role_measure {
-	const struct box_measure *m;
-	enum text_role role;
-};
-
-static double measure_in_role(void *ctx, const char *s)
-{
-	const struct role_measure *rm = ctx;
-
-	return rm->m->width(rm->m->ctx, rm->role, s);
-}
-
 /*
  * Marker labels above the plot, one row each, the rows going down from
  * left to right, each label just right of its dashed line:
@@ -173,13 +161,11 @@ static void place_value(struct column_layout *l, struct column_slot *sl, double 
 static void place_label(struct column_layout *l, struct column_slot *sl, const char *text,
 			double xc, struct box area, const struct box_measure *m)
 {
-	struct role_measure rm = { m, TEXT_LABEL };
 	struct buf fit = BUF_INIT;
 	double base = l->va.plot.y + l->va.plot.h, w;
 
-	layout_ellipsize(&fit, text ? text : "",
-			 fmin(l->label_step * l->pitch, area.w) - LABEL_MARGIN, measure_in_role, &rm);
-	w = m->width(m->ctx, TEXT_LABEL, fit.buf);
+	w = box_fit(&fit, text, fmin(l->label_step * l->pitch, area.w) - LABEL_MARGIN, TEXT_LABEL,
+		    m);
 	sl->label = box_text(TEXT_LABEL, layout_clamp(xc, w, area.x, area.x + area.w) - w / 2,
 			     base + CATEGORY_BASELINE * text_size(TEXT_LABEL), fit.len ? w : 0);
 	sl->label_text = buf_detach(&fit, NULL);

@@ -261,7 +261,7 @@ static double item_width(struct ctx *c, const struct legend_item *it)
 	       draw_width(c, it->label);
 }
 
-static void draw_swatch(struct ctx *c, const struct legend_item *it, double x, double y)
+void draw_swatch(struct ctx *c, const struct legend_item *it, double x, double y)
 {
 	switch (it->style) {
 	case LEGEND_LINE:

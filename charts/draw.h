@@ -98,6 +98,8 @@ void draw_polyline_path(struct ctx *c, const double *v, size_t nr, double x, dou
 /* Fills the current path with "no data": grey diagonal hatching on white. */
 void draw_hatch_fill(struct ctx *c);
 
+/* Draws the swatch of a legend item, its left edge at x and its middle at y. */
+void draw_swatch(struct ctx *c, const struct legend_item *it, double x, double y);
 /*
  * Draws a legend, left-aligned at x0 with its first row's middle at `y`,
  * wrapping before x1. Returns the height it took (rows times line height).

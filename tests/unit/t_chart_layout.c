@@ -6,9 +6,11 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "test.h"
 #include "charts/box.h"
+#include "charts/geo.h"
 
 /* Every character (not byte) 0.6 em wide: DejaVu Sans averages a little less. */
 static double fake_width(void *ctx, enum text_role role, const char *s)
@@ -183,6 +185,124 @@ static void marker_labels_stand_in_rows_and_stay_inside(void)
 	column_layout_release(&l);
 }
 
+/* ---- Maps ------------------------------------------------------------------ */
+
+static const struct geo_feature *feature(const struct geo *g, const char *iso, int focus)
+{
+	for (size_t i = 0; i < g->nr; i++)
+		if ((!iso || !strcmp(g->features[i].iso, iso)) && g->features[i].focus == focus)
+			return &g->features[i];
+	return NULL;
+}
+
+static void check_map(const struct map_layout *l, struct box a, int line)
+{
+	struct box rows[MAP_MAX_ITEMS + 1];
+
+	if (!box_inside(&l->map, &a) || !box_inside(&l->legend, &a))
+		test_fail(__FILE__, line, "the map or its legend is outside the area");
+	if (box_overlap(&l->map, &l->legend) || !(l->legend.x >= l->map.x + l->map.w))
+		test_fail(__FILE__, line, "the legend is not right of the map");
+	rows[0] = l->caption;
+	for (size_t i = 0; i < l->items_nr; i++) {
+		if (!box_inside(&l->swatch[i], &l->legend) || !box_inside(&l->label[i], &l->legend))
+			test_fail(__FILE__, line, "legend row %zu is outside the legend", i);
+		if (box_overlap(&l->swatch[i], &l->label[i]))
+			test_fail(__FILE__, line, "swatch %zu overlaps its label", i);
+		rows[i + 1] = l->label[i];
+	}
+	if (!box_inside(&l->caption, &l->legend))
+		test_fail(__FILE__, line, "the caption is outside the legend");
+	check_no_overlap(rows, l->items_nr + 1, sizeof(rows[0]), "legend text", line);
+}
+
+static void a_map_and_its_legend_are_centred_side_by_side(void)
+{
+	static const char *const iso[] = { "BE", "FR", "DE", "NL" };
+	static const double v[] = { 0, 5, 40, NAN };
+	struct chart_series s = { NULL, v };
+	struct chart_data d = { .n = 45, .nr = 4, .labels = iso, .series = &s, .series_nr = 1 };
+	struct geo g = GEO_INIT;
+	struct map_layout l;
+
+	CHECK_INT(geo_load(&g, "data/geo/europe-50m.geojson"), 0);
+	CHECK_INT(map_layout(&l, &d, &g, NULL, area, &fake), 0);
+	check_map(&l, area, __LINE__);
+	/* The window to scale, as high as the area, and the group centred across it. */
+	CHECK_DBL(l.map.w / l.map.h, (g.wx1 - g.wx0) / (g.wy1 - g.wy0));
+	CHECK_DBL(l.map.h, area.h);
+	CHECK_DBL(l.map.x - area.x, area.x + area.w - (l.legend.x + l.legend.w));
+	/* The window's corners are the map box's. */
+	CHECK_DBL(g.wx0 * l.s + l.tx, l.map.x);
+	CHECK_DBL(-g.wy1 * l.s + l.ty, l.map.y);
+	CHECK_DBL(g.wx1 * l.s + l.tx, l.map.x + l.map.w);
+	/* The rows are centred on the map, with the caption above them. */
+	CHECK_DBL((l.swatch[0].y + l.swatch[l.items_nr - 1].y) / 2, l.map.y + l.map.h / 2 -
+		  LEGEND_SWATCH / 2);
+	CHECK(l.caption.y + l.caption.h <= l.label[0].y);
+	CHECK_STR(l.caption_text, "Incidents");
+	map_layout_release(&l);
+	geo_release(&g);
+}
+
+static void a_map_classes_its_countries_and_says_which_have_no_data(void)
+{
+	static const char *const iso[] = { "BE", "FR", "DE", "NL" };
+	static const double v[] = { 0, 5, 40, NAN };
+	struct chart_series s = { NULL, v };
+	struct chart_data d = { .n = 45, .nr = 4, .labels = iso, .series = &s, .series_nr = 1 };
+	struct geo g = GEO_INIT;
+	const struct geo_feature *other, *context;
+	struct map_layout l;
+
+	CHECK_INT(geo_load(&g, "data/geo/europe-50m.geojson"), 0);
+	other = feature(&g, "PL", 1);
+	context = feature(&g, NULL, 0);
+	CHECK(other && context);
+	CHECK_INT(map_layout(&l, &d, &g, NULL, area, &fake), 0);
+	CHECK(l.k >= 2);
+	CHECK_INT(l.state[feature(&g, "BE", 1) - g.features], 0);
+	CHECK_INT(l.state[feature(&g, "DE", 1) - g.features], l.k);
+	CHECK(l.state[feature(&g, "FR", 1) - g.features] > 0);
+	/* Listed without a value, or not listed: "no data"; a neighbour: context. */
+	CHECK_INT(l.state[feature(&g, "NL", 1) - g.features], MAP_NODATA);
+	if (other)
+		CHECK_INT(l.state[other - g.features], MAP_NODATA);
+	if (context)
+		CHECK_INT(l.state[context - g.features], MAP_CONTEXT);
+	/* The legend: 0, each class, then "No data" hatched. */
+	CHECK_INT(l.items_nr, (size_t)l.k + 2);
+	CHECK_STR(l.items[0].label, "0");
+	CHECK_INT(l.items[l.items_nr - 1].style, LEGEND_HATCH);
+	CHECK_STR(l.label_text[l.items_nr - 1], "No data");
+	map_layout_release(&l);
+	geo_release(&g);
+}
+
+static void a_long_map_caption_is_shortened_to_the_legend(void)
+{
+	static const char *const iso[] = { "BE" };
+	static const double v[] = { 3 };
+	struct chart_series s = { NULL, v };
+	struct chart_data d = { .n = 3, .nr = 1, .labels = iso, .series = &s, .series_nr = 1,
+				.unit = "Incidents reported by the national CSIRT network, per country" };
+	struct geo g = GEO_INIT;
+	struct map_layout l;
+	struct box narrow = { 0, 0, 40, 120 };
+
+	CHECK_INT(geo_load(&g, "data/geo/europe-50m.geojson"), 0);
+	CHECK_INT(map_layout(&l, &d, &g, NULL, area, &fake), 0);
+	CHECK(l.legend.w <= 0.3 * area.w + 1e-9);
+	CHECK(l.caption.w <= l.legend.w + 1e-9);
+	CHECK(strstr(l.caption_text, "\xe2\x80\xa6") != NULL);
+	check_map(&l, area, __LINE__);
+	map_layout_release(&l);
+	/* Too narrow for any map: nothing to draw. */
+	CHECK_INT(map_layout(&l, &d, &g, NULL, narrow, &fake), -1);
+	map_layout_release(&l);
+	geo_release(&g);
+}
+
 int main(void)
 {
 	test_run("small counts take the plot on a whole-number axis",
@@ -195,5 +315,11 @@ int main(void)
 		 stacked_columns_make_room_for_their_legend);
 	test_run("marker labels stand in rows and stay inside",
 		 marker_labels_stand_in_rows_and_stay_inside);
+	test_run("a map and its legend are centred side by side",
+		 a_map_and_its_legend_are_centred_side_by_side);
+	test_run("a map classes its countries and says which have no data",
+		 a_map_classes_its_countries_and_says_which_have_no_data);
+	test_run("a long map caption is shortened to the legend",
+		 a_long_map_caption_is_shortened_to_the_legend);
 	return test_done();
 }
