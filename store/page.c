@@ -436,6 +436,59 @@ static void read_wording(struct incident *inc, const struct words *summary)
 	words_release(&name);
 }
 
+/* Reads the lines of values under the two blocks of labels the page has. */
+static int read_value_lines(struct incident *inc, const struct page_labels *lay, struct problem *pb)
+{
+	for (int k = 0; k < 2; k++) {
+		enum label block = k ? L_BLOCK2 : L_BLOCK1;
+
+		if (!lay->label_line[block])
+			continue;
+		if (!lay->values[k]) {
+			fail(pb, lay->label_line[block], NULL, "no line of values under '%s ...'",
+			     labels[block].text);
+			return -1;
+		}
+		if (pageattr_read_values(inc, lay->values[k], k) < 0) {
+			fail(pb, lay->values_line[k], NULL, "'%.100s%s' does not read as the values of %s",
+			     lay->values[k], strlen(lay->values[k]) > 100 ? "..." : "",
+			     k ? "'Threat Actors', 'Type' and 'Location'" :
+			     "'CIA Posture', 'Motives' and 'Tactics, Techniques & Procedures'");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The victim: its line, or else the one the summary's first sentence names. */
+static int read_victim(struct incident *inc, const struct page_labels *lay, const struct words *summary,
+		       struct problem *pb)
+{
+	if (lay->label_line[L_VICTIM]) {
+		if (!lay->field[L_VICTIM]) {
+			fail(pb, lay->field_line[L_VICTIM], "victim", "'Cyber Incident Victim:' has no value");
+			return -1;
+		}
+		inc->victim = xstrdup(lay->field[L_VICTIM]);
+	} else {
+		char *phrase = NULL;
+
+		inc->victim = wording_victim(summary, &phrase);
+		if (inc->victim)
+			incident_derive(inc, "victim", phrase);
+		free(phrase);
+		if (!inc->victim) {
+			const char *stop = strstr(inc->summary, ". ");
+			int n = stop && stop - inc->summary < 100 ? (int)(stop - inc->summary + 1) : 100;
+
+			fail(pb, lay->summary_line, "victim", "no 'Cyber Incident Victim:' line, and the "
+			     "summary's first sentence names no victim ('%.*s')", n, inc->summary);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Fills `inc` from one page. Returns 0, or -1 with what is wrong in `pb`. */
 static int read_incident(const struct page *pg, struct incident *inc, struct problem *pb)
 {
@@ -507,47 +560,8 @@ static int read_incident(const struct page *pg, struct incident *inc, struct pro
 	if (lay.description.len)
 		inc->description = xstrdup(lay.description.buf);
 
-	for (int k = 0; k < 2; k++) {
-		enum label block = k ? L_BLOCK2 : L_BLOCK1;
-
-		if (!lay.label_line[block])
-			continue;
-		if (!lay.values[k]) {
-			fail(pb, lay.label_line[block], NULL, "no line of values under '%s ...'",
-			     labels[block].text);
-			goto out;
-		}
-		if (pageattr_read_values(inc, lay.values[k], k) < 0) {
-			fail(pb, lay.values_line[k], NULL, "'%.100s%s' does not read as the values of %s",
-			     lay.values[k], strlen(lay.values[k]) > 100 ? "..." : "",
-			     k ? "'Threat Actors', 'Type' and 'Location'" :
-			     "'CIA Posture', 'Motives' and 'Tactics, Techniques & Procedures'");
-			goto out;
-		}
-	}
-
-	if (lay.label_line[L_VICTIM]) {
-		if (!(s = lay.field[L_VICTIM])) {
-			fail(pb, lay.field_line[L_VICTIM], "victim", "'Cyber Incident Victim:' has no value");
-			goto out;
-		}
-		inc->victim = xstrdup(s);
-	} else {
-		char *phrase = NULL;
-
-		inc->victim = wording_victim(&summary, &phrase);
-		if (inc->victim)
-			incident_derive(inc, "victim", phrase);
-		free(phrase);
-		if (!inc->victim) {
-			const char *stop = strstr(inc->summary, ". ");
-			int n = stop && stop - inc->summary < 100 ? (int)(stop - inc->summary + 1) : 100;
-
-			fail(pb, lay.summary_line, "victim", "no 'Cyber Incident Victim:' line, and the "
-			     "summary's first sentence names no victim ('%.*s')", n, inc->summary);
-			goto out;
-		}
-	}
+	if (read_value_lines(inc, &lay, pb) < 0 || read_victim(inc, &lay, &summary, pb) < 0)
+		goto out;
 
 	for (size_t i = 0; i < lay.urls.n; i++)
 		strlist_add(&inc->sources, lay.urls.v[i]);
