@@ -38,7 +38,7 @@ struct rq {
 	const struct query *q;
 	enum tpl_scope scope;
 	struct query_result *res;
-	char *file;		/* its attachment: "by-country.csv" */
+	char *file;		/* its attachment: "TLP-AMBER_by-country.csv" */
 	int attach;		/* a chart or table shows it */
 };
 
@@ -153,7 +153,9 @@ void flow_table(struct briefing *b, const struct tpl_block *blk);
 /* proof.c: recording what the briefing prints, when o->proof is set. */
 void proof_chart(struct report_proof *p, const struct rq *rq, enum chart_kind kind,
 		 const struct chart_data *d, const char *empty);
-void proof_file(struct report_proof *p, const char *name, const char *data, size_t len);
+/* An attached file: the data of `rq`, or (rq NULL) the provenance note. */
+void proof_file(struct report_proof *p, const struct rq *rq, const char *name, const char *data,
+		size_t len);
 void proof_text(struct report_proof *p, const struct briefing *b);
 /* Charts of a proof are drawn, but small: the audit reads their data, not their pixels. */
 #define PROOF_DPI 12

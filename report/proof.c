@@ -65,12 +65,15 @@ void proof_chart(struct report_proof *p, const struct rq *rq, enum chart_kind ki
 	}
 }
 
-void proof_file(struct report_proof *p, const char *name, const char *data, size_t len)
+void proof_file(struct report_proof *p, const struct rq *rq, const char *name, const char *data,
+		size_t len)
 {
 	struct report_proof_file *f;
 
 	ALLOC_GROW(p->files, p->files_nr + 1, p->files_alloc);
 	f = &p->files[p->files_nr++];
+	f->query = rq ? rq->q : NULL;
+	f->scope = rq ? rq->scope : TPL_SCOPE_REPORT;
 	f->name = xstrdup(name);
 	f->data = xmalloc(len + 1);
 	memcpy(f->data, data, len);

@@ -43,7 +43,8 @@ static void want(struct briefing *b, const struct query *q, enum tpl_scope scope
 	memset(rq, 0, sizeof(*rq));
 	rq->q = q;
 	rq->scope = scope;
-	buf_addf(&name, "%s%s.csv", q->name, scope == TPL_SCOPE_12_MONTHS ? "-12-months" : "");
+	buf_addf(&name, "%s_%s%s.csv", tlp_file_tag(b->tlp), q->name,
+		 scope == TPL_SCOPE_12_MONTHS ? "-12-months" : "");
 	rq->file = buf_detach(&name, NULL);
 }
 
@@ -198,6 +199,7 @@ static int cmp_rq_file(const void *a, const void *b)
 static int attach(struct briefing *b, const char *note)
 {
 	struct rq **list = xcalloc(b->rqs_nr + 1, sizeof(*list));
+	struct buf name = BUF_INIT;
 	size_t nr = 0;
 	int ret = 0;
 
@@ -217,12 +219,16 @@ static int attach(struct briefing *b, const char *note)
 			die("out of memory");
 		ret = pdf_attach(&b->pdf, list[i]->file, "text/csv", list[i]->q->description, data, len);
 		if (b->o->proof)
-			proof_file(b->o->proof, list[i]->file, data, len);
+			proof_file(b->o->proof, list[i], list[i]->file, data, len);
 		free(data);
 	}
+	buf_addf(&name, "%s_provenance.txt", tlp_file_tag(b->tlp));
 	if (!ret)
-		ret = pdf_attach(&b->pdf, "provenance.txt", "text/plain",
-				 "how this briefing was made", note, strlen(note));
+		ret = pdf_attach(&b->pdf, name.buf, "text/plain", "how this briefing was made", note,
+				 strlen(note));
+	if (!ret && b->o->proof)
+		proof_file(b->o->proof, NULL, name.buf, note, strlen(note));
+	buf_release(&name);
 	free(list);
 	return ret;
 }

@@ -82,7 +82,7 @@ struct report_options {
 struct report_proof_chart {
 	const struct query *query;
 	enum chart_kind kind;
-	char *file;		/* the attachment that holds its data: "by-country.csv" */
+	char *file;		/* the attachment that holds its data: "TLP-AMBER_by-country.csv" */
 	char *title;
 	char *empty;		/* the empty-state message it shows; NULL when it has data */
 	size_t nr;		/* categories */
@@ -91,7 +91,9 @@ struct report_proof_chart {
 };
 
 struct report_proof_file {
-	char *name;
+	const struct query *query;	/* whose result it is; NULL for the provenance note */
+	enum tpl_scope scope;
+	char *name;			/* "TLP-AMBER_by-country.csv": see tlp_file_tag() */
 	char *data;
 	size_t len;
 };

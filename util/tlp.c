@@ -7,14 +7,14 @@
 #include "banned.h"
 
 static const struct {
-	const char *label;
+	const char *label, *file;
 	unsigned char rgb[3];
 } levels[] = {
-	[TLP_CLEAR] = { "TLP:CLEAR", { 255, 255, 255 } },
-	[TLP_GREEN] = { "TLP:GREEN", { 51, 255, 0 } },
-	[TLP_AMBER] = { "TLP:AMBER", { 255, 192, 0 } },
-	[TLP_AMBER_STRICT] = { "TLP:AMBER+STRICT", { 255, 192, 0 } },
-	[TLP_RED] = { "TLP:RED", { 255, 43, 43 } },
+	[TLP_CLEAR] = { "TLP:CLEAR", "TLP-CLEAR", { 255, 255, 255 } },
+	[TLP_GREEN] = { "TLP:GREEN", "TLP-GREEN", { 51, 255, 0 } },
+	[TLP_AMBER] = { "TLP:AMBER", "TLP-AMBER", { 255, 192, 0 } },
+	[TLP_AMBER_STRICT] = { "TLP:AMBER+STRICT", "TLP-AMBER+STRICT", { 255, 192, 0 } },
+	[TLP_RED] = { "TLP:RED", "TLP-RED", { 255, 43, 43 } },
 };
 
 int tlp_parse(const char *s)
@@ -32,6 +32,11 @@ int tlp_parse(const char *s)
 const char *tlp_label(enum tlp t)
 {
 	return levels[t].label;
+}
+
+const char *tlp_file_tag(enum tlp t)
+{
+	return levels[t].file;
 }
 
 void tlp_colour(enum tlp t, unsigned char rgb[3])

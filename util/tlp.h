@@ -63,6 +63,14 @@ const char *tlp_label(enum tlp t);
  */
 int tlp_find(const char *text);
 
+/*
+ * The label as it begins the name of a file a briefing carries, so that
+ * the marking stays with the file once it is extracted: "TLP-AMBER+STRICT"
+ * (a ':' is not allowed in Windows file names), as in
+ * "TLP-AMBER+STRICT_by-country.csv".
+ */
+const char *tlp_file_tag(enum tlp t);
+
 /* The text colour of the label, 8-bit sRGB (the background is black). */
 void tlp_colour(enum tlp t, unsigned char rgb[3]);
 

@@ -163,15 +163,25 @@ test_expect 'the data of every chart and table is attached as CSV, with the prov
 	for f in by-country.csv by-month-12-months.csv by-sector.csv by-type.csv notable.csv \
 		 overview.csv provenance.txt public-kinds.csv public-sector.csv response-time.csv \
 		 techniques.csv; do
-		grep -q ": $f$" list || exit 1
+		grep -q ": TLP-AMBER_$f$" list || exit 1
 	done &&
-	n=$(grep -n ": by-country.csv$" list | cut -d: -f1) &&
+	n=$(grep -n ": TLP-AMBER_by-country.csv$" list | cut -d: -f1) &&
 	pdfdetach -save $((n - 1)) -o got.csv briefing-2024-04.pdf &&
 	ibrief --db "$DB" query by-country --month 2024-04 --format csv >want.csv &&
 	test_cmp want.csv got.csv &&
-	n=$(grep -n ": provenance.txt$" list | cut -d: -f1) &&
+	n=$(grep -n ": TLP-AMBER_provenance.txt$" list | cut -d: -f1) &&
 	pdfdetach -save $((n - 1)) -o prov.txt briefing-2024-04.pdf &&
 	grep "^Command: ibrief report --template monthly --month 2024-04 --lang en --tlp AMBER$" prov.txt
+'
+
+test_expect 'every attachment of a TLP:RED briefing carries the label in its name' '
+	report --month 2024-04 --tlp red -o red.pdf 2>/dev/null &&
+	qpdf --list-attachments red.pdf >list &&
+	grep -c "^TLP-RED_[a-z0-9-]*\.csv -> " list >n && test $(cat n) -ge 10 &&
+	grep -q "^TLP-RED_provenance\.txt -> " list &&
+	! grep -v "^TLP-RED_" list | grep " -> " &&
+	pdfdetach -saveall red.pdf && ls TLP-RED_by-country.csv TLP-RED_provenance.txt &&
+	grep "TLP-RED_by-country.csv: query by-country" TLP-RED_provenance.txt
 '
 
 test_expect 'with SOURCE_DATE_EPOCH the same store and arguments give the same bytes' '
@@ -223,10 +233,10 @@ test_expect 'nothing unconfigured is printed: no placeholder issuer, a region fr
 	ibrief --db us.db import us.csv 2>/dev/null &&
 	ibrief --db us.db report --month 2013-06 -o us.pdf 2>/dev/null &&
 	pdfinfo us.pdf | grep "^Title: *Cyber incidents — June 2013$" &&
-	pdfdetach -savefile provenance.txt -o us.txt us.pdf &&
+	pdfdetach -savefile TLP-AMBER_provenance.txt -o us.txt us.pdf &&
 	grep "^Map: the world" us.txt &&
 	report --month 2024-04 -o eu-data.pdf 2>/dev/null &&
-	pdfdetach -savefile provenance.txt -o eu.txt eu-data.pdf &&
+	pdfdetach -savefile TLP-AMBER_provenance.txt -o eu.txt eu-data.pdf &&
 	grep "^Map: Europe" eu.txt &&
 	printf "[report]\nscope = europe\n" >config &&
 	IBRIEF_CONFIG=$PWD/config ibrief --db us.db report --month 2013-06 -o eu.pdf 2>/dev/null &&
@@ -303,7 +313,7 @@ test_expect 'a long summary is cut at a sentence end with an ellipsis; the CSV h
 	grep -F "Sentence number 1 of the summary" text &&
 	grep -F "tells a little more of what happened. …" text &&
 	! grep -F "The last sentence" text &&
-	n=$(pdfdetach -list long.pdf | grep -n ": notable.csv$" | cut -d: -f1) &&
+	n=$(pdfdetach -list long.pdf | grep -n ": TLP-AMBER_notable.csv$" | cut -d: -f1) &&
 	pdfdetach -save $((n - 1)) -o notable.csv long.pdf &&
 	grep -F "Sentence number 14 of the summary" notable.csv &&
 	grep -F "The last sentence is only in the attached file." notable.csv
@@ -314,7 +324,7 @@ test_expect 'the weights of a template change the order of the notable incidents
 	sed "s/weights: {public-body: 3,/weights: {public-body: 40,/" "$TOP/templates/monthly.yaml" >public.yaml &&
 	grep -q "public-body: 40" public.yaml &&
 	report --month 2024-04 --template public.yaml -o public.pdf 2>/dev/null &&
-	n=$(pdfdetach -list default.pdf | grep -n ": notable.csv$" | cut -d: -f1) &&
+	n=$(pdfdetach -list default.pdf | grep -n ": TLP-AMBER_notable.csv$" | cut -d: -f1) &&
 	pdfdetach -save $((n - 1)) -o default.csv default.pdf &&
 	pdfdetach -save $((n - 1)) -o public.csv public.pdf &&
 	python3 -c "

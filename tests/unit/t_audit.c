@@ -71,26 +71,27 @@ static const struct report_proof_file *proof_file_named(const struct report_proo
 	return NULL;
 }
 
-/* The catalog's own answer for an attached file: the query it names, run again. */
-static struct query_result *catalog_answer(const char *file, const struct query_filter *f)
+/* The catalog's own answer for an attached file: its query, run again. */
+static struct query_result *catalog_answer(const struct report_proof_file *pf,
+					   const struct query_filter *f)
 {
-	char name[64];
-	const char *dot = strrchr(file, '.');
 	struct query_filter g = *f;
-	const struct query *q;
 	struct query_result *r = NULL;
 
-	if (!dot || (size_t)(dot - file) >= sizeof(name))
-		return NULL;
-	memcpy(name, file, (size_t)(dot - file));
-	name[dot - file] = '\0';
-	if (strstr(name, "-12-months"))
-		return NULL;	/* checked with its own scope below */
-	if (!(q = query_find(name)))
-		return NULL;
-	if (query_run(st, q, &g, &r) < 0)
+	if (query_run(st, pf->query, &g, &r) < 0)
 		return NULL;
 	return r;
+}
+
+/* Rule 0: every attachment's name carries the briefing's marking. */
+static void check_file_names(const struct report_proof *p, enum tlp tlp)
+{
+	size_t len = strlen(tlp_file_tag(tlp));
+
+	for (size_t i = 0; i < p->files_nr; i++)
+		AUDIT(!strncmp(p->files[i].name, tlp_file_tag(tlp), len) &&
+		      p->files[i].name[len] == '_',
+		      "attachment '%s' does not begin with '%s_'", p->files[i].name, tlp_file_tag(tlp));
 }
 
 /* Rule 1: each attached CSV is the catalog's answer, byte for byte. */
@@ -102,11 +103,11 @@ static void check_files(const struct report_proof *p, const struct query_filter 
 		char *csv;
 		size_t len;
 
-		if (!strcmp(pf->name, "provenance.txt") || strstr(pf->name, "-12-months") ||
-		    !strcmp(pf->name, "notable.csv"))
-			continue;	/* notable's limit is the template's: checked by its count */
-		r = catalog_answer(pf->name, f);
-		AUDIT(r != NULL, "attachment '%s' names no catalog query", pf->name);
+		/* The 12 months have a scope of their own; notable's limit is the template's. */
+		if (!pf->query || pf->scope != TPL_SCOPE_REPORT || pf->query == &query_notable)
+			continue;
+		r = catalog_answer(pf, f);
+		AUDIT(r != NULL, "attachment '%s': its query does not run", pf->name);
 		if (!r)
 			continue;
 		csv = csv_of(r, &len);
@@ -375,6 +376,7 @@ static void audit_one(const struct template *t, struct query_filter *f)
 		AUDIT(0, "overview does not run");
 		goto out;
 	}
+	check_file_names(&p, o.tlp);
 	check_files(&p, f);
 	check_charts(&p);
 	check_provisional(&p, f);
