@@ -227,6 +227,54 @@ static void test_stats_count_incidents_countries_and_formats(void)
 	store_close(st);
 }
 
+/* The indexes of the store's file, as "name:sql;" in name order. */
+static void index_list(struct store *st, struct buf *out)
+{
+	sqlite3_stmt *s;
+
+	buf_reset(out);
+	CHECK_INT(sqlite3_prepare_v2(store_db(st), "SELECT name, sql FROM sqlite_master"
+		" WHERE type = 'index' AND sql IS NOT NULL ORDER BY name", -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		buf_addf(out, "%s:%s;", sqlite3_column_text(s, 0), sqlite3_column_text(s, 1));
+	sqlite3_finalize(s);
+}
+
+static void test_a_bulk_load_builds_its_indexes_at_commit_or_keeps_them(void)
+{
+	struct store *st = fresh_store();
+	struct buf before = BUF_INIT, during = BUF_INIT, after = BUF_INIT;
+
+	index_list(st, &before);
+	CHECK(before.len > 0);
+	/* Rolled back: the indexes are as they were. */
+	CHECK_INT(store_begin(st), 0);
+	put_sample(st, "a", 2024, 4, 3, "NL", 1);
+	index_list(st, &during);
+	CHECK_INT(during.len, 0);
+	store_rollback(st);
+	index_list(st, &after);
+	CHECK_STR(after.buf, before.buf);
+	/* Committed: built again, the same, and holding every row. */
+	CHECK_INT(store_begin(st), 0);
+	put_sample(st, "a", 2024, 4, 3, "NL", 1);
+	put_sample(st, "b", 2024, 5, 1, "BE", 0);
+	CHECK_INT(store_commit(st), 0);
+	index_list(st, &after);
+	CHECK_STR(after.buf, before.buf);
+	CHECK_INT(count_rows(path, "SELECT count(*) FROM incident_country"
+		" INDEXED BY incident_country_by_country WHERE country > ''"), 2);
+	/* A store with incidents keeps its indexes while it is written. */
+	CHECK_INT(store_begin(st), 0);
+	index_list(st, &during);
+	CHECK_STR(during.buf, before.buf);
+	store_rollback(st);
+	buf_release(&before);
+	buf_release(&during);
+	buf_release(&after);
+	store_close(st);
+}
+
 /* Builds a store at schema version `v` with the real migrations up to v. */
 static void make_old_store(const char *p, int v)
 {
@@ -510,6 +558,8 @@ int main(void)
 	test_run("the same record again is unchanged and a change updates in place",
 		 test_same_record_again_is_unchanged_and_a_change_updates_in_place);
 	test_run("rollback leaves the store as before", test_rollback_leaves_the_store_as_before);
+	test_run("a bulk load builds its indexes at commit, or keeps them",
+		 test_a_bulk_load_builds_its_indexes_at_commit_or_keeps_them);
 	test_run("stats count incidents, countries and formats", test_stats_count_incidents_countries_and_formats);
 	test_run("reading never migrates, creates or changes a store",
 		 test_reading_never_migrates_creates_or_changes_a_store);
