@@ -123,8 +123,41 @@ int input_getline(struct input *in, struct buf *line)
 	}
 	if (line->len && line->buf[line->len - 1] == '\r')
 		buf_setlen(line, line->len - 1);
-	in->line++;
+	in->nread++;
+	if (in->source_line && in->source_lines)
+		in->line = in->source_line[(size_t)in->nread <= in->source_lines ?
+					   in->nread - 1 : (long)in->source_lines - 1];
+	else
+		in->line = in->nread;
 	return 1;
+}
+
+void input_open_text(struct input *in, const char *name, char *text, size_t len,
+		     long *source_line, size_t n)
+{
+	memset(in, 0, sizeof(*in));
+	in->name = name;
+	in->data = text;
+	in->len = in->chunk = len;
+	in->eof = 1;
+	in->source_line = source_line;
+	in->source_lines = n;
+}
+
+int input_read_all(struct input *in, size_t max, struct buf *out)
+{
+	for (;;) {
+		size_t avail = in->len - in->pos;
+
+		if (out->len + avail >= max)
+			return error("'%s': larger than %zu MiB", in->name, max >> 20);
+		buf_add(out, in->data + in->pos, avail);
+		in->pos = in->len;
+		if (in->eof)
+			return 0;
+		if (fill(in) < 0)
+			return -1;
+	}
 }
 
 void input_close(struct input *in)
@@ -132,5 +165,6 @@ void input_close(struct input *in)
 	if (in->gz)
 		gzclose(in->gz);
 	free(in->data);
+	free(in->source_line);
 	memset(in, 0, sizeof(*in));
 }

@@ -17,7 +17,11 @@
 
 struct input {
 	const char *name;	/* for messages; borrowed from the caller */
-	long line;		/* number of the last line returned, 1-based */
+	long line;		/* number of the last line returned, 1-based; for a
+				 * text made from a file, its line in the file */
+	long nread;		/* lines returned so far */
+	long *source_line;	/* a text's map to file lines, one per text line */
+	size_t source_lines;
 	gzFile gz;
 	char *data;		/* read buffer, `chunk` bytes */
 	size_t chunk;
@@ -45,7 +49,24 @@ const char *input_peek(struct input *in, size_t max, size_t *len);
  */
 int input_getline(struct input *in, struct buf *line);
 
-/* Closes the file (not standard input's descriptor) and frees the buffer. */
+/*
+ * Opens a text made from the file `name` (an HTML page's visible text, say)
+ * for input_getline(). Takes `text` (from buf_detach(), `len` bytes) and
+ * `source_line` (xmalloc'd, `n` entries: the file's line of each text line,
+ * or NULL): input_close() frees them. `in->line` then says the file's line.
+ * Cannot fail.
+ */
+void input_open_text(struct input *in, const char *name, char *text, size_t len,
+		     long *source_line, size_t n);
+
+/*
+ * Reads the rest of the file into `out` (appended), which must stay under
+ * `max` bytes. Returns 0, or -1 after reporting a read error or
+ * "'NAME': larger than N MiB".
+ */
+int input_read_all(struct input *in, size_t max, struct buf *out);
+
+/* Closes the file (not standard input's descriptor) and frees the buffers. */
 void input_close(struct input *in);
 
 #endif

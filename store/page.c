@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html.h"
 #include "pageattr.h"
 #include "wording.h"
 #include "../util/buf.h"
@@ -196,6 +197,37 @@ static int read_page(struct reader *r, struct page *pg)
 		pg->bytes += r->line.len;
 		page_add(pg, r->line.buf, no);
 	}
+}
+
+/*
+ * A page saved as HTML carries the site's chrome a copy of the page leaves
+ * out (a cookie banner, the site's name): its text is read from the first
+ * line that starts a page. When no line does, the first line is kept, to be
+ * reported as not starting a page. Returns 0, or -1 on a read error.
+ */
+static int skip_chrome(struct reader *r)
+{
+	const char *value;
+	long first_no = 0;
+	int rc;
+
+	while ((rc = input_getline(r->in, &r->line)) > 0) {
+		enum label l;
+
+		clean_line(&r->line, r->in->line);
+		if (!r->line.len)
+			continue;
+		l = label_of(r->line.buf, &value);
+		if (l == L_MENU || l == L_BROWSE || l == L_VICTIM || l == L_DATE || !first_no) {
+			buf_reset(&r->pending);
+			buf_add(&r->pending, r->line.buf, r->line.len);
+			r->pending_no = first_no = r->in->line;
+			r->has_pending = 1;
+		}
+		if (l == L_MENU || l == L_BROWSE || l == L_VICTIM || l == L_DATE)
+			return 0;
+	}
+	return rc;
 }
 
 /* --- reading one page by its labels --- */
@@ -587,11 +619,28 @@ int page_parse(struct parse_ctx *ctx)
 	struct reader r = { .in = ctx->in };
 	struct page pg = { NULL, 0, 0, 0, 0, 0, 0 };
 	struct incident inc;
+	struct input text, *file = ctx->in;
+	const char *head;
+	size_t len;
 	int ret = 0, rc;
 
+	/*
+	 * A page saved as HTML is read as its visible text, whose lines count
+	 * as the HTML file's lines in messages and provenance.
+	 */
+	head = input_peek(file, 4096, &len);
+	if (!head)
+		return -1;
+	if (html_looks_like(head, len)) {
+		if (html_open_text(file, &text) < 0)
+			return -1;
+		ctx->in = r.in = &text;
+	}
 	buf_init(&r.line);
 	buf_init(&r.pending);
 	incident_init(&inc);
+	if (ctx->in != file && skip_chrome(&r) < 0)
+		ret = -1;
 	while (ret == 0 && (rc = read_page(&r, &pg)) != 0) {
 		struct problem pb = { 0, NULL, BUF_INIT };
 
@@ -610,5 +659,9 @@ int page_parse(struct parse_ctx *ctx)
 	free(pg.v);
 	buf_release(&r.line);
 	buf_release(&r.pending);
+	if (ctx->in != file) {
+		input_close(&text);
+		ctx->in = file;
+	}
 	return ret;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html.h"
 #include "../util/buf.h"
 #include "../util/banned.h"
 
@@ -76,6 +77,9 @@ const char *parse_detect(const char *data, size_t len)
 		return NULL;
 	if (*p == '{' || *p == '[')
 		return "veris";
+	/* A tracker page saved by a browser as HTML. */
+	if (html_looks_like(data, len))
+		return "page";
 	/* A saved tracker page opens with the site's navigation or a label. */
 	if ((rest >= 4 && !memcmp(p, "Menu", 4)) ||
 	    (rest >= 6 && !memcmp(p, "Browse", 6)) ||

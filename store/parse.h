@@ -52,7 +52,10 @@ int parse_reject(struct parse_ctx *ctx, long line, const char *field,
 		 const char *fmt, ...) ATTR_PRINTF(4, 5);
 
 /*
- * The parsers. Each reads ctx->in to its end. (The CSV one is csvin_: libcsv
+ * The parsers. Each reads ctx->in to its end. page_parse() reads a page
+ * saved as HTML (store/html.h) as its visible text, with ctx->in that
+ * text's input while it parses, and the HTML file's name and lines in
+ * what it reports and in each record's provenance. (The CSV one is csvin_: libcsv
  * owns the name csv_parse.)
  */
 int page_parse(struct parse_ctx *ctx);
@@ -67,8 +70,8 @@ int csvin_parse(struct parse_ctx *ctx);
 int csv_looks_like(const char *data, size_t len);
 
 /*
- * Guesses the format from the first bytes of a file: returns "page",
- * "veris", "csv", or NULL when it cannot tell.
+ * Guesses the format from the first bytes of a file: returns "page" (saved
+ * as text or as HTML), "veris", "csv", or NULL when it cannot tell.
  */
 const char *parse_detect(const char *data, size_t len);
 
