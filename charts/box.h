@@ -209,4 +209,38 @@ int map_layout(struct map_layout *l, const struct chart_data *d, const struct ge
 	       const struct chart_words *words, struct box area, const struct box_measure *m);
 void map_layout_release(struct map_layout *l);
 
+
+/* ---- Donuts (share.c) ------------------------------------------------------ */
+
+struct donut_row {
+	struct box swatch;		/* w 0 on the "+ 3 more not shown" row */
+	struct box label;		/* the category, or "+ 3 more not shown" */
+	struct box value;		/* "13 (31%)"; w 0 on the "more" row */
+	char *label_text, *value_text;	/* owned, shortened to fit */
+};
+
+struct donut_layout {
+	double cx, cy, R, r;		/* the ring: centre, outer and inner radius */
+	struct box ring;		/* its bounding box */
+	struct box centre;		/* the share of category 0, in centre_role */
+	enum text_role centre_role;
+	char *centre_text;		/* owned */
+	struct box name;		/* category 0's name under it; w 0 when it does not fit */
+	struct box legend;		/* every row and the interval */
+	size_t rows_nr;
+	struct donut_row *rows;		/* rows_nr, owned */
+	struct box interval;		/* "95% interval 19–46%"; w 0 when there is none */
+	char *interval_text;		/* owned */
+};
+
+/*
+ * Lays out a CHART_DONUT of `d` (its first series; every known value
+ * counts, `total` their sum, above 0) in `area`, writing with `words`.
+ * The caller releases `l` with donut_layout_release() whatever this
+ * returns. Returns 0, or -1 when the area is too small for a ring.
+ */
+int donut_layout(struct donut_layout *l, const struct chart_data *d, double total,
+		 const struct chart_words *words, struct box area, const struct box_measure *m);
+void donut_layout_release(struct donut_layout *l);
+
 #endif

@@ -15,10 +15,15 @@
  * neutral grey, so the eye goes to the share; with more, the palette.
  */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "axis.h"
 #include "draw.h"
 #include "layout.h"
+#include "../lang/lang.h"
+#include "../util/util.h"
 #include "../util/banned.h"
 
 static struct rgb part_colour(const struct chart_data *d, size_t i)
@@ -56,16 +61,19 @@ static int share_shown(const struct chart_data *d, size_t i)
 }
 
 /* "13 (31%*)", or "3" when the share is suppressed. */
-static void part_text(struct ctx *c, size_t i, double total, struct buf *out)
+static void part_text(const struct chart_data *d, const struct chart_words *w, size_t i,
+		      double total, struct buf *out)
 {
-	const struct chart_data *d = c->d;
 	double v = d->series[0].values[i];
 
 	buf_reset(out);
-	format_count(c, out, v);
+	if (known(v))
+		i18n_real(out, w->lang, v, v == floor(v) ? 0 : 1);
+	else
+		buf_adds(out, w->unknown);
 	if (share_shown(d, i) && total > 0) {
 		buf_adds(out, " (");
-		format_percent(c, out, v / total);
+		i18n_percent(out, w->lang, v / total);
 		if (d->flags && d->flags[i] & CHART_UNRELIABLE)
 			buf_addch(out, '*');
 		buf_addch(out, ')');
@@ -79,50 +87,195 @@ static int has_interval(const struct chart_data *d)
 }
 
 /* "95% interval 19–46%" */
-static void interval_text(struct ctx *c, struct buf *out)
+static void interval_text(const struct chart_data *d, const struct chart_words *w,
+			  struct buf *out)
 {
-	const struct chart_data *d = c->d;
 	struct buf level = BUF_INIT, range = BUF_INIT;
 
-	i18n_percent(&level, c->words->lang, d->level);
-	format_percent(c, &range, d->low);
+	i18n_percent(&level, w->lang, d->level);
+	i18n_percent(&range, w->lang, d->low);
 	buf_adds(&range, "\xe2\x80\x93");
-	format_percent(c, &range, d->high);
+	i18n_percent(&range, w->lang, d->high);
 	buf_reset(out);
-	chart_words_fill(out, c->words->interval, level.buf, range.buf);
+	chart_words_fill(out, w->interval, level.buf, range.buf);
 	buf_release(&level);
 	buf_release(&range);
 }
 
-static void donut(struct ctx *c, double total)
-{
-	const struct chart_data *d = c->d;
-	double pw = c->x1 - c->x0, ph = c->y1 - c->y0, R = fmin(0.4 * ph, 0.2 * pw), r = R * 0.6;
-	double cx, cy = (c->y0 + c->y1) / 2, a = -M_PI / 2, lx, line, y, vw = 0, labw = 0, legw;
-	struct buf fit = BUF_INIT;
-	size_t rows;
+/*
+ * The donut and its legend, centred together across the area, the ring
+ * centred on its height:
+ *
+ *           .-""-.                     ■ Public bodies    13 (31%)  <- rows,
+ *         /   31%  \  <- centre        ■ Other            29 (69%)     ROW_H apart
+ *   R ->  | Public |  <- name          + 3 more not shown           <- when cut
+ *         \ bodies /                   95% interval: 19–46%         <- interval,
+ *           `-..-'                     |<- labw ->|   |<- vw ->|       1.5 rows on
+ *     RING_MARGIN |<- RING_GAP ->|<- lx    SWATCH_W  VALUE_GAP
+ *
+ * R is at most DONUT_HEIGHT of the area's height and DONUT_WIDTH of its
+ * width, r INNER of R. The labels give way first: they are shortened so
+ * that the values keep their room.
+ */
+#define DONUT_HEIGHT 0.4
+#define DONUT_WIDTH 0.2
+#define INNER 0.6
+#define MIN_RADIUS 8.0		/* a smaller ring is not drawn */
+#define ROW_H (1.8 * 8)		/* a legend row: 1.8 labels */
+#define RING_MARGIN 5.0		/* left of the ring */
+#define RING_GAP 25.0		/* the ring to its legend */
+#define DONUT_SWATCH 8.0	/* a row's colour square */
+#define SWATCH_W 11.0		/* from a row's left edge to its label */
+#define VALUE_GAP 12.0		/* the label to the value's column */
+#define CENTRE_FIT 1.8		/* the centre's text: at most this many r wide */
+#define CENTRE_BIG_MIN 30.0	/* under this r the centre is in title size */
+#define CENTRE_LIFT 4.0		/* the share's middle above the ring's */
+#define NAME_FIT 1.7		/* the name under it: written whole within this many r */
+#define NAME_DROP 13.0		/* its middle under the ring's */
 
-	if (R < 8)
-		goto out;
+/* The share or count in the hole, and what it is of under it. */
+static void place_centre(struct donut_layout *l, const struct chart_data *d, double total,
+			 const struct chart_words *w, const struct box_measure *m)
+{
+	struct buf b = BUF_INIT, fit = BUF_INIT;
+	const char *name = d->labels[0] ? d->labels[0] : "";
+	double width;
+
+	if (share_shown(d, 0)) {
+		i18n_percent(&b, w->lang, d->series[0].values[0] / total);
+		if (d->flags && d->flags[0] & CHART_UNRELIABLE)
+			buf_addch(&b, '*');
+	} else {
+		i18n_real(&b, w->lang, d->series[0].values[0],
+			  d->series[0].values[0] == floor(d->series[0].values[0]) ? 0 : 1);
+	}
+	l->centre_role = TEXT_BIG;
+	if (m->width(m->ctx, TEXT_BIG, b.buf) > CENTRE_FIT * l->r || l->r < CENTRE_BIG_MIN)
+		l->centre_role = TEXT_TITLE;
+	width = box_fit(&fit, b.buf, CENTRE_FIT * l->r, l->centre_role, m);
+	l->centre = box_text(l->centre_role, l->cx - width / 2,
+			     l->cy - CENTRE_LIFT + 0.365 * text_size(l->centre_role), width);
+	l->centre_text = buf_detach(&fit, NULL);
+	/* The legend names it too, and "Public bo…" in the hole reads worse than nothing. */
+	width = m->width(m->ctx, TEXT_LABEL, name);
+	if (width <= NAME_FIT * l->r)
+		l->name = box_text(TEXT_LABEL, l->cx - width / 2,
+				   l->cy + NAME_DROP + 0.365 * text_size(TEXT_LABEL), width);
+	buf_release(&b);
+}
+
+/* Legend row i, its middle at y: swatch, label, and the value right-aligned. */
+static void place_row(struct donut_layout *l, size_t i, double y, double labw, double vw,
+		      const struct box_measure *m)
+{
+	struct donut_row *row = &l->rows[i];
+	double lx = l->legend.x, base = y + 0.365 * text_size(TEXT_LABEL), w;
+	struct buf fit = BUF_INIT;
+
+	row->swatch = (struct box){ lx, y - DONUT_SWATCH / 2, DONUT_SWATCH, DONUT_SWATCH };
+	w = box_fit(&fit, row->label_text, labw, TEXT_LABEL, m);
+	row->label = box_text(TEXT_LABEL, lx + SWATCH_W, base, w);
+	free(row->label_text);
+	row->label_text = buf_detach(&fit, NULL);
+	w = box_fit(&fit, row->value_text, vw, TEXT_LABEL, m);
+	row->value = box_text(TEXT_LABEL, lx + l->legend.w - w, base, w);
+	free(row->value_text);
+	row->value_text = buf_detach(&fit, NULL);
+}
+
+int donut_layout(struct donut_layout *l, const struct chart_data *d, double total,
+		 const struct chart_words *words, struct box area, const struct box_measure *m)
+{
+	double vw = 0, labw = 0, legw, y, extra;
+	struct buf b = BUF_INIT, fit = BUF_INIT;
+
+	memset(l, 0, sizeof(*l));
+	words = chart_words_or_en(words);
+	l->R = fmin(DONUT_HEIGHT * area.h, DONUT_WIDTH * area.w);
+	l->r = INNER * l->R;
+	if (l->R < MIN_RADIUS || !d->nr)
+		return -1;
 	/* The legend's size first: the donut and its legend are centred together. */
-	draw_font(c, TEXT_LABEL);
-	line = 1.8 * c->size;
+	l->rows = xcalloc(d->nr, sizeof(*l->rows));
 	for (size_t i = 0; i < d->nr; i++) {
-		part_text(c, i, total, &c->tmp);
-		vw = fmax(vw, draw_width(c, c->tmp.buf));
-		labw = fmax(labw, draw_width(c, d->labels[i] ? d->labels[i] : ""));
+		part_text(d, words, i, total, &b);
+		vw = fmax(vw, m->width(m->ctx, TEXT_LABEL, b.buf));
+		labw = fmax(labw, m->width(m->ctx, TEXT_LABEL, d->labels[i] ? d->labels[i] : ""));
 	}
 	if (has_interval(d)) {
-		interval_text(c, &c->tmp);
-		vw = fmax(vw, draw_width(c, c->tmp.buf) - labw - 23);
+		interval_text(d, words, &b);
+		vw = fmax(vw, m->width(m->ctx, TEXT_LABEL, b.buf) - labw - SWATCH_W - VALUE_GAP);
+		l->interval_text = xstrdup(b.buf);
 	}
-	labw = fmax(0, fmin(labw, pw - 2 * R - 30 - 11 - 12 - vw));
-	legw = 11 + labw + 12 + vw;
-	cx = c->x0 + fmax(0, (pw - (2 * R + 30 + legw)) / 2) + R + 5;
-	lx = cx + R + 25;
-	rows = (size_t)fmax(1, floor(ph / line) - (has_interval(d) ? 1.5 : 0));
-	if (rows > d->nr)
-		rows = d->nr;
+	labw = fmax(0, fmin(labw, area.w - 2 * l->R - RING_MARGIN - RING_GAP - SWATCH_W -
+				  VALUE_GAP - vw));
+	legw = SWATCH_W + labw + VALUE_GAP + vw;
+	l->cx = area.x + fmax(0, (area.w - (2 * l->R + RING_MARGIN + RING_GAP + legw)) / 2) + l->R +
+		RING_MARGIN;
+	l->cy = area.y + area.h / 2;
+	l->ring = (struct box){ l->cx - l->R, l->cy - l->R, 2 * l->R, 2 * l->R };
+	place_centre(l, d, total, words, m);
+
+	/* As many rows as fit, the last saying how many more when not all do. */
+	extra = l->interval_text ? 1.5 : 0;
+	l->rows_nr = (size_t)fmax(1, floor(area.h / ROW_H) - extra);
+	if (l->rows_nr > d->nr)
+		l->rows_nr = d->nr;
+	y = l->cy - ROW_H * ((double)l->rows_nr + extra - 1) / 2;
+	l->legend = (struct box){ l->cx + l->R + RING_GAP, y - ROW_H / 2, legw,
+				  ROW_H * ((double)l->rows_nr + extra) };
+	for (size_t i = 0; i < l->rows_nr; i++) {
+		struct donut_row *row = &l->rows[i];
+		double mid = y + ROW_H * (double)i, w;
+		char count[32];
+
+		if (i + 1 == l->rows_nr && l->rows_nr < d->nr) {
+			buf_reset(&b);
+			snprintf(count, sizeof(count), "%zu", d->nr - i);
+			chart_words_fill(&b, words->more_not_shown, count, NULL);
+			w = box_fit(&fit, b.buf, legw, TEXT_LABEL, m);
+			row->label = box_text(TEXT_LABEL, l->legend.x,
+					      mid + 0.365 * text_size(TEXT_LABEL), w);
+			row->label_text = buf_detach(&fit, NULL);
+			break;
+		}
+		row->label_text = xstrdup(d->labels[i] ? d->labels[i] : "");
+		part_text(d, words, i, total, &b);
+		row->value_text = xstrdup(b.buf);
+		place_row(l, i, mid, labw, vw, m);
+	}
+	/* The interval half a row under the last row: what it is of is above it. */
+	if (l->interval_text) {
+		double w = box_fit(&fit, l->interval_text, area.x + area.w - l->legend.x, TEXT_LABEL,
+				   m);
+
+		free(l->interval_text);
+		l->interval_text = buf_detach(&fit, NULL);
+		l->interval = box_text(TEXT_LABEL, l->legend.x,
+				       y + ROW_H * ((double)l->rows_nr + 0.5) +
+					       0.365 * text_size(TEXT_LABEL), w);
+	}
+	buf_release(&b);
+	return 0;
+}
+
+void donut_layout_release(struct donut_layout *l)
+{
+	for (size_t i = 0; l->rows && i < l->rows_nr; i++) {
+		free(l->rows[i].label_text);
+		free(l->rows[i].value_text);
+	}
+	free(l->rows);
+	free(l->centre_text);
+	free(l->interval_text);
+	memset(l, 0, sizeof(*l));
+}
+
+/* The parts, from the top clockwise, with white seams between them. */
+static void paint_ring(struct ctx *c, const struct donut_layout *l, double total)
+{
+	const struct chart_data *d = c->d;
+	double a = -M_PI / 2;
 
 	for (size_t i = 0; i < d->nr; i++) {
 		double v = d->series[0].values[i], a1;
@@ -131,14 +284,13 @@ static void donut(struct ctx *c, double total)
 			continue;
 		a1 = a + 2 * M_PI * v / total;
 		cairo_new_path(c->cr);
-		cairo_arc(c->cr, cx, cy, R, a, a1);
-		cairo_arc_negative(c->cr, cx, cy, r, a1, a);
+		cairo_arc(c->cr, l->cx, l->cy, l->R, a, a1);
+		cairo_arc_negative(c->cr, l->cx, l->cy, l->r, a1, a);
 		cairo_close_path(c->cr);
 		draw_rgb(c, part_colour(d, i));
 		cairo_fill(c->cr);
 		a = a1;
 	}
-	/* White seams between the parts. */
 	a = -M_PI / 2;
 	cairo_new_path(c->cr);
 	cairo_set_line_width(c->cr, 1);
@@ -148,70 +300,58 @@ static void donut(struct ctx *c, double total)
 
 		if (!known(v) || v <= 0 || v >= total)
 			continue;
-		cairo_move_to(c->cr, cx + r * cos(a), cy + r * sin(a));
-		cairo_line_to(c->cr, cx + R * cos(a), cy + R * sin(a));
+		cairo_move_to(c->cr, l->cx + l->r * cos(a), l->cy + l->r * sin(a));
+		cairo_line_to(c->cr, l->cx + l->R * cos(a), l->cy + l->R * sin(a));
 		a += 2 * M_PI * v / total;
 	}
 	cairo_stroke(c->cr);
-	if (has_interval(d)) {
-		/* The interval as an arc just outside the ring, with end ticks. */
-		double a0 = -M_PI / 2 + 2 * M_PI * d->low, a1 = -M_PI / 2 + 2 * M_PI * d->high;
+}
 
-		cairo_new_path(c->cr);
-		draw_rgb(c, palette_text);
-		cairo_set_line_width(c->cr, 1.2);
-		cairo_arc(c->cr, cx, cy, R + 3.5, a0, a1);
-		cairo_move_to(c->cr, cx + (R + 1) * cos(a0), cy + (R + 1) * sin(a0));
-		cairo_line_to(c->cr, cx + (R + 6) * cos(a0), cy + (R + 6) * sin(a0));
-		cairo_move_to(c->cr, cx + (R + 1) * cos(a1), cy + (R + 1) * sin(a1));
-		cairo_line_to(c->cr, cx + (R + 6) * cos(a1), cy + (R + 6) * sin(a1));
-		cairo_stroke(c->cr);
-	}
+/* The interval as an arc just outside the ring, with end ticks. */
+static void paint_interval_arc(struct ctx *c, const struct donut_layout *l)
+{
+	double cx = l->cx, cy = l->cy, R = l->R;
+	double a0 = -M_PI / 2 + 2 * M_PI * c->d->low, a1 = -M_PI / 2 + 2 * M_PI * c->d->high;
 
-	/* The centre: the share of category 0, or its count when suppressed. */
-	buf_reset(&c->tmp);
-	if (share_shown(d, 0)) {
-		format_percent(c, &c->tmp, d->series[0].values[0] / total);
-		if (d->flags && d->flags[0] & CHART_UNRELIABLE)
-			buf_addch(&c->tmp, '*');
-	} else {
-		format_count(c, &c->tmp, d->series[0].values[0]);
-	}
-	draw_font(c, TEXT_BIG);
-	if (draw_width(c, c->tmp.buf) > 1.8 * r || r < 30)
-		draw_font(c, TEXT_TITLE);
-	draw_text(c, draw_fit(c, &fit, c->tmp.buf, 1.8 * r), cx, draw_mid(c, cy - 4), ALIGN_CENTRE,
-		  palette_text);
-	/* Under it, what the share is of, when it fits whole: the legend names
-	 * it too, and "Public bo…" in the hole reads worse than nothing. */
-	draw_font(c, TEXT_LABEL);
-	if (draw_width(c, d->labels[0]) <= 1.7 * r)
-		draw_text(c, d->labels[0], cx, draw_mid(c, cy + 13), ALIGN_CENTRE, palette_muted);
+	cairo_new_path(c->cr);
+	draw_rgb(c, palette_text);
+	cairo_set_line_width(c->cr, 1.2);
+	cairo_arc(c->cr, cx, cy, R + 3.5, a0, a1);
+	cairo_move_to(c->cr, cx + (R + 1) * cos(a0), cy + (R + 1) * sin(a0));
+	cairo_line_to(c->cr, cx + (R + 6) * cos(a0), cy + (R + 6) * sin(a0));
+	cairo_move_to(c->cr, cx + (R + 1) * cos(a1), cy + (R + 1) * sin(a1));
+	cairo_line_to(c->cr, cx + (R + 6) * cos(a1), cy + (R + 6) * sin(a1));
+	cairo_stroke(c->cr);
+}
 
-	/* The legend: swatch, label, and the count and share right-aligned. */
-	y = cy - line * ((double)rows + (has_interval(d) ? 1.5 : 0) - 1) / 2;
-	for (size_t i = 0; i < rows; i++, y += line) {
-		if (i + 1 == rows && rows < d->nr) {
-			buf_reset(&c->tmp);
-			format_more(c, &c->tmp, d->nr - i);
-			draw_text(c, draw_fit(c, &fit, c->tmp.buf, legw), lx, draw_mid(c, y),
-				  ALIGN_LEFT, palette_muted);
-			break;
+static void donut(struct ctx *c, double total)
+{
+	struct box_measure m = draw_measure(c);
+	struct box area = { c->x0, c->y0, c->x1 - c->x0, c->y1 - c->y0 };
+	struct donut_layout l;
+
+	if (donut_layout(&l, c->d, total, c->words, area, &m) < 0)
+		goto out;
+	paint_ring(c, &l, total);
+	if (l.interval_text)
+		paint_interval_arc(c, &l);
+	draw_text_box(c, l.centre_role, l.centre_text, &l.centre, palette_text);
+	draw_text_box(c, TEXT_LABEL, c->d->labels[0], &l.name, palette_muted);
+	for (size_t i = 0; i < l.rows_nr; i++) {
+		const struct donut_row *row = &l.rows[i];
+
+		if (!row->value_text) {
+			draw_text_box(c, TEXT_LABEL, row->label_text, &row->label, palette_muted);
+			continue;
 		}
-		draw_rect(c, lx, y - 4, 8, 8, part_colour(d, i));
-		draw_text(c, draw_fit(c, &fit, d->labels[i], labw), lx + 11, draw_mid(c, y),
-			  ALIGN_LEFT, palette_text);
-		part_text(c, i, total, &c->tmp);
-		draw_text(c, draw_fit(c, &fit, c->tmp.buf, vw), lx + legw, draw_mid(c, y),
-			  ALIGN_RIGHT, palette_text);
+		draw_rect(c, row->swatch.x, row->swatch.y, row->swatch.w, row->swatch.h,
+			  part_colour(c->d, i));
+		draw_text_box(c, TEXT_LABEL, row->label_text, &row->label, palette_text);
+		draw_text_box(c, TEXT_LABEL, row->value_text, &row->value, palette_text);
 	}
-	if (has_interval(d)) {
-		interval_text(c, &c->tmp);
-		draw_text(c, draw_fit(c, &fit, c->tmp.buf, c->x1 - lx), lx, draw_mid(c, y + line / 2),
-			  ALIGN_LEFT, palette_muted);
-	}
+	draw_text_box(c, TEXT_LABEL, l.interval_text, &l.interval, palette_muted);
 out:
-	buf_release(&fit);
+	donut_layout_release(&l);
 }
 
 static void bar(struct ctx *c, double total)
@@ -226,7 +366,7 @@ static void bar(struct ctx *c, double total)
 		buf_init(&labels[i]);
 		buf_adds(&labels[i], d->labels[i] ? d->labels[i] : "");
 		buf_addch(&labels[i], ' ');
-		part_text(c, i, total, &c->tmp);
+		part_text(d, c->words, i, total, &c->tmp);
 		buf_adds(&labels[i], c->tmp.buf);
 		items[i] = (struct legend_item){ labels[i].buf, part_colour(d, i), LEGEND_BOX, 0 };
 	}
@@ -271,7 +411,7 @@ static void bar(struct ctx *c, double total)
 		draw_hline(c, a, b, y, 1.2, palette_text);
 		draw_vline(c, a, y - 3, y + 3, 1.2, palette_text);
 		draw_vline(c, b, y - 3, y + 3, 1.2, palette_text);
-		interval_text(c, &c->tmp);
+		interval_text(d, c->words, &c->tmp);
 		draw_font(c, TEXT_LABEL);
 		tw = draw_width(c, c->tmp.buf);
 		draw_text(c, draw_fit(c, &fit, c->tmp.buf, pw),

@@ -303,6 +303,112 @@ static void a_long_map_caption_is_shortened_to_the_legend(void)
 	geo_release(&g);
 }
 
+/* ---- Donuts ---------------------------------------------------------------- */
+
+static void check_donut(const struct donut_layout *l, struct box a, int line)
+{
+	struct box text[64];
+	size_t nr = 0;
+
+	if (!box_inside(&l->ring, &a) || !box_inside(&l->legend, &a))
+		test_fail(__FILE__, line, "the ring or its legend is outside the area");
+	if (box_overlap(&l->ring, &l->legend))
+		test_fail(__FILE__, line, "the ring overlaps its legend");
+	/* The share and its name stand in the hole. */
+	if (l->centre.w > 1.8 * l->r + 1e-9 || fabs(l->centre.x + l->centre.w / 2 - l->cx) > 1e-9)
+		test_fail(__FILE__, line, "the centre's text is not centred in the hole");
+	for (size_t i = 0; i < l->rows_nr && nr + 3 < 64; i++) {
+		const struct donut_row *row = &l->rows[i];
+
+		text[nr++] = row->swatch;
+		text[nr++] = row->label;
+		text[nr++] = row->value;
+		if ((row->label.w > 0 && !box_inside(&row->label, &l->legend)) ||
+		    (row->value.w > 0 && !box_inside(&row->value, &l->legend)))
+			test_fail(__FILE__, line, "legend row %zu is outside the legend", i);
+	}
+	text[nr++] = l->interval;
+	check_no_overlap(text, nr, sizeof(text[0]), "legend part", line);
+}
+
+static void a_donut_and_its_legend_stand_apart_inside_the_area(void)
+{
+	static const char *const labels[] = { "Public bodies", "Other victims" };
+	static const double v[] = { 13, 29 };
+	struct chart_series s = { NULL, v };
+	struct chart_data d = { .n = 42, .nr = 2, .labels = labels, .series = &s, .series_nr = 1,
+				.level = 0.95, .low = 0.19, .high = 0.46 };
+	struct donut_layout l;
+
+	CHECK_INT(donut_layout(&l, &d, 42, NULL, area, &fake), 0);
+	check_donut(&l, area, __LINE__);
+	/* The ring is as large as the area's height allows and centred on it. */
+	CHECK_DBL(l.R, 0.4 * area.h);
+	CHECK_DBL(l.cy, area.y + area.h / 2);
+	CHECK_DBL(l.r, 0.6 * l.R);
+	CHECK_INT(l.rows_nr, 2);
+	CHECK_STR(l.centre_text, "31%");
+	CHECK_INT(l.centre_role, TEXT_BIG);
+	CHECK_STR(l.rows[0].value_text, "13 (31%)");
+	CHECK_STR(l.interval_text, "95% interval 19%\xe2\x80\x93" "46%");
+	/* The interval comes after the rows, left-aligned with them. */
+	CHECK(l.interval.y > l.rows[1].label.y + l.rows[1].label.h);
+	CHECK_DBL(l.interval.x, l.rows[0].swatch.x);
+	/* Values are right-aligned in one column. */
+	CHECK_DBL(l.rows[0].value.x + l.rows[0].value.w, l.rows[1].value.x + l.rows[1].value.w);
+	donut_layout_release(&l);
+}
+
+static void a_cut_donut_legend_counts_the_rest_and_clears_the_interval(void)
+{
+	const char *labels[20];
+	char names[20][16];
+	double v[20], total = 0;
+	struct chart_series s = { NULL, v };
+	struct chart_data d = { .n = 400, .nr = 20, .labels = labels, .series = &s, .series_nr = 1,
+				.level = 0.95, .low = 0.08, .high = 0.14 };
+	struct donut_layout l;
+	char more[64];
+
+	for (int i = 0; i < 20; i++) {
+		snprintf(names[i], sizeof(names[i]), "Kind %d", i + 1);
+		labels[i] = names[i];
+		v[i] = 45 - 2 * i;
+		total += v[i];
+	}
+	CHECK_INT(donut_layout(&l, &d, total, NULL, area, &fake), 0);
+	CHECK(l.rows_nr < 20);
+	snprintf(more, sizeof(more), "+ %zu more not shown", 20 - l.rows_nr + 1);
+	CHECK_STR(l.rows[l.rows_nr - 1].label_text, more);
+	CHECK_DBL(l.rows[l.rows_nr - 1].swatch.w, 0);
+	/* Half a row under the last row, as when no row is cut. */
+	CHECK(l.interval.y >= l.rows[l.rows_nr - 1].label.y + l.rows[l.rows_nr - 1].label.h);
+	check_donut(&l, area, __LINE__);
+	donut_layout_release(&l);
+}
+
+static void a_donut_of_a_tiny_whole_gives_counts_not_shares(void)
+{
+	static const char *const labels[] = { "Public bodies", "Other victims" };
+	static const double v[] = { 1, 2 };
+	struct chart_series s = { NULL, v };
+	struct chart_data d = { .n = 3, .nr = 2, .labels = labels, .series = &s, .series_nr = 1,
+				.level = 0.95, .low = 0.01, .high = 0.8 };
+	struct donut_layout l;
+	struct box tiny = { 0, 0, 30, 30 };
+
+	CHECK_INT(donut_layout(&l, &d, 3, NULL, area, &fake), 0);
+	CHECK_STR(l.centre_text, "1");
+	CHECK_STR(l.rows[0].value_text, "1");
+	/* No share, so no interval either. */
+	CHECK_NULL(l.interval_text);
+	CHECK_DBL(l.interval.w, 0);
+	check_donut(&l, area, __LINE__);
+	donut_layout_release(&l);
+	CHECK_INT(donut_layout(&l, &d, 3, NULL, tiny, &fake), -1);
+	donut_layout_release(&l);
+}
+
 int main(void)
 {
 	test_run("small counts take the plot on a whole-number axis",
@@ -321,5 +427,11 @@ int main(void)
 		 a_map_classes_its_countries_and_says_which_have_no_data);
 	test_run("a long map caption is shortened to the legend",
 		 a_long_map_caption_is_shortened_to_the_legend);
+	test_run("a donut and its legend stand apart inside the area",
+		 a_donut_and_its_legend_stand_apart_inside_the_area);
+	test_run("a cut donut legend counts the rest and clears the interval",
+		 a_cut_donut_legend_counts_the_rest_and_clears_the_interval);
+	test_run("a donut of a tiny whole gives counts, not shares",
+		 a_donut_of_a_tiny_whole_gives_counts_not_shares);
 	return test_done();
 }
