@@ -11,7 +11,8 @@
 const char mail_help[] =
 	"usage: ibrief mail --to ADDR[,ADDR...] [--cc ADDR[,ADDR...]] [--from ADDR]\n"
 	"                   [--subject TEXT] [--tlp LEVEL] [--smtp URL] [--max-size SIZE]\n"
-	"                   [--allow-red] [--verbose] [--eml FILE] FILE.pdf\n"
+	"                   [--max-recipients N] [--allow-red] [--verbose] [--eml FILE]\n"
+	"                   FILE.pdf\n"
 	"\n"
 	"Sends a briefing as a PDF attachment over SMTP. The subject is the PDF's\n"
 	"title with its TLP label ('[TLP:AMBER] Cyber incidents – April 2024');\n"
@@ -30,6 +31,7 @@ const char mail_help[] =
 	"                    $IBRIEF_SMTP_PASSWORD or the configuration file\n"
 	"  --max-size SIZE   refuse a larger message, base64 included (default:\n"
 	"                    max_size in [smtp], else 10M)\n"
+	"  --max-recipients N  allow N recipients, To and Cc together (default 100)\n"
 	"  --allow-red       send a TLP:RED briefing (to exactly the addresses named)\n"
 	"  --eml FILE        write the message to FILE ('-': standard output), RFC 5322\n"
 	"                    with MIME, instead of sending it; --to is then optional\n"
@@ -56,6 +58,7 @@ int cmd_mail(int argc, char **argv)
 		{ "tlp", required_argument, NULL, 'T' },
 		{ "smtp", required_argument, NULL, 'S' },
 		{ "max-size", required_argument, NULL, 'm' },
+		{ "max-recipients", required_argument, NULL, 'M' },
 		{ "allow-red", no_argument, NULL, 'R' },
 		{ "eml", required_argument, NULL, 'e' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -65,6 +68,7 @@ int cmd_mail(int argc, char **argv)
 	struct mail_options mo = MAIL_OPTIONS_INIT;
 	struct buf to = BUF_INIT, cc = BUF_INIT;
 	struct report_summary sum = { 0 };
+	long n;
 	int c, ret = EXIT_USAGE;
 
 	while ((c = cli_getopt(argc, argv, ":hv", options)) != -1) {
@@ -98,6 +102,14 @@ int cmd_mail(int argc, char **argv)
 					    "(bytes, or with k, M or G: 10M)", optarg);
 				goto out;
 			}
+			break;
+		case 'M':
+			if (parse_long(optarg, 1, MAIL_MAX_RECIPIENTS, &n) < 0) {
+				usage_error("mail", "--max-recipients: '%s' is not a whole number from 1 "
+					    "to %d", optarg, MAIL_MAX_RECIPIENTS);
+				goto out;
+			}
+			mo.max_recipients = (size_t)n;
 			break;
 		case 'R':
 			mo.allow_red = 1;

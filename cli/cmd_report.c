@@ -51,6 +51,7 @@ const char report_help[] =
 	"  --allow-red       allow mailing a TLP:RED briefing\n"
 	"  --allow-empty     mail it even when its period lies after the newest data\n"
 	"                    in the store (else refused, exit 1)\n"
+	"  --max-recipients N  allow more than 100 recipients of that mail\n"
 	HELP_DB("         ", "                    ")
 	"\n"
 	"Templates and map shapes are read from $IBRIEF_DATA (DIR/templates, DIR/geo),\n"
@@ -70,6 +71,7 @@ enum {
 	OPT_MAIL_CC,
 	OPT_ALLOW_RED,
 	OPT_ALLOW_EMPTY,
+	OPT_MAX_RECIPIENTS,
 };
 
 struct report_cli {
@@ -77,6 +79,7 @@ struct report_cli {
 	const char *template, *tlp, *lang, *output;
 	const char *mail_to, *mail_cc;
 	int allow_red, allow_empty;
+	long max_recipients;	/* 0: mail's default */
 };
 
 static int parse_options(int argc, char **argv, struct report_cli *o)
@@ -92,6 +95,7 @@ static int parse_options(int argc, char **argv, struct report_cli *o)
 		{ "mail-cc", required_argument, NULL, OPT_MAIL_CC },
 		{ "allow-red", no_argument, NULL, OPT_ALLOW_RED },
 		{ "allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY },
+		{ "max-recipients", required_argument, NULL, OPT_MAX_RECIPIENTS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -130,6 +134,11 @@ static int parse_options(int argc, char **argv, struct report_cli *o)
 		case OPT_ALLOW_EMPTY:
 			o->allow_empty = 1;
 			break;
+		case OPT_MAX_RECIPIENTS:
+			if (parse_long(optarg, 1, MAIL_MAX_RECIPIENTS, &o->max_recipients) < 0)
+				return usage_error("report", "--max-recipients: '%s' is not a whole "
+						   "number from 1 to %d", optarg, MAIL_MAX_RECIPIENTS);
+			break;
 		case 'h':
 			return -1;
 		default:
@@ -138,8 +147,9 @@ static int parse_options(int argc, char **argv, struct report_cli *o)
 	}
 	if (optind < argc)
 		return usage_error("report", "unexpected argument '%s'", argv[optind]);
-	if ((o->mail_cc || o->allow_red || o->allow_empty) && !o->mail_to)
-		return usage_error("report", "--mail-cc, --allow-red and --allow-empty go with --mail-to");
+	if ((o->mail_cc || o->allow_red || o->allow_empty || o->max_recipients) && !o->mail_to)
+		return usage_error("report", "--mail-cc, --allow-red, --allow-empty and "
+				   "--max-recipients go with --mail-to");
 	return 0;
 }
 
@@ -327,6 +337,7 @@ int cmd_report(int argc, char **argv)
 		mo.to = o.mail_to;
 		mo.cc = o.mail_cc;
 		mo.allow_red = o.allow_red;
+		mo.max_recipients = (size_t)o.max_recipients;
 		mo.cfg = config_user();
 		if (!mo.cfg || mail_briefing(&sum, &mo) < 0)
 			goto out;	/* ret is EXIT_WORK; the PDF stays written */

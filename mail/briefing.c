@@ -312,6 +312,12 @@ int mail_briefing(const struct report_summary *sum, const struct mail_options *o
 		error("no recipient: give --to ADDR");
 		goto out;
 	}
+	if (m.to.n + m.cc.n > (o->max_recipients ? o->max_recipients : MAIL_DEFAULT_MAX_RECIPIENTS)) {
+		error("%zu recipients (To and Cc together) are more than %zu in one message: "
+		      "allow more with --max-recipients N", m.to.n + m.cc.n,
+		      o->max_recipients ? o->max_recipients : MAIL_DEFAULT_MAX_RECIPIENTS);
+		goto out;
+	}
 	if (parse_sender(&m.from, o) < 0)
 		goto out;
 	if (read_pdf(pdf_path, max, &m.att, &m.att_len) < 0)

@@ -26,6 +26,13 @@
 
 /* The size budget when neither the caller nor the configuration sets one. */
 #define MAIL_DEFAULT_MAX_SIZE ((size_t)10 * 1024 * 1024)
+/*
+ * The most recipients (To and Cc together, each once) of one message unless
+ * the caller allows more: a briefing is for named readers, not a list, and
+ * a slip of the shell must not mail a directory of addresses.
+ */
+#define MAIL_DEFAULT_MAX_RECIPIENTS 100
+#define MAIL_MAX_RECIPIENTS 10000	/* the most a caller may allow */
 
 /*
  * One address. `addr` is "local@domain" in plain ASCII, checked by
@@ -159,6 +166,7 @@ struct mail_options {
 	const char *smtp_url;	/* else $IBRIEF_SMTP_URL, else smtp.url */
 	const char *eml;	/* write the message here ("-": stdout) instead of sending */
 	size_t max_size;	/* else smtp.max_size, else MAIL_DEFAULT_MAX_SIZE */
+	size_t max_recipients;	/* else MAIL_DEFAULT_MAX_RECIPIENTS */
 	int allow_red;		/* send a TLP:RED briefing */
 	int verbose;
 	const struct config *cfg;
@@ -174,8 +182,9 @@ struct mail_options {
  * it or writes it to opts->eml. The TLP:RED rule is tlp_check_mailing()'s.
  * The signature names the configured organisation, else sum->organisation.
  * The password comes from $IBRIEF_SMTP_PASSWORD, else smtp.password; the
- * user from $IBRIEF_SMTP_USER, else smtp.user. Returns 0, or -1 with a
- * message; nothing was sent then.
+ * user from $IBRIEF_SMTP_USER, else smtp.user. More recipients than
+ * opts->max_recipients are refused, naming their number. Returns 0, or -1
+ * with a message; nothing was sent then.
  */
 int mail_briefing(const struct report_summary *sum, const struct mail_options *opts);
 

@@ -146,6 +146,22 @@ test_expect '--eml keeps the old file when the disk fills and never writes to a 
 	test -L link.eml && check_eml real.eml april.pdf | grep "same bytes"
 '
 
+test_expect 'more than 100 recipients are refused, naming their number, unless allowed' '
+	april && start_server && export IBRIEF_SMTP_URL=$url &&
+	to=$(seq -f "r%g@example.org" 100 | paste -sd,) &&
+	test_must_fail 1 ibrief mail --to "$to" --cc R1@example.org,x@example.org \
+		--from cert@example.org april.pdf 2>err &&
+	grep "^ibrief: mail: 101 recipients (To and Cc together) are more than 100 in one message: allow more with --max-recipients N$" err &&
+	test_must_fail 1 ibrief mail --eml out.eml --to "$to,y@example.org" --from cert@example.org \
+		april.pdf 2>err && grep "101 recipients" err && test ! -e out.eml &&
+	nothing_arrived &&
+	ibrief mail --eml out.eml --to "$to" --cc r7@example.org --from cert@example.org april.pdf 2>err &&
+	ibrief mail --max-recipients 101 --to "$to,x@example.org" --from cert@example.org april.pdf 2>err &&
+	grep "^sent april.pdf to " err &&
+	test_must_fail 2 ibrief mail --max-recipients 0 --to a@example.org april.pdf 2>err &&
+	grep "max-recipients: .0. is not a whole number from 1 to 10000" err
+'
+
 test_expect 'a message over the size budget is refused before connecting' '
 	mkpdf big.pdf --title "Big" --keywords TLP:GREEN --size 20000 && start_server &&
 	test_must_fail 1 ibrief mail --max-size 24k --to a@example.org --from cert@example.org \
