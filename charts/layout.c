@@ -2,38 +2,15 @@
 
 #include <string.h>
 
+#include "../util/utf8.h"
 #include "../util/banned.h"
 
 #define ELLIPSIS "\xe2\x80\xa6"
 
-/* Byte length of the first `chars` UTF-8 characters of `s`. */
-static size_t prefix_bytes(const char *s, size_t chars)
-{
-	size_t i = 0;
-
-	while (s[i] && chars) {
-		i++;
-		while ((s[i] & 0xc0) == 0x80)
-			i++;
-		chars--;
-	}
-	return i;
-}
-
-static size_t count_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if ((*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 /* Sets `out` to the first `chars` characters, trimmed, and "…". */
 static void shortened(struct buf *out, const char *s, size_t chars)
 {
-	size_t len = prefix_bytes(s, chars);
+	size_t len = utf8_prefix(s, strlen(s), chars);
 
 	while (len && strchr(" \t,;:-(/", s[len - 1]))
 		len--;
@@ -58,7 +35,7 @@ int layout_ellipsize(struct buf *out, const char *s, double max_w,
 	 * Binary search for the longest prefix that fits: lo characters are
 	 * known to fit (zero does, as "…" alone fits), hi do not.
 	 */
-	hi = count_chars(s);
+	hi = utf8_count(s, strlen(s));
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 

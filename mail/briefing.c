@@ -16,6 +16,7 @@
 #include "../util/file.h"
 #include "../util/tlp.h"
 #include "../util/url.h"
+#include "../util/utf8.h"
 #include "../util/util.h"
 #include "../util/banned.h"
 
@@ -125,10 +126,8 @@ static void add_wrapped(struct buf *out, const char *text)
 	size_t col = 0;
 
 	while (*p) {
-		size_t n = strcspn(p, " "), chars = 0;
+		size_t n = strcspn(p, " "), chars = utf8_count(p, n);
 
-		for (size_t i = 0; i < n; i++)
-			chars += ((unsigned char)p[i] & 0xc0) != 0x80;
 		if (col && col + 1 + chars > BODY_WIDTH) {
 			buf_addch(out, '\n');
 			col = 0;

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../util/utf8.h"
 #include "../util/util.h"
 #include "../util/banned.h"
 
@@ -246,22 +247,10 @@ static size_t base64_size(size_t n)
 	return chars + (chars + 75) / 76 * 2;
 }
 
-/* The bytes of the UTF-8 character starting at p (1 for a stray byte). */
-static size_t utf8_len(const char *p)
-{
-	unsigned char c = (unsigned char)*p;
-	size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-
-	for (size_t i = 1; i < n; i++)
-		if (((unsigned char)p[i] & 0xc0) != 0x80)
-			return 1;
-	return n;
-}
-
 void mail_qp(struct buf *out, const char *text)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	const char *p = text;
+	const char *p = text, *stop = text + strlen(text);
 	size_t col = 0;
 
 	while (*p) {
@@ -274,7 +263,9 @@ void mail_qp(struct buf *out, const char *text)
 			p++;
 			continue;
 		}
-		len = utf8_len(p);
+		/* A character is never split over two lines. */
+		len = 0;
+		utf8_decode(p, (size_t)(stop - p), &len);
 		for (size_t i = 0; i < len; i++) {
 			unsigned char c = (unsigned char)p[i];
 			int end = p[i + 1] == '\n' || !p[i + 1];
@@ -361,15 +352,17 @@ static void hdr_encoded(struct hdr *h, const char *s, size_t n)
 			room = left;
 		else if (!h->units && left < room)
 			room = left;
+		/* Whole characters: an encoded-word never splits one. */
 		while (take < n) {
-			size_t c = utf8_len(s + take);
+			size_t next = take;
 
-			if (take + c > room)
+			utf8_decode(s, n, &next);
+			if (next > room)
 				break;
-			take += c;
+			take = next;
 		}
 		if (!take)
-			take = utf8_len(s);
+			utf8_decode(s, n, &take);
 		buf_reset(&w);
 		buf_adds(&w, "=?UTF-8?B?");
 		mail_base64(&w, (const unsigned char *)s, take);

@@ -8,6 +8,7 @@
 #include "../store/export.h"
 #include "../util/buf.h"
 #include "../util/csv.h"
+#include "../util/utf8.h"
 #include "../util/banned.h"
 
 /* The widest a table column gets; longer text is cut with "…". */
@@ -69,12 +70,7 @@ static void cell_text(struct buf *b, const struct query_column *col, const struc
 
 static size_t text_width(const char *s)
 {
-	size_t w = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			w++;
-	return w;
+	return utf8_count(s, strlen(s));
 }
 
 static void write_period(FILE *out, const char *what, const struct query_period *p)

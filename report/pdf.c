@@ -13,6 +13,7 @@
 
 #include "pdffont.h"
 #include "../util/fontfile.h"
+#include "../util/utf8.h"
 #include "../util/banned.h"
 
 #define ELLIPSIS "\xe2\x80\xa6"
@@ -87,27 +88,16 @@ void pdf_close(struct pdf *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* The length of the UTF-8 sequence starting with byte c (1 for bad bytes). */
-static size_t utf8_len(unsigned char c)
-{
-	return c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-}
-
 /* Marks the characters of `s` as used in font f (see fix_widths()). */
 static void mark_used(struct pdf *p, enum pdf_font f, const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	size_t len = strlen(s), i = 0;
 
-	while (*u) {
-		size_t n = utf8_len(*u);
-		unsigned cp = n == 1 ? *u : *u & (0x7f >> n);
+	while (i < len) {
+		long cp = utf8_decode(s, len, &i);
 
-		for (size_t i = 1; i < n && u[i]; i++)
-			cp = cp << 6 | (u[i] & 0x3f);
-		if (cp < 65536)
+		if (cp >= 0 && cp < 65536)
 			p->used[f][cp / 8] |= (unsigned char)(1u << (cp % 8));
-		for (size_t i = 0; i < n && *u; i++)
-			u++;
 	}
 }
 
@@ -134,17 +124,16 @@ static double width_n(struct pdf *p, enum pdf_font f, double size, const char *s
 void pdf_fit(struct pdf *p, enum pdf_font f, double size, const char *s, double width,
 	     struct buf *out)
 {
-	size_t n = strlen(s);
+	size_t len = strlen(s), chars = utf8_count(s, len), n = len;
 
 	if (pdf_width(p, f, size, s) <= width) {
 		buf_adds(out, s);
 		return;
 	}
 	width -= pdf_width(p, f, size, ELLIPSIS);
-	while (n > 0) {
-		do
-			n--;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80);
+	/* The longest prefix of whole characters that fits. */
+	while (chars > 0) {
+		n = utf8_prefix(s, len, --chars);
 		if (width_n(p, f, size, s, n) <= width)
 			break;
 	}
@@ -158,15 +147,17 @@ void pdf_fit(struct pdf *p, enum pdf_font f, double size, const char *s, double 
 static size_t word_fit(struct pdf *p, enum pdf_font f, double size, const char *w, size_t len,
 		       double width)
 {
-	size_t n = utf8_len((unsigned char)*w), next;
+	size_t n = 0, next;
 
+	utf8_decode(w, len, &n);
 	while (n < len) {
-		next = n + utf8_len((unsigned char)w[n]);
+		next = n;
+		utf8_decode(w, len, &next);
 		if (width_n(p, f, size, w, next) > width)
 			break;
 		n = next;
 	}
-	return n < len ? n : len;
+	return n;
 }
 
 /* Adds the word w (len bytes) to `line`, moving full lines to `lines`. */

@@ -20,4 +20,13 @@ test_expect 'no file outside queries/period.c decodes the text of a period' '
 		report/*.c charts/*.c cli/*.c mail/*.c | grep -v "query_period_whole_months" | grep . >&2
 '
 
+# Lead bytes sorted by mask, continuation bytes tested by mask, bits shifted
+# in six at a time: each is a decoder, and util/utf8.c holds the only one.
+test_expect 'no file outside util/utf8.c decodes UTF-8 by hand' '
+	cd "$TOP" &&
+	! grep -nE "& *0x[cC]0\)? *[!=]= *0x80|0x[fF]0 *\? *4|<< *6 *\||0x7[fF] *>> *[a-z]" \
+		util/*.c store/*.c queries/*.c lang/*.c charts/*.c report/*.c mail/*.c cli/*.c |
+		grep -v "^util/utf8.c:" | grep . >&2
+'
+
 test_done
