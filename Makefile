@@ -60,10 +60,13 @@ $(BUILD)/libibrief.a: $(LIB_OBJ)
 	@rm -f $@
 	$(QUIET_AR)ar rcs $@ $^
 
-$(BUILD)/cli/version.o: VERSION
+# The version is compiled into util/version.o alone, which depends on
+# VERSION: bumping it rebuilds that one object, and no other holds a copy.
+$(BUILD)/util/version.o: VERSION
+$(BUILD)/util/version.o: VERSION_CFLAGS = -DIBRIEF_VERSION='"$(VERSION)"'
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -DIBRIEF_VERSION='"$(VERSION)"' -c -o $@ $<
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) $(VERSION_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/tests/test.o $(BUILD)/libibrief.a
 	@mkdir -p $(dir $@)

@@ -16,6 +16,7 @@
 #include "../util/config.h"
 #include "../util/country.h"
 #include "../util/util.h"
+#include "../util/version.h"
 #include "../util/banned.h"
 
 static int cmd_help(int argc, char **argv);
@@ -121,7 +122,7 @@ int main(int argc, char **argv)
 			main_usage(stdout);
 			return finish_output(0);
 		case 'V':
-			printf("ibrief %s\n", IBRIEF_VERSION);
+			printf("ibrief %s\n", ibrief_version);
 			return finish_output(0);
 		default:
 			fprintf(stderr, "ibrief: unknown option '%s'\n", argv[optind - 1]);

@@ -12,6 +12,7 @@
 
 #include "../charts/fromquery.h"
 #include "../store/incident.h"
+#include "../util/version.h"
 #include "../util/banned.h"
 
 #define CAPTION_HEIGHT 12.0
@@ -227,7 +228,7 @@ static void cover(struct briefing *b)
 	flow_rule(it, palette_grid, 0, y, CONTENT_WIDTH, 0.8);
 	it->l.height = y + 1;
 	buf_reset(&v);
-	args[0] = IBRIEF_VERSION;
+	args[0] = ibrief_version;
 	args[1] = b->t->name;
 	i18n_fill(&v, i18n_msg(b->lang, MSG_MADE_BY), args, 2);
 	flow_paragraph(b, PDF_REGULAR, SMALL_SIZE, SMALL_LEAD, palette_muted, 5, v.buf);

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "../util/file.h"
+#include "../util/version.h"
 #include "../util/banned.h"
 
 struct rq *briefing_rq(struct briefing *b, const struct query *q, enum tpl_scope scope)
@@ -158,13 +159,13 @@ static void provenance(struct briefing *b, struct buf *kw, struct buf *note)
 	const struct store_summary *s = &b->store;
 
 	buf_addf(kw, "ibrief %s; template %s (fnv1a64 %016llx); period %s..%s; filters ",
-		 IBRIEF_VERSION, b->t->name, b->t->digest, p->from, p->to);
+		 ibrief_version, b->t->name, b->t->digest, p->from, p->to);
 	filter_words(kw, b->o->filter);
 	buf_addf(kw, "; lang %s; %s; store digest %s (%lld incidents, last import %s)",
 		 i18n_lang_code(b->lang), tlp_label(b->tlp), s->digest, s->incidents,
 		 s->last_import ? s->last_import : "none");
 
-	buf_addf(note, "Made by ibrief %s.\n", IBRIEF_VERSION);
+	buf_addf(note, "Made by ibrief %s.\n", ibrief_version);
 	if (b->o->command)
 		buf_addf(note, "Command: %s\n", b->o->command);
 	buf_addf(note, "Template: %s (FNV-1a 64: %016llx)\n", b->t->name, b->t->digest);
@@ -361,6 +362,7 @@ int report_write(struct store *st, const struct report_options *o, struct report
 {
 	struct briefing b;
 	struct buf doc = BUF_INIT, path = BUF_INIT, kw = BUF_INIT, note = BUF_INIT, subject = BUF_INIT;
+	struct buf creator = BUF_INIT;
 	int pages = 0, ret = -1;
 
 	memset(sum, 0, sizeof(*sum));
@@ -387,7 +389,8 @@ int report_write(struct store *st, const struct report_options *o, struct report
 		goto out;
 	buf_addf(&doc, "%s \xe2\x80\x94 %s", b.title.buf, b.period.buf);
 	briefing_narrative(&b, &subject);
-	pdf_info(&b.pdf, doc.buf, subject.buf, o->organisation, "ibrief " IBRIEF_VERSION, kw.buf);
+	buf_addf(&creator, "ibrief %s", ibrief_version);
+	pdf_info(&b.pdf, doc.buf, subject.buf, o->organisation, creator.buf, kw.buf);
 	sum->title = xstrdup(doc.buf);
 	sum->narrative = xstrdup(subject.buf);
 	sum->organisation = o->organisation ? xstrdup(o->organisation) : NULL;
@@ -420,6 +423,7 @@ out:
 	buf_release(&kw);
 	buf_release(&note);
 	buf_release(&subject);
+	buf_release(&creator);
 	return ret;
 }
 

@@ -30,7 +30,7 @@ test_expect 'the briefing passes qpdf --check and says what it is in its metadat
 	pdfinfo -isodates briefing-2024-04.pdf >info &&
 	grep "^Title: *Cyber incidents in Europe — April 2024$" info &&
 	! grep "^Author:" info &&
-	grep "^Creator: *ibrief " info &&
+	grep "^Creator: *ibrief $(cat "$TOP/VERSION")$" info &&
 	grep "^Keywords: .*template monthly.yaml.*store digest [0-9a-f]\{16\}" info &&
 	grep "^CreationDate: *2024-06-01T00:00:00Z$" info
 '
