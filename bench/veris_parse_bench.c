@@ -1,12 +1,12 @@
 /*
- * Parse-only benchmark of the VERIS reader: runs veris_parse() (jansson and
+ * Parse-only benchmark of the VERIS reader: runs veris_parse() (JSON and
  * the mapping) over a file with a callback that only counts, and prints
  * records per second. The store is not involved; bench/import.sh measures
  * the whole import.
  *
  *   make BUILD=build/vj build/vj/libibrief.a &&
  *   cc -std=c11 -O2 -I. $(pkg-config --cflags cairo) -o /tmp/vpb bench/veris_parse_bench.c \
- *       build/vj/libibrief.a $(pkg-config --libs sqlite3 jansson zlib cairo fontconfig) \
+ *       build/vj/libibrief.a $(pkg-config --libs sqlite3 jansson yajl zlib cairo fontconfig) \
  *       -lcsv -lm &&
  *   /tmp/vpb /work/shared/data/vcdb/vcdb.jsonl.gz 10
  *

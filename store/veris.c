@@ -1,6 +1,7 @@
 /*
- * VERIS JSON files into records: finds each record's text and has jansson
- * parse it; store/veris_map.h maps the result onto struct incident.
+ * VERIS JSON files into records: finds each record's text and has it read
+ * into a JSON tree (store/jdom.h); store/veris_map.h maps the tree onto
+ * struct incident.
  *
  * Input: one object per file (pretty-printed or not), concatenated objects,
  * JSON Lines, or a top-level list of objects; plain or gzip. The file is
@@ -9,11 +10,14 @@
  * Reading. A small scanner, tracking only strings and {} [] depth, finds
  * where a value that opens with '{' (or '[') closes, on its first line or
  * after collecting the lines it spans; a top-level '[' is a wrapper whose
- * elements are the records. The value's text then goes to json_loadb().
- * A value that opens with anything else is read by jansson itself from the
- * rest of the line (JSON_DISABLE_EOF_CHECK) and rejected as not an object.
- * Duplicate keys are an error (JSON_REJECT_DUPLICATES): VCDB has none, and
- * it is better to say so than to map one of the two silently.
+ * elements are the records. The value's text then goes to jdom_parse(),
+ * and when it refuses it, to jansson's json_loadb(), which is the judge of
+ * every value and the author of every syntax message (jdom.h says why the
+ * two agree). A value that opens with anything else is read by jansson
+ * itself from the rest of the line (JSON_DISABLE_EOF_CHECK) and rejected
+ * as not an object. Duplicate keys are an error (JSON_REJECT_DUPLICATES):
+ * VCDB has none, and it is better to say so than to map one of the two
+ * silently.
  *
  * Messages give the file line. jansson keeps no positions in the values it
  * builds, so a field the mapping rejects is found again in the record's
@@ -32,12 +36,11 @@
  * '{' no deeper than the broken value began: the next JSON Lines record,
  * object or list element, not an object nested in the broken one.
  *
- * Speed (bench/veris_parse_bench.c; VCDB, 8,589 records, 16 MB): jansson
- * builds a tree of values per record and sets the pace. On its own it
- * parses the plain file at about 39,000 records/s; with the reading,
- * scanning and mapping here, 36,000 (32,500 from the .gz, 28,000 when
- * pretty-printed). The hand-written reader this replaced did 280,000
- * (130,000 from the .gz); the well-kept library was chosen over that.
+ * Speed (callgrind, `ibrief import` of VCDB, 8,589 records, 16 MB, into a
+ * fresh store): jansson building a tree of values per record took 2,680 M
+ * of the import's 4,650 M instructions; yajl with jdom takes 710 M. The
+ * hand-written reader before jansson did about as well; the fast path is a
+ * maintained library, and jansson still judges what it refuses.
  *
  * Memory: jansson allocates every value, key and hash table of a record
  * on its own, and frees each again, one malloc() and free() per piece. For
@@ -129,6 +132,7 @@ struct veris {
 	struct veris_err err;		/* why veris_map() rejected a record */
 	struct buf line;		/* the current input line */
 	struct buf text;		/* a value collected over several lines */
+	struct jdom_doc dom;		/* the record being mapped */
 
 	long first_line;		/* where the value being read starts */
 	size_t first_col;		/* its byte column on that line, from 1 */
@@ -313,15 +317,25 @@ static int reject_syntax(struct veris *v, const char *s, size_t len, const json_
  */
 static int read_value(struct veris *v, const char *s, size_t len, size_t flags, size_t *end)
 {
-	json_error_t jerr;
-	json_t *rec = json_loadb(s, len, JSON_REJECT_DUPLICATES | flags, &jerr);
+	const struct jdom *rec = flags ? NULL : jdom_parse(&v->dom, s, len);
 	struct incident inc;
 	int ret;
 
-	if (end)
-		*end = rec ? (size_t)jerr.position : 0;
-	if (!rec)
-		return reject_syntax(v, s, len, &jerr);
+	if (!rec) {
+		/* What the fast reader refuses, jansson reads or reports. */
+		json_error_t jerr;
+		json_t *j = json_loadb(s, len, JSON_REJECT_DUPLICATES | flags, &jerr);
+
+		if (end)
+			*end = j ? (size_t)jerr.position : 0;
+		if (!j) {
+			arena_reset();
+			return reject_syntax(v, s, len, &jerr);
+		}
+		rec = jdom_from_json(&v->dom, j);
+		json_decref(j);
+		arena_reset();
+	}
 	incident_init(&inc);
 	if (veris_map(rec, &inc, &v->err) < 0) {
 		long line = v->first_line;
@@ -334,8 +348,6 @@ static int read_value(struct veris *v, const char *s, size_t len, size_t flags, 
 	} else {
 		ret = parse_emit(v->ctx, &inc, v->first_line);
 	}
-	json_decref(rec);
-	arena_reset();
 	return ret;
 }
 
@@ -524,6 +536,7 @@ int veris_parse(struct parse_ctx *ctx)
 	veris_err_init(&v.err);
 	buf_init(&v.line);
 	buf_init(&v.text);
+	jdom_init(&v.dom);
 	while ((r = input_getline(ctx->in, &v.line)) > 0) {
 		if (read_line(&v) < 0) {
 			ret = -1;
@@ -548,5 +561,6 @@ out:
 	veris_err_release(&v.err);
 	buf_release(&v.line);
 	buf_release(&v.text);
+	jdom_release(&v.dom);
 	return ret;
 }

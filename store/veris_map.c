@@ -26,45 +26,45 @@ void veris_err_release(struct veris_err *e)
 }
 
 /* The name of a JSON type in messages; VERIS has one kind of number. */
-static const char *type_name(json_type type)
+static const char *type_name(enum jdom_type type)
 {
 	switch (type) {
-	case JSON_OBJECT:
+	case JDOM_OBJECT:
 		return "an object";
-	case JSON_ARRAY:
+	case JDOM_ARRAY:
 		return "a list";
-	case JSON_STRING:
+	case JDOM_STRING:
 		return "a string";
-	case JSON_INTEGER:
-	case JSON_REAL:
+	case JDOM_INTEGER:
+	case JDOM_REAL:
 		return "a number";
-	case JSON_TRUE:
+	case JDOM_TRUE:
 		return "true";
-	case JSON_FALSE:
+	case JDOM_FALSE:
 		return "false";
-	case JSON_NULL:
+	case JDOM_NULL:
 		break;
 	}
 	return "null";
 }
 
-/* Whether `x` has `type`; JSON_REAL stands for a number of either kind. */
-static int has_type(const json_t *x, json_type type)
+/* Whether `x` has `type`; JDOM_REAL stands for a number of either kind. */
+static int has_type(const struct jdom *x, enum jdom_type type)
 {
-	return type == JSON_REAL ? json_is_number(x) : json_typeof(x) == type;
+	return type == JDOM_REAL ? jdom_is_number(x) : x->type == type;
 }
 
 /*
- * A number as a message quotes it. jansson keeps the value, not the text:
+ * A number as a message quotes it. The tree keeps the value, not the text:
  * integers print as such, other numbers in the fewest digits that read back
  * the same, with ".0" when that looks whole ("1.5", "-3.0").
  */
-static const char *number_text(const json_t *x, char *out, size_t size)
+static const char *number_text(const struct jdom *x, char *out, size_t size)
 {
-	double d = json_number_value(x);
+	double d = x->number;
 
-	if (json_is_integer(x)) {
-		snprintf(out, size, "%" JSON_INTEGER_FORMAT, json_integer_value(x));
+	if (jdom_is(x, JDOM_INTEGER)) {
+		snprintf(out, size, "%lld", x->integer);
 		return out;
 	}
 	for (int prec = 1; prec <= 17; prec++) {
@@ -106,33 +106,33 @@ static int bad(struct veris_err *e, long at, const char *prefix, const char *key
  * `prefix`, and checks its type. Returns 1 with *out set, 0 with *out NULL
  * when it is absent or null, -1 (after bad()) when it has another type.
  */
-static int get(struct veris_err *e, json_t *obj, const char *prefix, const char *key,
-	       json_type type, json_t **out)
+static int get(struct veris_err *e, const struct jdom *obj, const char *prefix, const char *key,
+	       enum jdom_type type, const struct jdom **out)
 {
-	json_t *t = json_object_get(obj, key);
+	const struct jdom *t = jdom_get(obj, key);
 
 	*out = NULL;
-	if (!t || json_is_null(t))
+	if (!t || jdom_is(t, JDOM_NULL))
 		return 0;
 	if (!has_type(t, type))
 		return bad(e, VERIS_AT_VALUE, prefix, key, "expected %s, got %s", type_name(type),
-			   type_name(json_typeof(t)));
+			   type_name(t->type));
 	*out = t;
 	return 1;
 }
 
 /* A string member trimmed into a new string; NULL if empty. */
-static int get_str(struct veris_err *e, json_t *obj, const char *prefix, const char *key,
-		   char **out)
+static int get_str(struct veris_err *e, const struct jdom *obj, const char *prefix,
+		   const char *key, char **out)
 {
-	json_t *t;
-	int r = get(e, obj, prefix, key, JSON_STRING, &t);
+	const struct jdom *t;
+	int r = get(e, obj, prefix, key, JDOM_STRING, &t);
 
 	*out = NULL;
 	if (r <= 0)
 		return r;
 	buf_reset(&e->scratch);
-	buf_add(&e->scratch, json_string_value(t), json_string_length(t));
+	buf_add(&e->scratch, jdom_str(t), t->len);
 	trim(e->scratch.buf);
 	if (*e->scratch.buf)
 		*out = xstrdup(e->scratch.buf);
@@ -140,17 +140,17 @@ static int get_str(struct veris_err *e, json_t *obj, const char *prefix, const c
 }
 
 /* A whole-number member in [min, max]; "3.0" counts as whole. */
-static int get_int(struct veris_err *e, json_t *obj, const char *prefix, const char *key,
-		   double min, double max, long long *out)
+static int get_int(struct veris_err *e, const struct jdom *obj, const char *prefix,
+		   const char *key, double min, double max, long long *out)
 {
-	json_t *t;
-	int r = get(e, obj, prefix, key, JSON_REAL, &t);
+	const struct jdom *t;
+	int r = get(e, obj, prefix, key, JDOM_REAL, &t);
 	char num[40];
 	double x;
 
 	if (r <= 0)
 		return r;
-	x = json_number_value(t);
+	x = t->number;
 	if (x != floor(x) || x < min || x > max)
 		return bad(e, VERIS_AT_VALUE, prefix, key, "value '%s' is %s",
 			   number_text(t, num, sizeof(num)),
@@ -164,47 +164,47 @@ static int get_int(struct veris_err *e, json_t *obj, const char *prefix, const c
  * string will do too) and sets *out to it, NULL when absent or null. Step
  * through it with string_at().
  */
-static int get_strings(struct veris_err *e, json_t *obj, const char *prefix, const char *key,
-		       int lone, json_t **out)
+static int get_strings(struct veris_err *e, const struct jdom *obj, const char *prefix,
+		       const char *key, int lone, const struct jdom **out)
 {
-	json_t *t = json_object_get(obj, key), *x;
+	const struct jdom *t = jdom_get(obj, key), *x;
 	size_t i;
 
 	*out = NULL;
-	if (!t || json_is_null(t))
+	if (!t || jdom_is(t, JDOM_NULL))
 		return 0;
-	if (lone && json_is_string(t)) {
+	if (lone && jdom_is(t, JDOM_STRING)) {
 		*out = t;
 		return 0;
 	}
-	if (!json_is_array(t))
+	if (!jdom_is(t, JDOM_ARRAY))
 		return bad(e, VERIS_AT_VALUE, prefix, key, "expected a list of strings, got %s",
-			   type_name(json_typeof(t)));
-	json_array_foreach(t, i, x) {
-		if (!json_is_string(x))
+			   type_name(t->type));
+	for (i = 0; (x = jdom_at(t, i)); i++) {
+		if (!jdom_is(x, JDOM_STRING))
 			return bad(e, (long)i + 1, prefix, key,
 				   "expected a list of strings, but item %zu is %s", i + 1,
-				   type_name(json_typeof(x)));
+				   type_name(x->type));
 	}
 	*out = t;
 	return 0;
 }
 
 /* Item i of what get_strings() set (a lone string is a list of one), or NULL. */
-static json_t *string_at(json_t *list, size_t i)
+static const struct jdom *string_at(const struct jdom *list, size_t i)
 {
-	if (json_is_string(list))
+	if (jdom_is(list, JDOM_STRING))
 		return i ? NULL : list;
-	return json_array_get(list, i);
+	return jdom_at(list, i);
 }
 
-static int map_key(struct veris_err *e, json_t *rec, struct incident *inc)
+static int map_key(struct veris_err *e, const struct jdom *rec, struct incident *inc)
 {
-	json_t *plus;
+	const struct jdom *plus;
 	char *id = NULL;
 	struct buf key = BUF_INIT;
 
-	if (get(e, rec, "", "plus", JSON_OBJECT, &plus) < 0 ||
+	if (get(e, rec, "", "plus", JDOM_OBJECT, &plus) < 0 ||
 	    get_str(e, plus, "plus", "master_id", &id) < 0)
 		return -1;
 	if (!id && get_str(e, rec, "", "incident_id", &id) < 0)
@@ -218,16 +218,16 @@ static int map_key(struct veris_err *e, json_t *rec, struct incident *inc)
 	return get_str(e, rec, "", "campaign_id", &inc->campaign) < 0 ? -1 : 0;
 }
 
-static int map_date(struct veris_err *e, json_t *rec, struct incident *inc)
+static int map_date(struct veris_err *e, const struct jdom *rec, struct incident *inc)
 {
 	const char *path = "timeline.incident";
-	json_t *tl, *ti;
+	const struct jdom *tl, *ti;
 	long long y = 0, m = 0, d = 0;
 	struct buf note = BUF_INIT;
 	int r;
 
-	if (get(e, rec, "", "timeline", JSON_OBJECT, &tl) < 0 ||
-	    get(e, tl, "timeline", "incident", JSON_OBJECT, &ti) < 0 ||
+	if (get(e, rec, "", "timeline", JDOM_OBJECT, &tl) < 0 ||
+	    get(e, tl, "timeline", "incident", JDOM_OBJECT, &ti) < 0 ||
 	    (r = get_int(e, ti, path, "year", -1e9, 1e9, &y)) < 0 ||
 	    get_int(e, ti, path, "month", -1e9, 1e9, &m) < 0 ||
 	    get_int(e, ti, path, "day", -1e9, 1e9, &d) < 0)
@@ -286,12 +286,12 @@ static int is_letter(char c)
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-static int map_victim(struct veris_err *e, json_t *rec, struct incident *inc)
+static int map_victim(struct veris_err *e, const struct jdom *rec, struct incident *inc)
 {
-	json_t *victim, *list, *s;
+	const struct jdom *victim, *list, *s;
 	char *industry = NULL;
 
-	if (get(e, rec, "", "victim", JSON_OBJECT, &victim) < 0 ||
+	if (get(e, rec, "", "victim", JDOM_OBJECT, &victim) < 0 ||
 	    get_str(e, victim, "victim", "victim_id", &inc->victim) < 0 ||
 	    get_strings(e, victim, "victim", "country", 1, &list) < 0)
 		return -1;
@@ -300,7 +300,7 @@ static int map_victim(struct veris_err *e, json_t *rec, struct incident *inc)
 		const char *code;
 
 		buf_reset(&e->scratch);
-		buf_add(&e->scratch, json_string_value(s), json_string_length(s));
+		buf_add(&e->scratch, jdom_str(s), s->len);
 		c = trim(e->scratch.buf);
 		if (!*c || !ascii_casecmp(c, "Unknown"))
 			continue;
@@ -379,26 +379,26 @@ static const struct {
 	{ .category = C_SOCIAL, .type = "other" },
 };
 
-static int has_string(json_t *list, const char *want)
+static int has_string(const struct jdom *list, const char *want)
 {
-	json_t *s;
+	const struct jdom *s;
 
 	for (size_t i = 0; (s = string_at(list, i)); i++)
-		if (!strcmp(json_string_value(s), want))
+		if (!strcmp(jdom_str(s), want))
 			return 1;
 	return 0;
 }
 
 /* Whether asset.assets lists `variety`. Read leniently: asset is not mapped. */
-static int has_asset(json_t *rec, const char *variety)
+static int has_asset(const struct jdom *rec, const char *variety)
 {
-	json_t *list = json_object_get(json_object_get(rec, "asset"), "assets"), *a;
+	const struct jdom *list = jdom_get(jdom_get(rec, "asset"), "assets"), *a;
 	size_t i;
 
-	json_array_foreach(list, i, a) {
-		json_t *t = json_object_get(a, "variety");
+	for (i = 0; (a = jdom_at(list, i)); i++) {
+		const struct jdom *t = jdom_get(a, "variety");
 
-		if (json_is_string(t) && !strcmp(json_string_value(t), variety))
+		if (jdom_is(t, JDOM_STRING) && !strcmp(jdom_str(t), variety))
 			return 1;
 	}
 	return 0;
@@ -406,29 +406,29 @@ static int has_asset(json_t *rec, const char *variety)
 
 /* Appends "label: value" for each string of `list` but "Unknown". */
 static void add_labelled(struct veris_err *e, struct strlist *out, const char *label,
-			 json_t *list)
+			 const struct jdom *list)
 {
-	json_t *s;
+	const struct jdom *s;
 
 	for (size_t i = 0; (s = string_at(list, i)); i++) {
-		if (!strcmp(json_string_value(s), "Unknown"))
+		if (!strcmp(jdom_str(s), "Unknown"))
 			continue;
 		buf_reset(&e->scratch);
 		buf_addf(&e->scratch, "%s: ", label);
-		buf_add(&e->scratch, json_string_value(s), json_string_length(s));
+		buf_add(&e->scratch, jdom_str(s), s->len);
 		strlist_add_unique(out, e->scratch.buf);
 	}
 }
 
-static int map_actions(struct veris_err *e, json_t *rec, struct incident *inc)
+static int map_actions(struct veris_err *e, const struct jdom *rec, struct incident *inc)
 {
-	json_t *action, *cat[C_NR], *variety[C_NR];
+	const struct jdom *action, *cat[C_NR], *variety[C_NR];
 
-	if (get(e, rec, "", "action", JSON_OBJECT, &action) < 0)
+	if (get(e, rec, "", "action", JDOM_OBJECT, &action) < 0)
 		return -1;
 	inc->technique_taxonomy = TAXONOMY_VERIS;
 	for (int c = 0; c < C_NR; c++) {
-		if (get(e, action, "action", categories[c].key, JSON_OBJECT, &cat[c]) < 0 ||
+		if (get(e, action, "action", categories[c].key, JDOM_OBJECT, &cat[c]) < 0 ||
 		    get_strings(e, cat[c], categories[c].path, "variety", 0, &variety[c]) < 0)
 			return -1;
 		if (categories[c].label)
@@ -457,19 +457,19 @@ static const struct {
 	{ .key = "unknown", .path = "actor.unknown" },	/* motives only */
 };
 
-static int map_actors(struct veris_err *e, json_t *rec, struct incident *inc)
+static int map_actors(struct veris_err *e, const struct jdom *rec, struct incident *inc)
 {
-	json_t *actor, *kind, *list, *s;
+	const struct jdom *actor, *kind, *list, *s;
 	long kinds = 0;
 	int no_motive = 0;
 
-	if (get(e, rec, "", "actor", JSON_OBJECT, &actor) < 0)
+	if (get(e, rec, "", "actor", JDOM_OBJECT, &actor) < 0)
 		return -1;
 	for (size_t k = 0; k < ARRAY_SIZE(actor_kinds); k++) {
 		const char *label = actor_kinds[k].label;
 		size_t had = inc->actors.n;
 
-		if (get(e, actor, "actor", actor_kinds[k].key, JSON_OBJECT, &kind) < 0)
+		if (get(e, actor, "actor", actor_kinds[k].key, JDOM_OBJECT, &kind) < 0)
 			return -1;
 		if (!kind)
 			continue;
@@ -483,10 +483,10 @@ static int map_actors(struct veris_err *e, json_t *rec, struct incident *inc)
 		if (get_strings(e, kind, actor_kinds[k].path, "motive", 0, &list) < 0)
 			return -1;
 		for (size_t i = 0; (s = string_at(list, i)); i++) {
-			if (!strcmp(json_string_value(s), "NA"))
+			if (!strcmp(jdom_str(s), "NA"))
 				no_motive = 1;
-			else if (strcmp(json_string_value(s), "Unknown"))
-				strlist_add_unique(&inc->motives, json_string_value(s));
+			else if (strcmp(jdom_str(s), "Unknown"))
+				strlist_add_unique(&inc->motives, jdom_str(s));
 		}
 	}
 	inc->actor_count = kinds ? kinds : INCIDENT_UNKNOWN;
@@ -520,31 +520,31 @@ static const struct {
  * The {unit, value} member `key` of `obj` (at `prefix`, `path` = prefix.key)
  * in hours: *hours < 0 when unknown, *coarse for months and years.
  */
-static int get_span(struct veris_err *e, json_t *obj, const char *prefix, const char *key,
-		    const char *path, double *hours, int *coarse)
+static int get_span(struct veris_err *e, const struct jdom *obj, const char *prefix,
+		    const char *key, const char *path, double *hours, int *coarse)
 {
-	json_t *span, *unit, *value;
+	const struct jdom *span, *unit, *value;
 	char num[40];
 	size_t u;
 	double x;
 
 	*hours = -1;
 	*coarse = 0;
-	if (get(e, obj, prefix, key, JSON_OBJECT, &span) < 0 ||
-	    get(e, span, path, "unit", JSON_STRING, &unit) < 0 ||
-	    get(e, span, path, "value", JSON_REAL, &value) < 0)
+	if (get(e, obj, prefix, key, JDOM_OBJECT, &span) < 0 ||
+	    get(e, span, path, "unit", JDOM_STRING, &unit) < 0 ||
+	    get(e, span, path, "value", JDOM_REAL, &value) < 0)
 		return -1;
 	if (!unit)
 		return 0;
 	for (u = 0; u < ARRAY_SIZE(units); u++)
-		if (!strcmp(json_string_value(unit), units[u].name))
+		if (!strcmp(jdom_str(unit), units[u].name))
 			break;
 	if (u == ARRAY_SIZE(units))
 		return bad(e, VERIS_AT_VALUE, path, "unit", "value '%s' is not a VERIS time unit",
-			   json_string_value(unit));
+			   jdom_str(unit));
 	if (!value || units[u].hours < 0)
 		return 0;
-	x = json_number_value(value);
+	x = value->number;
 	if (x < 0 || !isfinite(x))
 		return bad(e, VERIS_AT_VALUE, path, "value", "value '%s' is %s",
 			   number_text(value, num, sizeof(num)), x < 0 ? "negative" : "too large");
@@ -553,21 +553,21 @@ static int get_span(struct veris_err *e, json_t *obj, const char *prefix, const 
 	return 0;
 }
 
-static int map_spans(struct veris_err *e, json_t *rec, struct incident *inc)
+static int map_spans(struct veris_err *e, const struct jdom *rec, struct incident *inc)
 {
-	json_t *tl, *attr, *avail, *conf;
+	const struct jdom *tl, *attr, *avail, *conf;
 	long long total = -1;
 	int coarse;
 
-	if (get(e, rec, "", "timeline", JSON_OBJECT, &tl) < 0 ||
+	if (get(e, rec, "", "timeline", JDOM_OBJECT, &tl) < 0 ||
 	    get_span(e, tl, "timeline", "discovery", "timeline.discovery",
 		     &inc->discovery_hours, &coarse) < 0 ||
 	    get_span(e, tl, "timeline", "containment", "timeline.containment",
 		     &inc->contain_hours, &inc->contain_approximate) < 0 ||
-	    get(e, rec, "", "attribute", JSON_OBJECT, &attr) < 0 ||
-	    get(e, attr, "attribute", "confidentiality", JSON_OBJECT, &conf) < 0 ||
+	    get(e, rec, "", "attribute", JDOM_OBJECT, &attr) < 0 ||
+	    get(e, attr, "attribute", "confidentiality", JDOM_OBJECT, &conf) < 0 ||
 	    get_int(e, conf, "attribute.confidentiality", "data_total", 0, 1e15, &total) < 0 ||
-	    get(e, attr, "attribute", "availability", JSON_OBJECT, &avail) < 0 ||
+	    get(e, attr, "attribute", "availability", JDOM_OBJECT, &avail) < 0 ||
 	    get_span(e, avail, "attribute.availability", "duration",
 		     "attribute.availability.duration", &inc->recover_hours, &coarse) < 0)
 		return -1;
@@ -575,7 +575,7 @@ static int map_spans(struct veris_err *e, json_t *rec, struct incident *inc)
 	if (conf)
 		strlist_add(&inc->cia, "Confidentiality");
 	/* Present is enough, even as null. */
-	if (json_object_get(attr, "integrity"))
+	if (jdom_get(attr, "integrity"))
 		strlist_add(&inc->cia, "Integrity");
 	if (avail)
 		strlist_add(&inc->cia, "Availability");
@@ -627,26 +627,26 @@ static void add_urls(struct strlist *l, const char *s, struct buf *url)
 	}
 }
 
-static int map_sources(struct veris_err *e, json_t *rec, struct incident *inc)
+static int map_sources(struct veris_err *e, const struct jdom *rec, struct incident *inc)
 {
-	json_t *ref;
-	int r = get(e, rec, "", "reference", JSON_STRING, &ref);
+	const struct jdom *ref;
+	int r = get(e, rec, "", "reference", JDOM_STRING, &ref);
 
 	if (r <= 0)
 		return r;
-	add_urls(&inc->sources, json_string_value(ref), &e->scratch);
+	add_urls(&inc->sources, jdom_str(ref), &e->scratch);
 	inc->source_count = (long)inc->sources.n;
 	return 0;
 }
 
-int veris_map(json_t *rec, struct incident *inc, struct veris_err *e)
+int veris_map(const struct jdom *rec, struct incident *inc, struct veris_err *e)
 {
 	buf_reset(&e->field);
 	buf_reset(&e->msg);
 	e->at = VERIS_AT_RECORD;
-	if (!json_is_object(rec))
+	if (!jdom_is(rec, JDOM_OBJECT))
 		return bad(e, VERIS_AT_RECORD, "", "", "expected a JSON object, got %s",
-			   type_name(json_typeof(rec)));
+			   type_name(rec->type));
 	if (map_key(e, rec, inc) < 0 || map_date(e, rec, inc) < 0 || map_victim(e, rec, inc) < 0 ||
 	    get_str(e, rec, "", "summary", &inc->summary) < 0 ||
 	    map_actions(e, rec, inc) < 0 || map_actors(e, rec, inc) < 0 ||

@@ -2,9 +2,10 @@
 #define VERIS_MAP_H
 
 /*
- * One VERIS record (the VERIS Community Database, vz-risk/VCDB), as jansson
- * read it, onto struct incident. store/veris.c finds the records in a file
- * and reports what this rejects; here are the key and the mapping.
+ * One VERIS record (the VERIS Community Database, vz-risk/VCDB), as a
+ * JSON tree (store/jdom.h), onto struct incident. store/veris.c finds the
+ * records in a file and reports what this rejects; here are the key and
+ * the mapping.
  *
  * Key: "veris:" + plus.master_id (incident_id when master_id is missing).
  * In the VCDB snapshot of 2020 (8,589 records) incident_id is shared by 4
@@ -53,7 +54,7 @@
  * impossible value or a missing year or key rejects the whole record.
  */
 
-#include <jansson.h>
+#include "jdom.h"
 
 #include "incident.h"
 #include "../util/buf.h"
@@ -90,6 +91,6 @@ void veris_err_release(struct veris_err *e);
  * `rec` is borrowed. Returns 0, or -1 with `e` saying why; `inc` may then
  * hold part of the record. Reports nothing itself.
  */
-int veris_map(json_t *rec, struct incident *inc, struct veris_err *e);
+int veris_map(const struct jdom *rec, struct incident *inc, struct veris_err *e);
 
 #endif
