@@ -60,19 +60,32 @@ $(BUILD)/libibrief.a: $(LIB_OBJ)
 	@rm -f $@
 	$(QUIET_AR)ar rcs $@ $^
 
+# Everything compiled depends on the flags it was compiled with, as git's
+# GIT-CFLAGS: $(FLAGS_FILE) holds the compiler, flags and libraries of the last
+# build and is rewritten, making every object out of date, when they change
+# ("make CFLAGS=-O0" rebuilds all; the same flags again rebuild nothing).
+FLAGS_FILE = $(BUILD)/FLAGS
+TRACK_FLAGS = $(subst ','\'',$(CC) $(ALL_CFLAGS) $(LIBS))
+$(FLAGS_FILE): FORCE
+	@mkdir -p $(dir $@)
+	@flags='$(TRACK_FLAGS)'; \
+	if test x"$$flags" != x"$$(cat $@ 2>/dev/null)"; then \
+		echo '   ' FLAGS $@; echo "$$flags" >$@; \
+	fi
+
 # The version is compiled into util/version.o alone, which depends on
 # VERSION: bumping it rebuilds that one object, and no other holds a copy.
 $(BUILD)/util/version.o: VERSION
 $(BUILD)/util/version.o: VERSION_CFLAGS = -DIBRIEF_VERSION='"$(VERSION)"'
-$(BUILD)/%.o: %.c
+$(BUILD)/%.o: %.c $(FLAGS_FILE)
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) $(VERSION_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/tests/test.o $(BUILD)/libibrief.a
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/tests/test.o $(BUILD)/libibrief.a $(FLAGS_FILE)
 	@mkdir -p $(dir $@)
 	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/tests/test.o $(BUILD)/libibrief.a $(LIBS)
 
-$(BUILD)/tests/test.o: tests/unit/test.c tests/unit/test.h
+$(BUILD)/tests/test.o: tests/unit/test.c tests/unit/test.h $(FLAGS_FILE)
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -106,7 +119,7 @@ $(BUILD)/fuzz/libcli.a: $(filter-out %/main.o,$(CLI_OBJ))
 	@rm -f $@
 	$(QUIET_AR)ar rcs $@ $^
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(BUILD)/fuzz/libcli.a $(BUILD)/libibrief.a
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(BUILD)/fuzz/libcli.a $(BUILD)/libibrief.a $(FLAGS_FILE)
 	@mkdir -p $(dir $@)
 	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< \
 		$(BUILD)/fuzz/libcli.a $(BUILD)/libibrief.a $(LIBS)
@@ -130,7 +143,7 @@ demo: ibrief
 	./ibrief --db demo/incidents.db stats
 	./ibrief --db demo/incidents.db report --month latest -o demo/
 
-$(BUILD)/bench/%: bench/%.c $(BUILD)/libibrief.a
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libibrief.a $(FLAGS_FILE)
 	@mkdir -p $(dir $@)
 	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libibrief.a $(LIBS)
 
@@ -203,5 +216,8 @@ uninstall:
 clean:
 	rm -rf build ibrief
 
-.PHONY: all test asan fuzz valgrind deps demo bench gallery clean install uninstall
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+.PHONY: all test asan fuzz valgrind deps demo bench gallery clean install uninstall FORCE
+# What each object and program includes (gcc -MMD), tests and tools too:
+# a changed header rebuilds everything that includes it.
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d) $(BUILD)/tests/test.d \
+	 $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%.d) $(wildcard $(BUILD)/bench/*.d)

@@ -31,4 +31,29 @@ test_expect 'a bumped VERSION rebuilds one object and reaches --version and the 
 	! strings "$COPY/ibrief" | grep -F "$(cat "$TOP/VERSION")"
 '
 
+# These build for real: with make -n the flags file, remade on every run
+# (FORCE, as git's GIT-CFLAGS), would count as changed.
+test_expect 'a changed header rebuilds the tests that include it, and them alone' '
+	tests="build/default/tests/t_query build/default/tests/t_query_output build/default/tests/t_chart" &&
+	mk -j2 $tests &&
+	touch "$COPY/tests/unit/query_fixture.h" &&
+	mk V=1 $tests &&
+	compiled >actual &&
+	printf "%s\n" build/default/tests/t_query build/default/tests/t_query_output >expect &&
+	test_cmp expect actual
+'
+
+# Last: it leaves the copy built with other flags.
+test_expect 'changed CFLAGS rebuild every object; the same flags rebuild none' '
+	mk -j2 ibrief && mk V=1 ibrief && compiled >actual && test_cmp /dev/null actual &&
+	(cd "$COPY" && ls util/*.c store/*.c queries/*.c lang/*.c charts/*.c report/*.c mail/*.c cli/*.c) |
+		sed "s|^\(.*\)\.c$|build/default/\1.o|" >expect &&
+	echo build/default/ibrief >>expect &&
+	sort -o expect expect &&
+	mk -j2 V=1 CFLAGS="-O0 -DIBRIEF_NEW_FLAGS" ibrief &&
+	compiled >actual &&
+	test_cmp expect actual &&
+	grep -q -- "-DIBRIEF_NEW_FLAGS" "$COPY/build/default/FLAGS"
+'
+
 test_done
