@@ -12,6 +12,7 @@
 
 #include "../store/store.h"
 #include "../util/buf.h"
+#include "../util/notify.h"
 
 #define EXIT_WORK 1
 #define EXIT_USAGE 2
@@ -84,6 +85,19 @@ int print_help(const char *cmd);
  * without a message, when none is found.
  */
 int cli_data_dirs(struct buf *templates, struct buf *data);
+
+/*
+ * Where the lower layers' progress and status lines go: standard error.
+ * cli_notify_stderr() shows status lines as they come; cli_progress() a
+ * terminal's passing progress line, once a piece of work has run a second,
+ * at most four times a second, erased when it is done. The struct
+ * cli_progress is the callback's state and must outlive the work.
+ */
+struct cli_progress {
+	double last;	/* `seconds` of the line last shown; 0: none yet */
+};
+struct notify cli_notify_stderr(void);
+struct notify cli_progress(struct cli_progress *state);
 
 /* Flushes stdout and reports a write error. Returns `code`, or 1 on error. */
 int finish_output(int code);

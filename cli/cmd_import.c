@@ -40,6 +40,7 @@ int cmd_import(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct import_options opts = { .format = IMPORT_AUTO };
+	struct cli_progress progress;
 	struct import_totals totals;
 	struct store *st = NULL;
 	int c, stdin_seen = 0, ret;
@@ -71,7 +72,8 @@ int cmd_import(int argc, char **argv)
 		if (stdin_seen++)
 			return usage_error("import", "'-' (standard input) is named twice");
 	}
-	opts.progress = isatty(STDERR_FILENO);
+	if (isatty(STDERR_FILENO))
+		opts.progress = cli_progress(&progress);
 
 	if (cli_open_store(&st, STORE_WRITE) < 0)
 		return EXIT_WORK;

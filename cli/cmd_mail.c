@@ -144,6 +144,7 @@ int cmd_mail(int argc, char **argv)
 	mo.to = to.len ? to.buf : NULL;
 	mo.cc = cc.len ? cc.buf : NULL;
 	mo.cfg = config_user();
+	mo.status = cli_notify_stderr();
 	if (!mo.cfg) {
 		ret = EXIT_WORK;
 		goto out;

@@ -339,6 +339,7 @@ int cmd_report(int argc, char **argv)
 		mo.allow_red = o.allow_red;
 		mo.max_recipients = (size_t)o.max_recipients;
 		mo.cfg = config_user();
+		mo.status = cli_notify_stderr();
 		if (!mo.cfg || mail_briefing(&sum, &mo) < 0)
 			goto out;	/* ret is EXIT_WORK; the PDF stays written */
 	}

@@ -68,6 +68,46 @@ int print_help(const char *cmd)
 	return finish_output(0);
 }
 
+static void status_to_stderr(void *data, const struct notice *n)
+{
+	(void)data;
+	if (n->kind == NOTIFY_STATUS)
+		fprintf(stderr, "%s\n", n->text);
+}
+
+struct notify cli_notify_stderr(void)
+{
+	return (struct notify){ status_to_stderr, NULL };
+}
+
+static void progress_to_stderr(void *data, const struct notice *n)
+{
+	struct cli_progress *p = data;
+
+	switch (n->kind) {
+	case NOTIFY_PROGRESS:
+		if (n->seconds < 1.0 || n->seconds - p->last < 0.25)
+			return;
+		p->last = n->seconds;
+		fprintf(stderr, "\r%s ", n->text);
+		break;
+	case NOTIFY_DONE:
+		if (p->last > 0)
+			fputs("\r\033[K", stderr);
+		p->last = 0;
+		break;
+	case NOTIFY_STATUS:
+		fprintf(stderr, "%s\n", n->text);
+		break;
+	}
+}
+
+struct notify cli_progress(struct cli_progress *state)
+{
+	state->last = 0;
+	return (struct notify){ progress_to_stderr, state };
+}
+
 int finish_output(int code)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {

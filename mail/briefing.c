@@ -257,7 +257,8 @@ static int server_settings(struct mail_server *srv, const struct mail_options *o
 	srv->ca_file = config_get(o->cfg, "smtp", "ca_file");
 	srv->tls = !tls || !strcmp(tls, "auto") ? MAIL_TLS_AUTO :
 		   !strcmp(tls, "try") ? MAIL_TLS_TRY : MAIL_TLS_REQUIRED;
-	srv->verbose = o->verbose;
+	if (o->verbose)
+		srv->dialogue = o->status;
 	return mail_check_url(srv->url);
 }
 
@@ -348,15 +349,16 @@ int mail_briefing(const struct report_summary *sum, const struct mail_options *o
 		if (write_eml(o->eml, &text) < 0)
 			goto out;
 		if (strcmp(o->eml, "-"))
-			fprintf(stderr, "wrote %s (%zu bytes); nothing was sent\n", o->eml, text.len);
+			notify(&o->status, NOTIFY_STATUS, 0, "wrote %s (%zu bytes); nothing was sent",
+			       o->eml, text.len);
 	} else {
 		if (mail_send(&srv, &m, &text) < 0)
 			goto out;
 		list_addrs(&who, &m.to);
 		list_addrs(&who, &m.cc);
 		url_redact(&shown, srv.url);
-		fprintf(stderr, "sent %s to %s through %s (%zu bytes)\n", file, who.buf, shown.buf,
-			text.len);
+		notify(&o->status, NOTIFY_STATUS, 0, "sent %s to %s through %s (%zu bytes)", file,
+		       who.buf, shown.buf, text.len);
 	}
 	ret = 0;
 out:

@@ -23,6 +23,7 @@
 #include "../report/report.h"
 #include "../util/buf.h"
 #include "../util/config.h"
+#include "../util/notify.h"
 
 /* The size budget when neither the caller nor the configuration sets one. */
 #define MAIL_DEFAULT_MAX_SIZE ((size_t)10 * 1024 * 1024)
@@ -131,7 +132,8 @@ struct mail_server {
 	const char *ca_file;	/* NULL: the system's certificate store */
 	enum mail_tls tls;
 	long connect_timeout;	/* seconds; 0 for 20 */
-	int verbose;		/* print the SMTP dialogue (without secrets) to stderr */
+	/* Told the SMTP dialogue, without secrets, a NOTIFY_STATUS line each; zero: nobody. */
+	struct notify dialogue;
 };
 
 /*
@@ -168,8 +170,9 @@ struct mail_options {
 	size_t max_size;	/* else smtp.max_size, else MAIL_DEFAULT_MAX_SIZE */
 	size_t max_recipients;	/* else MAIL_DEFAULT_MAX_RECIPIENTS */
 	int allow_red;		/* send a TLP:RED briefing */
-	int verbose;
+	int verbose;		/* tell `status` the SMTP dialogue too */
 	const struct config *cfg;
+	struct notify status;	/* told what was done: "sent x.pdf to a@b through ..." */
 };
 #define MAIL_OPTIONS_INIT { 0 }
 

@@ -89,7 +89,7 @@ struct dialogue {
 	char failed[512];	/* the command of the first 4xx or 5xx reply */
 	char refusal[512];	/* that reply */
 	int in_auth;		/* between AUTH and its final reply */
-	int verbose;
+	const struct notify *tell;
 };
 
 static size_t read_cb(char *dst, size_t size, size_t nmemb, void *arg)
@@ -132,8 +132,7 @@ static int debug_cb(CURL *c, curl_infotype type, char *data, size_t n, void *arg
 			d->in_auth = 1;
 			memcpy(d->command, "AUTH (hidden)", sizeof("AUTH (hidden)"));
 		}
-		if (d->verbose)
-			fprintf(stderr, "> %s\n", d->command);
+		notify(d->tell, NOTIFY_STATUS, 0, "> %s", d->command);
 	} else if (type == CURLINFO_HEADER_IN) {
 		keep_line(d->reply, sizeof(d->reply), data, n);
 		if (strncmp(d->reply, "334", 3) && d->reply[3] != '-')
@@ -143,10 +142,11 @@ static int debug_cb(CURL *c, curl_infotype type, char *data, size_t n, void *arg
 			memcpy(d->failed, d->command, sizeof(d->failed));
 			memcpy(d->refusal, d->reply, sizeof(d->refusal));
 		}
-		if (d->verbose)
-			fprintf(stderr, "< %s\n", d->reply);
-	} else if (type == CURLINFO_TEXT && d->verbose) {
-		fprintf(stderr, "* %.*s", (int)n, data);
+		notify(d->tell, NOTIFY_STATUS, 0, "< %s", d->reply);
+	} else if (type == CURLINFO_TEXT) {
+		while (n && (data[n - 1] == '\n' || data[n - 1] == '\r'))
+			n--;
+		notify(d->tell, NOTIFY_STATUS, 0, "* %.*s", (int)n, data);
 	}
 	return 0;
 }
@@ -248,7 +248,7 @@ static const char *envelope_addr(const struct mail_message *m, size_t i)
 int mail_send(const struct mail_server *srv, const struct mail_message *m,
 	      const struct buf *text)
 {
-	struct dialogue d = { "", "", "", "", 0, srv->verbose };
+	struct dialogue d = { "", "", "", "", 0, &srv->dialogue };
 	struct upload up = { text, 0 };
 	struct curl_slist *rcpt = NULL;
 	struct buf from = BUF_INIT, line = BUF_INIT, why = BUF_INIT, shown = BUF_INIT;

@@ -45,24 +45,22 @@ struct file_import {
 	struct store *st;
 	const struct import_options *opts;
 	long new_, updated, unchanged;
-	double started, last_progress;
-	int progress_shown;
+	double started;
+	int progress_told;
 };
 
-static void show_progress(struct file_import *fi, struct parse_ctx *ctx)
+/* Every 1024 records: checking the clock costs more than a record. */
+static void tell_progress(struct file_import *fi, struct parse_ctx *ctx)
 {
-	double now;
+	double seconds;
 
-	/* Checking the clock costs more than a record: look every 1024. */
-	if (!fi->opts->progress || (ctx->records & 1023))
+	if (!fi->opts->progress.fn || (ctx->records & 1023))
 		return;
-	now = now_seconds();
-	if (now - fi->started < 1.0 || now - fi->last_progress < 0.25)
-		return;
-	fi->last_progress = now;
-	fi->progress_shown = 1;
-	fprintf(stderr, "\rimporting '%s': %ld records, %.0f records/s ", ctx->in->name,
-		ctx->records, (double)ctx->records / (now - fi->started));
+	seconds = now_seconds() - fi->started;
+	fi->progress_told = 1;
+	notify(&fi->opts->progress, NOTIFY_PROGRESS, seconds,
+	       "importing '%s': %ld records, %.0f records/s", ctx->in->name, ctx->records,
+	       seconds > 0 ? (double)ctx->records / seconds : 0);
 }
 
 static int on_record(struct parse_ctx *ctx, struct incident *inc)
@@ -83,7 +81,7 @@ static int on_record(struct parse_ctx *ctx, struct incident *inc)
 		fi->unchanged++;
 		break;
 	}
-	show_progress(fi, ctx);
+	tell_progress(fi, ctx);
 	return 0;
 }
 
@@ -134,7 +132,7 @@ static int import_one(struct store *st, const char *path, const struct import_op
 	size_t which = 0;
 	int ret = -1, began = 0;
 
-	fi.started = fi.last_progress = now_seconds();
+	fi.started = now_seconds();
 	if (input_open(&in, path) < 0)
 		return -1;
 	ctx.in = &in;
@@ -164,8 +162,8 @@ static int import_one(struct store *st, const char *path, const struct import_op
 	totals->rejected += ctx.rejected;
 	ret = 0;
 out:
-	if (fi.progress_shown)
-		fputs("\r\033[K", stderr);
+	if (fi.progress_told)
+		notify(&opts->progress, NOTIFY_DONE, now_seconds() - fi.started, "%s", "");
 	if (began)
 		store_rollback(st);
 	if (ret < 0) {

@@ -15,6 +15,7 @@
  */
 
 #include "store.h"
+#include "../util/notify.h"
 
 enum import_format {
 	IMPORT_AUTO,
@@ -27,7 +28,13 @@ struct import_options {
 	enum import_format format;
 	int skip_bad;
 	int dry_run;
-	int progress;	/* show a progress line on stderr during long imports */
+	/*
+	 * Told a NOTIFY_PROGRESS line every 1024 records of a file ("importing
+	 * 'x.jsonl': 4096 records, 9120 records/s", `seconds` since the file was
+	 * opened), and NOTIFY_DONE after a file that had any; the listener
+	 * decides which to show. Zero: nobody is told.
+	 */
+	struct notify progress;
 };
 
 struct import_totals {

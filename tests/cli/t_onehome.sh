@@ -29,4 +29,12 @@ test_expect 'no file outside util/utf8.c decodes UTF-8 by hand' '
 		grep -v "^util/utf8.c:" | grep . >&2
 '
 
+# Progress and status go through the caller's struct notify (util/notify.h);
+# error() and warning() in util/util.c are the only other voice.
+test_expect 'no layer below cli/ writes to standard error itself' '
+	cd "$TOP" &&
+	! grep -n "stderr" store/*.c queries/*.c lang/*.c charts/*.c report/*.c mail/*.c \
+		util/*.c | grep -v "^util/util.c:" | grep . >&2
+'
+
 test_done
