@@ -9,7 +9,7 @@
 
 static int db_error(struct store *st, const char *what)
 {
-	return error("'%s': %s: %s", store_path(st), what, sqlite3_errmsg(store_db(st)));
+	return error("'%s': %s: %s", store_path(st), what, store_errmsg(store_db(st)));
 }
 
 /* The row id of incident `ref` (a row id or a key): 1 found, 0 not, -1 error. */

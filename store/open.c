@@ -18,11 +18,8 @@
 
 static int exec(sqlite3 *db, const char *path, const char *sql)
 {
-	char *err = NULL;
-
-	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		error("'%s': %s", path, err ? err : sqlite3_errmsg(db));
-		sqlite3_free(err);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		error("'%s': %s", path, store_errmsg(db));
 		return -1;
 	}
 	return 0;
@@ -35,7 +32,7 @@ static int query_int(sqlite3 *db, const char *path, const char *sql, long long *
 	int ret = -1;
 
 	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW) {
-		error("'%s': cannot read the store: %s", path, sqlite3_errmsg(db));
+		error("'%s': cannot read the store: %s", path, store_errmsg(db));
 		goto out;
 	}
 	*out = sqlite3_column_int64(s, 0);
@@ -183,7 +180,7 @@ int store_file_open(sqlite3 **db, const char *path, enum store_mode mode)
 		buf_adds(&uri, path);
 	if (sqlite3_open_v2(uri.buf, db, flags, NULL) != SQLITE_OK) {
 		error("'%s': cannot open the store: %s", path,
-		      *db ? sqlite3_errmsg(*db) : "out of memory");
+		      *db ? store_errmsg(*db) : "out of memory");
 		goto out;
 	}
 	sqlite3_busy_timeout(*db, 5000);

@@ -1,5 +1,6 @@
 #include "schema.h"
 
+#include "store.h"
 #include "../util/util.h"
 #include "../util/banned.h"
 
@@ -149,14 +150,11 @@ int schema_version(void)
 
 int schema_migrate(sqlite3 *db, const char *path, int from, int to)
 {
-	char *err = NULL;
-
 	for (int v = from; v < to && v < schema_version(); v++) {
-		if (sqlite3_exec(db, migrations[v], NULL, NULL, &err) != SQLITE_OK) {
+		if (sqlite3_exec(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK) {
 			error("'%s': cannot migrate the store to version %d: %s",
-			      path, v + 1, err ? err : sqlite3_errmsg(db));
-			sqlite3_free(err);
-			return -1;
+			      path, v + 1, store_errmsg(db));
+				return -1;
 		}
 	}
 	return 0;

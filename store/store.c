@@ -126,7 +126,7 @@ struct store {
 
 static int db_error(struct store *st, const char *what)
 {
-	return error("'%s': %s: %s", st->path, what, sqlite3_errmsg(st->db));
+	return error("'%s': %s: %s", st->path, what, store_errmsg(st->db));
 }
 
 static int prepare(struct store *st, const char *sql, sqlite3_stmt **out)
@@ -151,6 +151,26 @@ int store_schema_version(void)
 	return schema_version();
 }
 
+const char *store_errmsg(sqlite3 *db)
+{
+	static char msg[512];
+	int code = sqlite3_errcode(db), ext = sqlite3_extended_errcode(db);
+	int sys = sqlite3_system_errno(db);
+
+	if (code != SQLITE_IOERR && code != SQLITE_FULL && code != SQLITE_CANTOPEN)
+		return sqlite3_errmsg(db);
+	/* SQLite often loses the system's errno of a failed write on its way up. */
+	if (sys)
+		snprintf(msg, sizeof(msg), "%s (%s)", sqlite3_errmsg(db), strerror(sys));
+	else if (code == SQLITE_FULL || ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_FSYNC ||
+		 ext == SQLITE_IOERR_TRUNCATE)
+		snprintf(msg, sizeof(msg), "%s: cannot write the store's files (is the disk full?)",
+			 sqlite3_errmsg(db));
+	else
+		return sqlite3_errmsg(db);
+	return msg;
+}
+
 const char *store_path(const struct store *st)
 {
 	return st->path;
@@ -158,11 +178,8 @@ const char *store_path(const struct store *st)
 
 static int exec(struct store *st, const char *sql)
 {
-	char *err = NULL;
-
-	if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		error("'%s': %s", st->path, err ? err : sqlite3_errmsg(st->db));
-		sqlite3_free(err);
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		error("'%s': %s", st->path, store_errmsg(st->db));
 		return -1;
 	}
 	return 0;

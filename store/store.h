@@ -49,6 +49,15 @@ const char *store_path(const struct store *st);
 struct sqlite3;
 struct sqlite3 *store_db(struct store *st);
 
+/*
+ * What the last call on `db` failed with, for a message: sqlite3_errmsg(),
+ * and when a file could not be written or read, the system's reason when
+ * SQLite kept it ("disk I/O error (Permission denied)"), else what it was
+ * doing ("disk I/O error: cannot write the store's files (is the disk
+ * full?)"). The text lives until the next call.
+ */
+const char *store_errmsg(struct sqlite3 *db);
+
 /* Transactions: one per imported file. */
 int store_begin(struct store *st);
 int store_commit(struct store *st);

@@ -17,7 +17,7 @@
 
 static int db_error(struct store *st, const char *what)
 {
-	return error("'%s': %s: %s", store_path(st), what, sqlite3_errmsg(store_db(st)));
+	return error("'%s': %s: %s", store_path(st), what, store_errmsg(store_db(st)));
 }
 
 static char *column_text(sqlite3_stmt *s, int i)

@@ -215,7 +215,7 @@ int write_file_atomic(const char *path, const void *data, size_t len)
 		goto out;
 	if (fchmod(fd, exists && S_ISREG(st.st_mode) ? st.st_mode & 07777 : 0666 & ~mask) < 0 ||
 	    write_all(fd, data, len) < 0 || fsync(fd) < 0) {
-		error("'%s': cannot write: %s", tmp.buf, strerror(errno));
+		error("'%s': cannot write: %s; it is left as it was", path, strerror(errno));
 		goto fail;
 	}
 	if (rename(tmp.buf, target.buf) < 0) {
