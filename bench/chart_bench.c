@@ -157,7 +157,8 @@ int main(int argc, char **argv)
 	       "PNG ms", "PNG KB", DPI, n);
 
 	for (int kind = 0; kind < CHART_KIND_NR; kind++) {
-		struct chart_spec spec = { (enum chart_kind)kind, 170 * MM, 90 * MM, DPI, &geo };
+		struct chart_spec spec = { .kind = (enum chart_kind)kind, .width_pt = 170 * MM,
+					   .height_pt = 90 * MM, .dpi = DPI, .geo = &geo };
 		struct chart_series s[2];
 		struct chart_marker m[2];
 		struct chart_kpi k[4];

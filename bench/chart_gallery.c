@@ -48,7 +48,8 @@ static int failures;
 static void out(const char *name, enum chart_kind kind, const struct chart_data *d, double w_mm,
 		double h_mm)
 {
-	struct chart_spec spec = { kind, w_mm * MM, h_mm * MM, dpi, &geo };
+	struct chart_spec spec = { .kind = kind, .width_pt = w_mm * MM, .height_pt = h_mm * MM,
+				   .dpi = dpi, .geo = &geo };
 	char path[512];
 
 	snprintf(path, sizeof(path), "%s/%s.%s", outdir, name, ext);

@@ -203,7 +203,7 @@ static void on_flush(png_structp png)
  * paths. The buffers it reads are the caller's.
  */
 static int write_png(struct buf *out, const unsigned char *idx, int w, int h,
-		     const uint32_t *pal, int np, double dpi)
+		     const uint32_t *pal, int np, double dpi, int level)
 {
 	png_structp png = NULL;
 	png_infop info = NULL;
@@ -233,7 +233,7 @@ static int write_png(struct buf *out, const unsigned char *idx, int w, int h,
 	 * filters make most charts 10-37% larger; Z_FILTERED or memLevel 9
 	 * change less than 1%.
 	 */
-	png_set_compression_level(png, 7);
+	png_set_compression_level(png, level);
 	png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_PALETTE,
 		     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
 	png_set_PLTE(png, info, plte, np);
@@ -251,7 +251,8 @@ static int write_png(struct buf *out, const unsigned char *idx, int w, int h,
 	return 0;
 }
 
-int png_encode(struct buf *out, const unsigned char *data, int w, int h, int stride, double dpi)
+int png_encode(struct buf *out, const unsigned char *data, int w, int h, int stride, double dpi,
+	       int stored)
 {
 	struct hist hi = { NULL, 1023, 0 };
 	uint32_t pal[256], last = EMPTY, last_index = 0;
@@ -294,7 +295,7 @@ int png_encode(struct buf *out, const unsigned char *data, int w, int h, int str
 			row[x] = (unsigned char)last_index;
 		}
 	}
-	ret = write_png(out, idx, w, h, pal, np, dpi);
+	ret = write_png(out, idx, w, h, pal, np, dpi, stored ? 0 : 7);
 	free(hi.v);
 	free(idx);
 	if (ret < 0)

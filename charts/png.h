@@ -13,7 +13,7 @@
  * (tIME), so that the same image always gives the same bytes.
  *
  * The palette is chosen here; the file itself is written by libpng (palette
- * colour type, 8 bits an index, no filters, zlib level 7).
+ * colour type, 8 bits an index, no filters, zlib level 7 unless stored).
  *
  * Colours: with at most 256 distinct colours the image is stored exactly.
  * With more (antialiased lines crossing several fills, as on the map) it
@@ -30,10 +30,13 @@
 /*
  * Appends a PNG of the w x h image at `data` (rows `stride` bytes apart,
  * pixels as cairo's CAIRO_FORMAT_RGB24: native-endian 32-bit 0x00RRGGBB)
- * to `out`, recording `dpi` (0 for none). Returns 0, or -1 with a message
- * (the image is empty or too large, or libpng failed), leaving `out` as it
- * was. `data` is only read.
+ * to `out`, recording `dpi` (0 for none). With `stored` the image data is
+ * stored, not compressed (zlib level 0), for a reader that decodes it and
+ * compresses it again anyway. Returns 0, or -1 with a message (the image
+ * is empty or too large, or libpng failed), leaving `out` as it was.
+ * `data` is only read.
  */
-int png_encode(struct buf *out, const unsigned char *data, int w, int h, int stride, double dpi);
+int png_encode(struct buf *out, const unsigned char *data, int w, int h, int stride, double dpi,
+	       int stored);
 
 #endif

@@ -354,7 +354,7 @@ static void png_is_exact_up_to_256_colours(void)
 			put(img, x, y, (uint32_t)((x % 16) * 16 << 16 | (y % 8) * 32 << 8 | 0x42));
 	cairo_surface_mark_dirty(img);
 	CHECK_INT(png_encode(&b, cairo_image_surface_get_data(img), 40, 30,
-			     cairo_image_surface_get_stride(img), 300), 0);
+			     cairo_image_surface_get_stride(img), 300, 0), 0);
 	CHECK(b.len > 8 && !memcmp(b.buf, "\x89PNG", 4));
 	/* 300 dpi is 11811 pixels a metre. */
 	CHECK(contains(&b, "pHYs\0\0\x2e\x23\0\0\x2e\x23\1", 13));
@@ -389,7 +389,7 @@ static void png_keeps_flat_colours_when_it_reduces(void)
 				       x >= 50 && x < 90 ? 0xe69f00 : 0xffffff);
 	cairo_surface_mark_dirty(img);
 	CHECK_INT(png_encode(&b, cairo_image_surface_get_data(img), 200, 100,
-			     cairo_image_surface_get_stride(img), 0), 0);
+			     cairo_image_surface_get_stride(img), 0, 0), 0);
 	CHECK(!contains(&b, "pHYs", 4));
 	back = cairo_image_surface_create_from_png_stream(read_png, &r);
 	CHECK_INT(cairo_surface_status(back), CAIRO_STATUS_SUCCESS);
@@ -413,14 +413,46 @@ static void png_keeps_flat_colours_when_it_reduces(void)
 	buf_release(&b);
 }
 
+static void png_stored_holds_the_same_pixels_uncompressed(void)
+{
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 120, 80), *back;
+	struct buf packed = BUF_INIT, stored = BUF_INIT;
+	struct reader r = { &stored, 0 };
+	int bad = 0;
+
+	cairo_surface_flush(img);
+	for (int y = 0; y < 80; y++)
+		for (int x = 0; x < 120; x++)
+			put(img, x, y, x < 60 ? 0x0072b2 : 0xffffff);
+	cairo_surface_mark_dirty(img);
+	CHECK_INT(png_encode(&packed, cairo_image_surface_get_data(img), 120, 80,
+			     cairo_image_surface_get_stride(img), 300, 0), 0);
+	CHECK_INT(png_encode(&stored, cairo_image_surface_get_data(img), 120, 80,
+			     cairo_image_surface_get_stride(img), 300, 1), 0);
+	/* One index byte a pixel and a filter byte a row, as they are. */
+	CHECK(stored.len > 120 * 80 + 80);
+	CHECK(packed.len < stored.len / 10);
+	back = cairo_image_surface_create_from_png_stream(read_png, &r);
+	CHECK_INT(cairo_surface_status(back), CAIRO_STATUS_SUCCESS);
+	for (int y = 0; y < 80 && !bad; y++)
+		for (int x = 0; x < 120 && !bad; x++)
+			if (get(back, x, y) != get(img, x, y))
+				bad = 1;
+	CHECK(!bad);
+	cairo_surface_destroy(back);
+	cairo_surface_destroy(img);
+	buf_release(&packed);
+	buf_release(&stored);
+}
+
 static void png_rejects_an_empty_or_huge_image_and_keeps_the_buffer(void)
 {
 	unsigned char px[4] = { 0 };
 	struct buf b = BUF_INIT;
 
 	buf_adds(&b, "kept");
-	CHECK_INT(png_encode(&b, px, 0, 1, 4, 300), -1);
-	CHECK_INT(png_encode(&b, px, 1, 40000, 4, 300), -1);
+	CHECK_INT(png_encode(&b, px, 0, 1, 4, 300, 0), -1);
+	CHECK_INT(png_encode(&b, px, 1, 40000, 4, 300, 0), -1);
 	CHECK_INT(b.len, 4);
 	CHECK_STR(b.buf, "kept");
 	buf_release(&b);
@@ -584,6 +616,8 @@ int main(void)
 		 png_is_exact_up_to_256_colours);
 	test_run("a PNG of many colours keeps its flat colours exactly",
 		 png_keeps_flat_colours_when_it_reduces);
+	test_run("a stored PNG holds the same pixels, uncompressed",
+		 png_stored_holds_the_same_pixels_uncompressed);
 	test_run("a PNG of an empty or huge image is an error and keeps the buffer",
 		 png_rejects_an_empty_or_huge_image_and_keeps_the_buffer);
 	test_run("the Europe map loads, France without its overseas regions",

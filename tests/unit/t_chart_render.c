@@ -33,7 +33,8 @@ struct img {
 
 static int draw(struct img *im, enum chart_kind kind, const struct chart_data *d)
 {
-	struct chart_spec spec = { kind, W, H, DPI, &geo };
+	struct chart_spec spec = { .kind = kind, .width_pt = W, .height_pt = H,
+				   .dpi = DPI, .geo = &geo };
 	cairo_t *cr;
 	int ret;
 
@@ -552,7 +553,8 @@ static void map_colours_countries_by_class(void)
 	struct chart_series s = { NULL, v };
 	struct chart_data d = { .title = "Map", .n = 40, .nr = 5, .labels = codes, .series = &s,
 				.series_nr = 1 };
-	struct chart_spec spec = { CHART_MAP, W, H, DPI, &geo };
+	struct chart_spec spec = { .kind = CHART_MAP, .width_pt = W, .height_pt = H,
+				   .dpi = DPI, .geo = &geo };
 	struct img im;
 	double x, y;
 
@@ -586,7 +588,8 @@ static void bad_data_is_an_error(void)
 	static const double v[] = { 1, 2, 3 };
 	struct chart_series s = { NULL, v }, none = { NULL, NULL };
 	struct chart_data d = { .title = "Bad", .n = 6, .nr = 3, .series = &s, .series_nr = 1 };
-	struct chart_spec spec = { CHART_BAR, W, H, DPI, NULL };
+	struct chart_spec spec = { .kind = CHART_BAR, .width_pt = W, .height_pt = H,
+				   .dpi = DPI, .geo = NULL };
 	struct buf b = BUF_INIT;
 	struct img im;
 	char path[512];
@@ -641,7 +644,8 @@ static void identical_input_gives_identical_bytes(void)
 	unsetenv("SOURCE_DATE_EPOCH");
 	for (size_t f = 0; f < 3; f++) {
 		for (int kind = CHART_BAR; kind <= CHART_MAP; kind += CHART_MAP - CHART_BAR) {
-			struct chart_spec spec = { (enum chart_kind)kind, W, H, 100, &geo };
+			struct chart_spec spec = { .kind = (enum chart_kind)kind, .width_pt = W, .height_pt = H,
+				   .dpi = 100, .geo = &geo };
 			struct buf a = BUF_INIT, b = BUF_INIT;
 
 			CHECK_INT(chart_write(&spec, kind == CHART_MAP ? &m : &d, formats[f], &a), 0);
@@ -667,7 +671,8 @@ static void pdf_date_follows_source_date_epoch(void)
 	struct chart_series s = { NULL, v };
 	struct chart_data d = { .title = "Bars", .n = 6, .nr = 2, .labels = three, .series = &s,
 				.series_nr = 1 };
-	struct chart_spec spec = { CHART_BAR, W, H, 0, NULL };
+	struct chart_spec spec = { .kind = CHART_BAR, .width_pt = W, .height_pt = H,
+				   .dpi = 0, .geo = NULL };
 	struct buf b = BUF_INIT;
 
 	setenv("SOURCE_DATE_EPOCH", "1714521600", 1);	/* 2024-05-01 */

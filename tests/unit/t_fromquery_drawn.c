@@ -25,7 +25,8 @@ struct img {
 
 static int draw(struct img *im, const struct query_chart *qc)
 {
-	struct chart_spec spec = { qc->kind, W, H, DPI, &geo };
+	struct chart_spec spec = { .kind = qc->kind, .width_pt = W, .height_pt = H,
+				   .dpi = DPI, .geo = &geo };
 	cairo_t *cr;
 	int ret;
 
@@ -101,7 +102,8 @@ static void bars_drawn_from_a_result_follow_its_counts(void)
 static unsigned long at_place(const struct img *im, const struct query_chart *qc, double lon,
 			      double lat)
 {
-	struct chart_spec spec = { CHART_MAP, W, H, DPI, &geo };
+	struct chart_spec spec = { .kind = CHART_MAP, .width_pt = W, .height_pt = H,
+				   .dpi = DPI, .geo = &geo };
 	double x, y;
 
 	if (chart_map_locate(&spec, &qc->data, lon, lat, &x, &y) < 0)
