@@ -106,8 +106,28 @@ enum i18n_msg {
 	MSG_TLP_AMBER,
 	MSG_TLP_AMBER_STRICT,
 	MSG_TLP_RED,
+	/* The cover's narrative: parts of its sentences. */
+	MSG_NARR_ONE,		/* "1 incident {2}" ({2}: the period phrase) */
+	MSG_NARR_MANY,		/* "{1} incidents {2}" ({1}: the count) */
+	MSG_NARR_MORE,		/* "{1} more than {2}" ({1}: the difference, {2}: the previous period) */
+	MSG_NARR_FEWER,
+	MSG_NARR_SAME,		/* "as many as {2}" */
+	MSG_NARR_SIGNIFICANT,
+	MSG_NARR_NOT_SIGNIFICANT,
+	MSG_NARR_PUBLIC,	/* "{1} hit public bodies (n = {2}, 95% CI {3})" */
+	MSG_NARR_PUBLIC_CARE,	/* the same, from fewer than 30 incidents */
+	MSG_NARR_PUBLIC_FEW,	/* "{1} of {2} hit public bodies (too few for a share)" */
+	MSG_NARR_LEFT_OUT_ONE,	/* one incident dated too coarsely for the period */
+	MSG_NARR_LEFT_OUT,	/* "{1} more incidents are dated too coarsely ..." */
+	/* Table cells: rows of techniques, motives, actors that hold no value. */
+	MSG_LIST_HIDDEN,	/* the source shows them to members only */
+	MSG_LIST_NONE,		/* the source says there are none */
+	MSG_LIST_UNKNOWN,	/* the source says nothing */
+	/* The notable incidents' reasons (queries/notable.c), translated. */
+	MSG_REASON_PINNED,	/* "pinned by an analyst" */
+	MSG_REASON_FIRST,	/* "first in {1} for 12 months" ({1}: the country) */
 };
-#define MSG_NR (MSG_TLP_RED + 1)
+#define MSG_NR (MSG_REASON_FIRST + 1)
 
 /* The message in `lang`. */
 const char *i18n_msg(enum lang lang, enum i18n_msg msg);

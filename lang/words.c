@@ -153,6 +153,52 @@ static const char *const messages[MSG_NR][LANG_NR] = {
 				   "nur für die Organisation des Empfängers" },
 	[MSG_TLP_RED] = { "for the named recipients only", "pour les seuls destinataires nommés",
 			  "alleen voor de genoemde ontvangers", "nur für die genannten Empfänger" },
+	/* The cover's narrative (report/narrative.c): parts of its sentences. */
+	[MSG_NARR_ONE] = { "1 incident {2}", "1 incident {2}", "1 incident {2}", "1 Vorfall {2}" },
+	[MSG_NARR_MANY] = { "{1} incidents {2}", "{1} incidents {2}", "{1} incidenten {2}", "{1} Vorfälle {2}" },
+	[MSG_NARR_MORE] = { "{1} more than {2}", "{1} de plus {2}", "{1} meer dan {2}", "{1} mehr als {2}" },
+	[MSG_NARR_FEWER] = { "{1} fewer than {2}", "{1} de moins {2}", "{1} minder dan {2}",
+		      "{1} weniger als {2}" },
+	[MSG_NARR_SAME] = { "as many as {2}", "autant {2}", "evenveel als {2}", "so viele wie {2}" },
+	[MSG_NARR_SIGNIFICANT] = { "a significant change", "une évolution significative",
+			    "een significante verandering", "eine signifikante Veränderung" },
+	[MSG_NARR_NOT_SIGNIFICANT] = { "not a significant change", "une évolution non significative",
+				"geen significante verandering", "keine signifikante Veränderung" },
+	[MSG_NARR_PUBLIC] = { "{1} hit public bodies (n = {2}, 95% CI {3})",
+		       "{1} visaient des organismes publics (n = {2}, IC à 95\xc2\xa0% {3})",
+		       "{1} trof overheidsinstellingen (n = {2}, 95%-BI {3})",
+		       "{1} betrafen öffentliche Stellen (n = {2}, 95-%-KI {3})" },
+	[MSG_NARR_PUBLIC_CARE] = {
+		"{1} hit public bodies (n = {2}, 95% CI {3}; fewer than 30 incidents: read with care)",
+		"{1} visaient des organismes publics (n = {2}, IC à 95\xc2\xa0% {3} ; moins de 30 "
+		"incidents : à lire avec prudence)",
+		"{1} trof overheidsinstellingen (n = {2}, 95%-BI {3}; minder dan 30 incidenten: "
+		"met voorzichtigheid lezen)",
+		"{1} betrafen öffentliche Stellen (n = {2}, 95-%-KI {3}; weniger als 30 Vorfälle: "
+		"mit Vorsicht lesen)" },
+	[MSG_NARR_PUBLIC_FEW] = { "{1} of {2} hit public bodies (too few for a share)",
+			   "{1} sur {2} visaient des organismes publics (trop peu pour une part)",
+			   "{1} van de {2} troffen overheidsinstellingen (te weinig voor een aandeel)",
+			   "{1} von {2} betrafen öffentliche Stellen (zu wenige für einen Anteil)" },
+	[MSG_NARR_LEFT_OUT_ONE] = {
+		"One more incident is dated too coarsely for this period and is not counted.",
+		"Un autre incident, daté trop vaguement pour cette période, n’est pas compté.",
+		"Nog één incident is te grof gedateerd voor deze periode en telt niet mee.",
+		"Ein weiterer Vorfall ist für diesen Zeitraum zu ungenau datiert und nicht gezählt." },
+	[MSG_NARR_LEFT_OUT] = {
+		"{1} more incidents are dated too coarsely for this period and are not counted.",
+		"{1} autres incidents, datés trop vaguement pour cette période, ne sont pas comptés.",
+		"Nog {1} incidenten zijn te grof gedateerd voor deze periode en tellen niet mee.",
+		"{1} weitere Vorfälle sind für diesen Zeitraum zu ungenau datiert und nicht gezählt." },
+	/* Table cells (report/cells.c): list rows that are no value, notable reasons. */
+	[MSG_LIST_HIDDEN] = { "not shown (members only)", "non affichées (réservé aux membres)",
+			      "niet getoond (alleen voor leden)", "nicht angezeigt (nur für Mitglieder)" },
+	[MSG_LIST_NONE] = { "none stated", "aucune indiquée", "geen vermeld", "keine angegeben" },
+	[MSG_LIST_UNKNOWN] = { "not stated", "non précisées", "niet vermeld", "nicht angegeben" },
+	[MSG_REASON_PINNED] = { "pinned by an analyst", "retenu par un analyste",
+				"vastgepind door een analist", "von einem Analysten markiert" },
+	[MSG_REASON_FIRST] = { "first in {1} for 12 months", "le premier en {1} depuis 12 mois",
+			       "het eerste in {1} in 12 maanden", "der erste in {1} seit 12 Monaten" },
 };
 
 const char *i18n_msg(enum lang lang, enum i18n_msg msg)

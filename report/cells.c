@@ -72,16 +72,18 @@ static void text_cell(struct buf *out, enum lang lang, const struct query_result
  */
 static const char *list_kind(enum lang lang, const char *kind)
 {
-	static const char *const words[3][LANG_NR + 1] = {
-		{ "hidden", "not shown (members only)", "non affichées (réservé aux membres)",
-		  "niet getoond (alleen voor leden)", "nicht angezeigt (nur für Mitglieder)" },
-		{ "none", "none stated", "aucune indiquée", "geen vermeld", "keine angegeben" },
-		{ "unknown", "not stated", "non précisées", "niet vermeld", "nicht angegeben" },
+	static const struct {
+		const char *kind;
+		enum i18n_msg msg;
+	} kinds[] = {
+		{ "hidden", MSG_LIST_HIDDEN },
+		{ "none", MSG_LIST_NONE },
+		{ "unknown", MSG_LIST_UNKNOWN },
 	};
 
-	for (size_t i = 0; kind && i < ARRAY_SIZE(words); i++)
-		if (!strcmp(words[i][0], kind))
-			return words[i][lang + 1];
+	for (size_t i = 0; kind && i < ARRAY_SIZE(kinds); i++)
+		if (!strcmp(kinds[i].kind, kind))
+			return i18n_msg(lang, kinds[i].msg);
 	return NULL;
 }
 
@@ -232,14 +234,6 @@ int fill_text(struct briefing *b, const struct tpl_text *where, const char *text
  */
 void reasons_format(struct buf *out, enum lang lang, const char *reasons)
 {
-	static const char *const pinned[LANG_NR] = {
-		"pinned by an analyst", "retenu par un analyste", "vastgepind door een analist",
-		"von einem Analysten markiert",
-	};
-	static const char *const first[LANG_NR] = {
-		"first in {1} for 12 months", "le premier en {1} depuis 12 mois",
-		"het eerste in {1} in 12 maanden", "der erste in {1} seit 12 Monaten",
-	};
 	const char *p = reasons;
 
 	while (*p) {
@@ -261,7 +255,7 @@ void reasons_format(struct buf *out, enum lang lang, const char *reasons)
 		} else if (lang == LANG_EN) {
 			buf_adds(out, part);
 		} else if (!strcmp(part, "pinned by an analyst")) {
-			buf_adds(out, pinned[lang]);
+			buf_adds(out, i18n_msg(lang, MSG_REASON_PINNED));
 		} else if (starts_with(part, "public body (") && part[n - 1] == ')') {
 			part[n - 1] = '\0';
 			buf_adds(out, i18n_vocab(lang, "public body"));
@@ -285,7 +279,7 @@ void reasons_format(struct buf *out, enum lang lang, const char *reasons)
 			   !strcmp(strstr(part, " for 12 months"), " for 12 months")) {
 			*strstr(part, " for 12 months") = '\0';
 			args[0] = country_code(part + 9) ? i18n_country(lang, country_code(part + 9)) : part + 9;
-			i18n_fill(out, first[lang], args, 1);
+			i18n_fill(out, i18n_msg(lang, MSG_REASON_FIRST), args, 1);
 		} else {
 			i18n_label(out, lang, part);
 		}

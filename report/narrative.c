@@ -6,61 +6,6 @@
 
 #include "../util/banned.h"
 
-/* Sentence parts, English, French, Dutch, German. {1}, {2}: see i18n_fill(). */
-enum part {
-	P_ONE,			/* {2}: the period phrase */
-	P_MANY,			/* {1}: count, {2}: the period phrase */
-	P_MORE,			/* {1}: difference, {2}: previous period phrase */
-	P_FEWER,
-	P_SAME,			/* {2}: previous period phrase */
-	P_SIGNIFICANT,
-	P_NOT_SIGNIFICANT,
-	P_PUBLIC,		/* {1}: share, {2}: n, {3}: interval */
-	P_PUBLIC_CARE,		/* the same, fewer than 30 */
-	P_PUBLIC_FEW,		/* {1}: count, {2}: n */
-	P_LEFT_OUT_ONE,
-	P_LEFT_OUT,		/* {1}: count */
-	P_NR
-};
-
-static const char *const parts[P_NR][LANG_NR] = {
-	[P_ONE] = { "1 incident {2}", "1 incident {2}", "1 incident {2}", "1 Vorfall {2}" },
-	[P_MANY] = { "{1} incidents {2}", "{1} incidents {2}", "{1} incidenten {2}", "{1} Vorfälle {2}" },
-	[P_MORE] = { "{1} more than {2}", "{1} de plus {2}", "{1} meer dan {2}", "{1} mehr als {2}" },
-	[P_FEWER] = { "{1} fewer than {2}", "{1} de moins {2}", "{1} minder dan {2}",
-		      "{1} weniger als {2}" },
-	[P_SAME] = { "as many as {2}", "autant {2}", "evenveel als {2}", "so viele wie {2}" },
-	[P_SIGNIFICANT] = { "a significant change", "une évolution significative",
-			    "een significante verandering", "eine signifikante Veränderung" },
-	[P_NOT_SIGNIFICANT] = { "not a significant change", "une évolution non significative",
-				"geen significante verandering", "keine signifikante Veränderung" },
-	[P_PUBLIC] = { "{1} hit public bodies (n = {2}, 95% CI {3})",
-		       "{1} visaient des organismes publics (n = {2}, IC à 95\xc2\xa0% {3})",
-		       "{1} trof overheidsinstellingen (n = {2}, 95%-BI {3})",
-		       "{1} betrafen öffentliche Stellen (n = {2}, 95-%-KI {3})" },
-	[P_PUBLIC_CARE] = {
-		"{1} hit public bodies (n = {2}, 95% CI {3}; fewer than 30 incidents: read with care)",
-		"{1} visaient des organismes publics (n = {2}, IC à 95\xc2\xa0% {3} ; moins de 30 "
-		"incidents : à lire avec prudence)",
-		"{1} trof overheidsinstellingen (n = {2}, 95%-BI {3}; minder dan 30 incidenten: "
-		"met voorzichtigheid lezen)",
-		"{1} betrafen öffentliche Stellen (n = {2}, 95-%-KI {3}; weniger als 30 Vorfälle: "
-		"mit Vorsicht lesen)" },
-	[P_PUBLIC_FEW] = { "{1} of {2} hit public bodies (too few for a share)",
-			   "{1} sur {2} visaient des organismes publics (trop peu pour une part)",
-			   "{1} van de {2} troffen overheidsinstellingen (te weinig voor een aandeel)",
-			   "{1} von {2} betrafen öffentliche Stellen (zu wenige für einen Anteil)" },
-	[P_LEFT_OUT_ONE] = {
-		"One more incident is dated too coarsely for this period and is not counted.",
-		"Un autre incident, daté trop vaguement pour cette période, n’est pas compté.",
-		"Nog één incident is te grof gedateerd voor deze periode en telt niet mee.",
-		"Ein weiterer Vorfall ist für diesen Zeitraum zu ungenau datiert und nicht gezählt." },
-	[P_LEFT_OUT] = {
-		"{1} more incidents are dated too coarsely for this period and are not counted.",
-		"{1} autres incidents, datés trop vaguement pour cette période, ne sont pas comptés.",
-		"Nog {1} incidenten zijn te grof gedateerd voor deze periode en tellen niet mee.",
-		"{1} weitere Vorfälle sind für diesen Zeitraum zu ungenau datiert und nicht gezählt." },
-};
 
 
 static long long cell_int(const struct query_result *r, size_t row, const char *col, int *null)
@@ -125,21 +70,21 @@ static void count_sentence(struct buf *out, enum lang lang, const struct query_r
 	{
 		const char *args[2] = { n.buf, in.buf };
 
-		i18n_fill(out, parts[incidents == 1 ? P_ONE : P_MANY][lang], args, 2);
+		i18n_fill(out, i18n_msg(lang, incidents == 1 ? MSG_NARR_ONE : MSG_NARR_MANY), args, 2);
 	}
 	if (m->previous.kind != QUERY_PERIOD_NONE && !change_null) {
 		const char *args[2];
-		enum part p = change > 0 ? P_MORE : change < 0 ? P_FEWER : P_SAME;
+		enum i18n_msg p = change > 0 ? MSG_NARR_MORE : change < 0 ? MSG_NARR_FEWER : MSG_NARR_SAME;
 
 		i18n_int(&d, lang, change < 0 ? -change : change);
 		than_previous(&prev, lang, m);
 		args[0] = d.buf;
 		args[1] = prev.buf;
 		buf_adds(out, ", ");
-		i18n_fill(out, parts[p][lang], args, 2);
+		i18n_fill(out, i18n_msg(lang, p), args, 2);
 		if (!sig_null) {
 			buf_adds(out, ", ");
-			buf_adds(out, parts[significant ? P_SIGNIFICANT : P_NOT_SIGNIFICANT][lang]);
+			buf_adds(out, i18n_msg(lang, significant ? MSG_NARR_SIGNIFICANT : MSG_NARR_NOT_SIGNIFICANT));
 		}
 	}
 out:
@@ -181,14 +126,14 @@ static int public_clause(struct buf *out, enum lang lang, const struct query_res
 		i18n_int(&k, lang, count);
 		args[0] = k.buf;
 		args[1] = n.buf;
-		i18n_fill(out, parts[P_PUBLIC_FEW][lang], args, 2);
+		i18n_fill(out, i18n_msg(lang, MSG_NARR_PUBLIC_FEW), args, 2);
 	} else {
 		i18n_percent(&share, lang, s);
 		i18n_percent_range(&ci, lang, lo, hi);
 		args[0] = share.buf;
 		args[1] = n.buf;
 		args[2] = ci.buf;
-		i18n_fill(out, parts[ps->rows[row].flag == SHARE_UNRELIABLE ? P_PUBLIC_CARE : P_PUBLIC][lang],
+		i18n_fill(out, i18n_msg(lang, ps->rows[row].flag == SHARE_UNRELIABLE ? MSG_NARR_PUBLIC_CARE : MSG_NARR_PUBLIC),
 			  args, 3);
 	}
 	buf_release(&share);
@@ -222,7 +167,7 @@ void narrative_write(struct buf *out, enum lang lang, const struct narrative_inp
 		i18n_int(&k, lang, left_out);
 		args[0] = k.buf;
 		buf_addch(out, ' ');
-		i18n_fill(out, parts[left_out == 1 ? P_LEFT_OUT_ONE : P_LEFT_OUT][lang], args, 1);
+		i18n_fill(out, i18n_msg(lang, left_out == 1 ? MSG_NARR_LEFT_OUT_ONE : MSG_NARR_LEFT_OUT), args, 1);
 		buf_release(&k);
 	}
 	if (cell_int(ov, 0, "provisional", &null) && !null && ov->meta.n > 0 &&

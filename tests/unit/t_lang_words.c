@@ -27,6 +27,29 @@ static void every_key_exists_in_every_language(void)
 	/* The chart words are checked key by key in t_chart_words.c. */
 }
 
+/*
+ * The words of the cover's narrative and of the table cells are messages
+ * of lang/ too, so i18n_check() reviews them: each in every language, with
+ * the placeholders of the English.
+ */
+static void the_narrative_and_cell_words_are_in_every_language(void)
+{
+	static const enum i18n_msg keys[] = {
+		MSG_NARR_ONE, MSG_NARR_MANY, MSG_NARR_MORE, MSG_NARR_FEWER, MSG_NARR_SAME,
+		MSG_NARR_SIGNIFICANT, MSG_NARR_NOT_SIGNIFICANT, MSG_NARR_PUBLIC,
+		MSG_NARR_PUBLIC_CARE, MSG_NARR_PUBLIC_FEW, MSG_NARR_LEFT_OUT_ONE, MSG_NARR_LEFT_OUT,
+		MSG_LIST_HIDDEN, MSG_LIST_NONE, MSG_LIST_UNKNOWN, MSG_REASON_PINNED, MSG_REASON_FIRST,
+	};
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		CHECK((size_t)keys[i] < MSG_NR);
+		for (int l = 0; l < LANG_NR; l++)
+			CHECK(i18n_msg((enum lang)l, keys[i]) && *i18n_msg((enum lang)l, keys[i]));
+	}
+	CHECK_STR(i18n_msg(LANG_DE, MSG_NARR_MORE), "{1} mehr als {2}");
+	CHECK_STR(i18n_msg(LANG_FR, MSG_LIST_NONE), "aucune indiquée");
+}
+
 /* One incident in April 2024 for each two-digit NAICS prefix of a sector. */
 static struct store *sector_store(void)
 {
@@ -131,6 +154,8 @@ static void a_sector_is_french_in_the_table_and_on_the_chart(void)
 
 int main(void)
 {
+	test_run("the narrative and cell words are in every language",
+		 the_narrative_and_cell_words_are_in_every_language);
 	test_run("every key exists in every language", every_key_exists_in_every_language);
 	test_run("every NAICS sector is named in every language",
 		 every_naics_sector_is_named_in_every_language);
