@@ -5,7 +5,9 @@
 #         commands && chained && with &&
 #     '
 # for each behaviour and test_done at the end. Each test runs in a subshell
-# in a fresh directory under $TRASH; it passes when its commands exit 0.
+# in a fresh directory under $TRASH; it passes when its commands exit 0. A
+# behaviour the environment cannot check is `test_skip NAME WHY` instead,
+# never a test that passes.
 # Prints "ok - NAME" / "not ok - NAME" lines, which tests/run.sh counts.
 
 set -u
@@ -50,6 +52,13 @@ test_expect() {
 		sed 's/^/#   /' "$TRASH/$i.out"
 		test_failures=$((test_failures + 1))
 	fi
+	test_count=$((test_count + 1))
+}
+
+# test_skip NAME WHY: NAME cannot run here (a tool or data file is missing).
+# tests/run.sh counts it as skipped, saying WHY, never as a pass.
+test_skip() {
+	echo "ok - $1 # SKIP $2"
 	test_count=$((test_count + 1))
 }
 

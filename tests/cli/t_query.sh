@@ -176,7 +176,7 @@ for f in glob.glob(\"n-*.csv\"):
 "
 '
 else
-	echo "ok - notable on VCDB # SKIP no VCDB at $VCDB (set VCDB=path)"
+	test_skip "notable on VCDB" "no VCDB at $VCDB (set VCDB=path)"
 fi
 
 test_done
