@@ -21,29 +21,33 @@ void error_set_command(const char *cmd)
  * control characters are escaped (util/utf8.h) so that no message can move
  * the cursor, retitle the terminal or ring it. Formatted on the stack, as
  * the out-of-memory message must not allocate; a message is cut at 4 KiB.
+ * stderr is unbuffered: the line goes out in one write, not one per
+ * character (an import that warns of every record, and every fuzzing input
+ * that fails, paid a system call per byte).
  */
-ATTR_PRINTF(2, 0)
-static void write_escaped(FILE *f, const char *fmt, va_list ap)
-{
-	char msg[4096], one[UTF8_ESCAPE_MAX];
-	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
-	size_t len = n < 0 ? 0 : (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1;
-
-	for (size_t i = 0; i < len;)
-		fwrite(one, 1, utf8_escape_next(msg, len, &i, 0, one), f);
-}
-
 ATTR_PRINTF(2, 0)
 static void report(const char *kind, const char *fmt, va_list ap)
 {
+	char msg[4096], out[4096 + 256], one[UTF8_ESCAPE_MAX];
+	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
+	size_t len = n < 0 ? 0 : (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1, o;
+
+	n = snprintf(out, sizeof(out), "ibrief: %s%s%s", error_command ? error_command : "",
+		     error_command ? ": " : "", kind ? kind : "");
+	o = n < 0 ? 0 : (size_t)n < sizeof(out) ? (size_t)n : sizeof(out) - 1;
 	fflush(stdout);
-	fputs("ibrief: ", stderr);
-	if (error_command)
-		fprintf(stderr, "%s: ", error_command);
-	if (kind)
-		fputs(kind, stderr);
-	write_escaped(stderr, fmt, ap);
-	fputc('\n', stderr);
+	for (size_t i = 0; i < len;) {
+		size_t k = utf8_escape_next(msg, len, &i, 0, one);
+
+		if (o + k + 1 > sizeof(out)) {
+			fwrite(out, 1, o, stderr);
+			o = 0;
+		}
+		memcpy(out + o, one, k);
+		o += k;
+	}
+	out[o++] = '\n';
+	fwrite(out, 1, o, stderr);
 }
 
 int error(const char *fmt, ...)

@@ -72,4 +72,11 @@ test_expect 'an importer error echoes a line with its control characters escaped
 	grep -F "\\x1B]0;t\\x07" err && ! grep -q "$(printf "\033")" err
 '
 
+test_expect 'each message reaches stderr in one write, not one per character' '
+	command -v strace >/dev/null || { echo "# no strace: skipping the check"; exit 0; }
+	printf "id,date\nx1,2024-13-01\n" >bad.csv &&
+	strace -o trace -e trace=write "$IBRIEF" --db s.db import bad.csv 2>err;
+	test $(wc -l <err) -eq 4 && test $(grep -c "^write(2, " trace) -eq 4
+'
+
 test_done
