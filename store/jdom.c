@@ -291,7 +291,8 @@ static const struct jdom *finish(struct jdom_doc *d)
 		x->next = x->next_at == NONE ? NULL : &d->v[x->next_at];
 		x->items = NULL;
 		if (x->type == JDOM_ARRAY) {
-			x->items = &d->items[k];
+			/* d->items is NULL when no array has items: no offset from it. */
+			x->items = items ? &d->items[k] : NULL;
 			for (size_t m = x->first_at; m != NONE; m = d->v[m].next_at)
 				d->items[k++] = &d->v[m];
 		}
