@@ -63,10 +63,13 @@
 #include "../util/banned.h"
 
 /*
- * The arena: blocks of at least ARENA_BLOCK bytes, newest first; freeing
- * is a no-op until arena_reset() empties all but the newest block, which
- * the next record reuses. A record of n bytes needs a few times n.
+ * The arena: blocks newest first, each twice the last from ARENA_FIRST up
+ * to ARENA_BLOCK bytes (or what one allocation needs); freeing is a no-op
+ * until arena_reset() empties all but the newest block, which the next
+ * record reuses. A record of n bytes needs a few times n: a file of small
+ * records (or a fuzzing input) never pays for a large block.
  */
+#define ARENA_FIRST (4 * 1024)
 #define ARENA_BLOCK (256 * 1024)
 
 struct arena_block {
@@ -84,7 +87,10 @@ static void *arena_malloc(size_t n)
 
 	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
 	if (!b || b->cap - b->used < n) {
-		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+		size_t cap = !b ? ARENA_FIRST : b->cap < ARENA_BLOCK / 2 ? 2 * b->cap : ARENA_BLOCK;
+
+		if (cap < n)
+			cap = n;
 
 		/* jansson reports a NULL as a failure of its own. */
 		if (!(b = malloc(sizeof(*b) + cap)))
