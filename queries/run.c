@@ -313,14 +313,19 @@ int query_data_end(struct store *st, struct query_data_end *end)
 	struct query_filter everything;
 	struct query_run qr;
 	sqlite3_stmt *s = NULL;
+	struct query_date d;
 	const char *day;
+	char month[8];
 	int found, ret = -1;
 
 	memset(end, 0, sizeof(*end));
-	query_filter_init(&everything);
-	found = query_latest_month(st, &everything, &end->month);
+	/* The store's newest month: the one fact that ibrief stats shows too. */
+	found = store_last_month(st, month);
 	if (found <= 0)
 		return found;
+	if (query_date_parse(month, &d) != 2 || query_period_month(&end->month, d.year, d.month) < 0)
+		return error("query: '%s': '%s' is not a month", store_path(st), month);
+	query_filter_init(&everything);
 	run_init(&qr, st, &data_end, &everything);
 	if (run_prepare(&qr, last_day_sql, &end->month, &s) < 0)
 		goto out;

@@ -107,6 +107,15 @@ struct store_extent {
 /* Fills `out` (no allocation). Returns 0, or -1 with a message. */
 int store_extent(struct store *st, struct store_extent *out);
 
+/*
+ * The one answer to "where does the data end": the newest month of an
+ * incident known to the month or the day ("2020-06"), written to `out`.
+ * store_extent() and query_data_end() (queries/) both take it from here.
+ * Returns 1, 0 when no incident is known to the month (`out` is then ""),
+ * or -1 with a message.
+ */
+int store_last_month(struct store *st, char out[8]);
+
 struct store_stats {
 	long long incidents;
 	char first[11], last[11];	/* date range, "" when empty */

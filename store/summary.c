@@ -41,12 +41,45 @@ static void copy_text(char *out, size_t size, sqlite3_stmt *s, int i)
 	snprintf(out, size, "%s", t ? (const char *)t : "");
 }
 
+/*
+ * An incident known to the month or the day starts and ends in one month;
+ * one known to the year does not. The index on date_start finds it without
+ * a scan: every query result asks (queries/run.c query_data_end()).
+ */
+int store_last_month(struct store *st, char out[8])
+{
+	static const char last_month_sql[] =
+		"SELECT substr(date_start, 1, 7) FROM incident"
+		" WHERE date_start IS NOT NULL AND substr(date_start, 1, 7) = substr(date_end, 1, 7)"
+		" ORDER BY date_start DESC LIMIT 1";
+	sqlite3_stmt *s = NULL;
+	int rc, ret = -1;
+
+	*out = '\0';
+	if (sqlite3_prepare_v2(store_db(st), last_month_sql, -1, &s, NULL) != SQLITE_OK)
+		goto fail;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		copy_text(out, 8, s, 0);
+		ret = *out ? 1 : 0;
+	} else if (rc == SQLITE_DONE) {
+		ret = 0;
+	} else {
+		goto fail;
+	}
+	goto out;
+fail:
+	db_error(st, "cannot read where the data ends");
+out:
+	sqlite3_finalize(s);
+	return ret;
+}
+
 int store_extent(struct store *st, struct store_extent *out)
 {
 	static const char extent_sql[] =
 		"SELECT min(CASE WHEN date_precision = 'day' THEN date_start END),"
 		"       max(CASE WHEN date_precision = 'day' THEN date_start END),"
-		"       max(CASE WHEN date_precision IN ('day', 'month') THEN substr(date_start, 1, 7) END),"
 		"       max(CASE WHEN date_precision = 'year' THEN substr(date_start, 1, 4) END),"
 		"       total(date_precision = 'day'), total(date_precision = 'month'),"
 		"       total(date_precision = 'year'), total(date_start IS NULL)"
@@ -62,12 +95,13 @@ int store_extent(struct store *st, struct store_extent *out)
 	}
 	copy_text(out->first_day, sizeof(out->first_day), s, 0);
 	copy_text(out->last_day, sizeof(out->last_day), s, 1);
-	copy_text(out->last_month, sizeof(out->last_month), s, 2);
-	copy_text(out->last_year, sizeof(out->last_year), s, 3);
-	out->by_day = sqlite3_column_int64(s, 4);
-	out->by_month = sqlite3_column_int64(s, 5);
-	out->by_year = sqlite3_column_int64(s, 6);
-	out->undated = sqlite3_column_int64(s, 7);
+	copy_text(out->last_year, sizeof(out->last_year), s, 2);
+	out->by_day = sqlite3_column_int64(s, 3);
+	out->by_month = sqlite3_column_int64(s, 4);
+	out->by_year = sqlite3_column_int64(s, 5);
+	out->undated = sqlite3_column_int64(s, 6);
+	if (store_last_month(st, out->last_month) < 0)
+		ret = -1;
 out:
 	sqlite3_finalize(s);
 	return ret;
