@@ -5,11 +5,12 @@
 # seconds and peak RSS, and the median of the per-pair ratios B/A: how many
 # times faster ibrief is.
 #
-#   sh bench/compare.sh LABEL RUNS 'IBRIEF COMMAND' 'PYTHON COMMAND'
+#   sh bench/compare.sh LABEL RUNS 'IBRIEF COMMAND' 'PYTHON COMMAND' [TARGET]
 #
+# TARGET, the issue's "at least" (as "2x"), is printed after the ratios.
 # Each command is run by sh -c, its output thrown away; a failure stops.
 set -eu
-label=$1 runs=$2 a=$3 b=$4
+label=$1 runs=$2 a=$3 b=$4 target=${5:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -26,7 +27,7 @@ while [ "$i" -lt "$runs" ]; do
 	one "$b" "$tmp/b"
 	i=$((i + 1))
 done
-paste -d ' ' "$tmp/a" "$tmp/b" | awk -v l="$label" '
+paste -d ' ' "$tmp/a" "$tmp/b" | awk -v l="$label" -v t="$target" '
 function median(v, n,    i, j, t) {
 	for (i = 2; i <= n; i++)
 		for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
@@ -41,4 +42,5 @@ END {
 	printf "%-34s ibrief %6.3f s (cpu %6.3f s, %5.1f MB)  python %6.3f s (cpu %6.3f s, %5.1f MB)  %5.1fx (cpu %5.1fx)\n",
 		l, median(aw, n), median(ac, n), median(am, n) / 1024, median(bw, n), median(bc, n),
 		median(bm, n) / 1024, median(rw, n), median(rc, n)
+	if (t != "") printf "%-34s target: at least %s\n", "", t
 }'

@@ -3,13 +3,15 @@
 # VERIS records made from it on the fly (each copy of a record gets its own
 # master_id, so every record is new), streamed through standard input so
 # that it is never written to disk. Prints records per second and peak RSS
-# for both: memory must stay flat as the input grows.
+# for both: memory must stay flat as the input grows. The synthetic file
+# then goes through bench/pyref.py, for the ratio to the Python script.
 #
 #   VCDB=path/to/vcdb.jsonl.gz N=1000000 sh bench/import.sh
 set -eu
 VCDB=${VCDB:-../shared/data/vcdb/vcdb.jsonl.gz}
 N=${N:-1000000}
 IBRIEF=${IBRIEF:-./ibrief}
+PYTHON=${PYTHON:-/usr/bin/python3}
 if [ ! -r "$VCDB" ]; then
 	echo "bench: '$VCDB' not found; set VCDB to the VCDB JSON Lines file" >&2
 	exit 1
@@ -17,16 +19,20 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# run LABEL RECORDS CMD...: runs an import, prints rate and peak RSS.
+# run LABEL RECORDS CMD...: runs an import, prints its rate (by wall and
+# by CPU seconds, user + system: the figure to trust on a shared machine)
+# and peak RSS, and leaves its CPU seconds in $tmp/cpu.
 run() {
 	label=$1 records=$2
 	shift 2
-	/usr/bin/time -f '%e %M' -o "$tmp/time" "$@" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
+	/usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$@" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
 	summary=$(tail -n 1 "$tmp/err")
 	set -- $(cat "$tmp/time")
-	awk -v l="$label" -v n="$records" -v s="$1" -v kb="$2" -v sum="$summary" 'BEGIN {
-		printf "%-28s %9d records %7.2f s %9.0f records/s  peak RSS %6.1f MB\n", l, n, s, n / s, kb / 1024
-		printf "    (%s)\n", sum
+	awk -v u="$2" -v s="$3" 'BEGIN { print u + s }' >"$tmp/cpu"
+	awk -v l="$label" -v n="$records" -v w="$1" -v c="$(cat "$tmp/cpu")" -v kb="$4" -v sum="$summary" 'BEGIN {
+		printf "%-28s %9d records %7.2f s %8.0f records/s  cpu %7.2f s %8.0f records/s  peak RSS %6.1f MB\n",
+			l, n, w, n / w, c, n / c, kb / 1024
+		if (sum != "") printf "    (%s)\n", sum
 	}'
 }
 
@@ -43,4 +49,12 @@ gen() {
 	done | head -n "$N"
 }
 gen | run "synthetic (stdin)" "$N" "$IBRIEF" --db "$tmp/big.db" import --format veris -
+ibrief_cpu=$(cat "$tmp/cpu")
 ls -l "$tmp/big.db" | awk '{ printf "store size %.0f MB for %d records\n", $5 / 1e6, '"$N"' }'
+# The same records through the Python yardstick (bench/pyref.py), once:
+# the ratio of CPU seconds is how many times faster ibrief is.
+gen | run "synthetic, bench/pyref.py" "$N" "$PYTHON" bench/pyref.py import "$tmp/big-py.db" /dev/stdin
+awk -v n="$N" -v a="$ibrief_cpu" -v b="$(cat "$tmp/cpu")" 'BEGIN {
+	printf "import %d synthetic records: ibrief %.0f records/s of CPU, python %.0f: %.1fx (target 50,000 records/s)\n",
+		n, n / a, n / b, b / a
+}'

@@ -370,6 +370,7 @@ int main(int argc, char **argv)
 	printf("\n%-22s", "by-month, 12 months");
 	for (size_t s = 0; s < ARRAY_SIZE(sizes); s++)
 		printf("%10.2f", trend[s]);
-	printf("\n");
+	/* The target; the Python script has no such set to compare. */
+	printf("\n%-22s%*s\n", "target: whole set", 10 * (int)ARRAY_SIZE(sizes), "under 50 ms at 1M");
 	return 0;
 }
