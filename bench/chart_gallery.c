@@ -455,7 +455,7 @@ static int read_tsv(const char *path, struct tsv_chart *t)
 			d->kpi_nr++;
 		} else {
 			fclose(fp);
-			return error("'%s':%d: cannot read '%s'", path, lineno, f[0]);
+			return error_at(path, lineno, 0, "cannot read '%s'", f[0]);
 		}
 	}
 	fclose(fp);

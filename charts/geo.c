@@ -170,7 +170,7 @@ int geo_load_map(struct geo *g, const char *path, enum geo_map map)
 	root = json_loadf(f, 0, &err);
 	fclose(f);
 	if (!root)
-		return error("'%s':%d: not JSON: %s", path, err.line, err.text);
+		return error_at(path, err.line, err.column, "not JSON: %s", err.text);
 	features = json_object_get(root, "features");
 	if (!json_is_array(features)) {
 		ret = error("'%s': not a GeoJSON FeatureCollection", path);

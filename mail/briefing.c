@@ -224,7 +224,7 @@ static int parse_sender(struct mail_addr *from, const struct mail_options *o)
 		return error("no sender: give --from ADDR or set from in [smtp] of the "
 			     "configuration file");
 	if (mail_addr_parse(from, e->value) < 0)
-		return error("the sender is from %s:%d (smtp.from)", o->cfg->path, e->line);
+		return error_at(o->cfg->path, e->line, 0, "smtp.from: this is the sender");
 	return 0;
 }
 

@@ -143,8 +143,8 @@ struct fill {
 
 static int fill_error(struct fill *f, const char *name, const char *why)
 {
-	return error("%s:%d:%d: placeholder '{%s}': %s", f->b->t->path, f->where->line,
-		     f->where->column, name, why);
+	return error_at(f->b->t->path, f->where->line, f->where->column, "placeholder '{%s}': %s",
+			name, why);
 }
 
 /* Copies text up to `end`, turning "{{" into "{". */

@@ -315,8 +315,8 @@ static int chart(struct briefing *b, const struct tpl_block *blk)
 	size_t i;
 
 	if (!query_chart_can_draw(blk->query, kind))
-		return error("%s:%d:%d: query '%s' cannot be drawn as this chart kind", b->t->path,
-			     blk->kind_line, blk->kind_column, blk->query->name);
+		return error_at(b->t->path, blk->kind_line, blk->kind_column,
+				"query '%s' cannot be drawn as this chart kind", blk->query->name);
 	memset(&spec, 0, sizeof(spec));
 	spec.kind = (enum chart_kind)kind;
 	spec.width_pt = blk->width_mm * PDF_MM;

@@ -283,9 +283,9 @@ static int pages_check(const struct briefing *b, const struct layout *l)
 	for (size_t i = 0; i < l->nr && !it; i++)
 		if (l->places[i].page >= REPORT_MAX_PAGES)
 			it = &b->items[l->places[i].item];
-	return error("%s:%d:%d: the briefing passes %d pages here (it would take %d; expected "
-		     "fewer blocks, rows or notable incidents)", b->t->path, it ? it->line : 1,
-		     it ? it->column : 1, REPORT_MAX_PAGES, l->pages);
+	return error_at(b->t->path, it ? it->line : 1, it ? it->column : 1,
+			"the briefing passes %d pages here (it would take %d; expected "
+			"fewer blocks, rows or notable incidents)", REPORT_MAX_PAGES, l->pages);
 }
 
 /* Lays out the items and draws them on as many pages as they take. */

@@ -39,8 +39,8 @@ static int node_error(const struct ctx *c, const yaml_node_t *node, const char *
 	va_start(ap, fmt);
 	buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	error("%s:%lu:%lu: %s", c->path, (unsigned long)node->start_mark.line + 1,
-	      (unsigned long)node->start_mark.column + 1, msg.buf);
+	error_at(c->path, (long)node->start_mark.line + 1, (long)node->start_mark.column + 1,
+		 "%s", msg.buf);
 	buf_release(&msg);
 	return -1;
 }
@@ -743,9 +743,9 @@ int template_parse(struct template *t, const char *path, const char *text, size_
 	if (!yaml_parser_load(&parser, &doc)) {
 		const yaml_mark_t *m = parser.problem ? &parser.problem_mark : &parser.context_mark;
 
-		error("%s:%lu:%lu: %s%s%s (expected YAML)", path, (unsigned long)m->line + 1,
-		      (unsigned long)m->column + 1, parser.problem ? parser.problem : "cannot read",
-		      parser.context ? " " : "", parser.context ? parser.context : "");
+		error_at(path, (long)m->line + 1, (long)m->column + 1, "%s%s%s (expected YAML)",
+			 parser.problem ? parser.problem : "cannot read", parser.context ? " " : "",
+			 parser.context ? parser.context : "");
 		yaml_parser_delete(&parser);
 		template_release(t);
 		return -1;

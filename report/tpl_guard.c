@@ -31,11 +31,10 @@ int tpl_refuse_aliases(const char *path, const char *text, size_t len)
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	while (!done && yaml_parser_parse(&parser, &ev)) {
 		if (ev.type == YAML_ALIAS_EVENT) {
-			ret = error("%s:%lu:%lu: alias '*%s' is not allowed in a template "
-				    "(write the node out in full)", path,
-				    (unsigned long)ev.start_mark.line + 1,
-				    (unsigned long)ev.start_mark.column + 1,
-				    (const char *)ev.data.alias.anchor);
+			ret = error_at(path, (long)ev.start_mark.line + 1,
+				       (long)ev.start_mark.column + 1,
+				       "alias '*%s' is not allowed in a template "
+				       "(write the node out in full)", (const char *)ev.data.alias.anchor);
 			done = 1;
 		}
 		if (ev.type == YAML_DOCUMENT_END_EVENT || ev.type == YAML_STREAM_END_EVENT)

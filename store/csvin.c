@@ -135,7 +135,7 @@ static int header_error(struct csvin *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	error("'%s':%ld: header: %s", c->ctx->in->name, c->start, msg.buf);
+	error_at(c->ctx->in->name, c->start, 0, "header: %s", msg.buf);
 	buf_release(&msg);
 	return -1;
 }

@@ -105,8 +105,8 @@ int input_getline(struct input *in, struct buf *line)
 		size_t take = nl ? (size_t)(nl - start) : avail;
 
 		if (line->len + take > INPUT_MAX_LINE)
-			return error("'%s':%ld: line longer than %zu MiB", in->name,
-				     in->line + 1, INPUT_MAX_LINE >> 20);
+			return error_at(in->name, in->line + 1, 0, "line longer than %zu MiB",
+					INPUT_MAX_LINE >> 20);
 		buf_add(line, start, take);
 		in->pos += take;
 		if (nl) {

@@ -35,26 +35,45 @@ int parse_emit(struct parse_ctx *ctx, struct incident *inc, long line)
 	return ret;
 }
 
-int parse_reject(struct parse_ctx *ctx, long line, const char *field,
-		 const char *fmt, ...)
+ATTR_PRINTF(5, 0)
+static int reject(struct parse_ctx *ctx, long line, long col, const char *field,
+		  const char *fmt, va_list ap)
 {
 	struct buf msg = BUF_INIT;
-	va_list ap;
 
 	ctx->records++;
 	ctx->rejected++;
-	buf_addf(&msg, "'%s'", ctx->in->name);
-	if (line)
-		buf_addf(&msg, ":%ld", line);
-	buf_addf(&msg, ": record %ld: ", ctx->records);
+	buf_addf(&msg, "record %ld: ", ctx->records);
 	if (field)
 		buf_addf(&msg, "field '%s': ", field);
-	va_start(ap, fmt);
 	buf_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	error("%s", msg.buf);
+	error_at(ctx->in->name, line, col, "%s", msg.buf);
 	buf_release(&msg);
 	return ctx->skip_bad ? 0 : -1;
+}
+
+int parse_reject(struct parse_ctx *ctx, long line, const char *field,
+		 const char *fmt, ...)
+{
+	va_list ap;
+	int ret;
+
+	va_start(ap, fmt);
+	ret = reject(ctx, line, 0, field, fmt, ap);
+	va_end(ap);
+	return ret;
+}
+
+int parse_reject_at(struct parse_ctx *ctx, long line, long col, const char *field,
+		    const char *fmt, ...)
+{
+	va_list ap;
+	int ret;
+
+	va_start(ap, fmt);
+	ret = reject(ctx, line, col, field, fmt, ap);
+	va_end(ap);
+	return ret;
 }
 
 static const char *skip_space(const char *p, const char *end)

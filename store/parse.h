@@ -50,6 +50,9 @@ int parse_emit(struct parse_ctx *ctx, struct incident *inc, long line);
  */
 int parse_reject(struct parse_ctx *ctx, long line, const char *field,
 		 const char *fmt, ...) ATTR_PRINTF(4, 5);
+/* The same at a column of the line, from 1: "FILE:LINE:COL: record N: ...". */
+int parse_reject_at(struct parse_ctx *ctx, long line, long col, const char *field,
+		    const char *fmt, ...) ATTR_PRINTF(5, 6);
 
 /*
  * The parsers. Each reads ctx->in to its end. page_parse() reads a page

@@ -311,8 +311,8 @@ static int reject_syntax(struct veris *v, const char *s, size_t len, const json_
 		pos = len;
 	for (bol = pos; bol && s[bol - 1] != '\n'; bol--)
 		;
-	return parse_reject(v->ctx, line, NULL, "invalid JSON at line %ld column %zu: %s", line,
-			    pos - bol + (bol ? 0 : v->first_col - 1), jerr->text);
+	return parse_reject_at(v->ctx, line, (long)(pos - bol + (bol ? 0 : v->first_col - 1)), NULL,
+			       "invalid JSON: %s", jerr->text);
 }
 
 /*

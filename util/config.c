@@ -213,43 +213,43 @@ static int parse_setting(struct config *cfg, const char *name, int line, const c
 	int ret = -1;
 
 	if (!eq)
-		return error("%s:%d: '%s' is neither [section] nor key = value", name, line, text);
+		return error_at(name, line, 0, "'%s' is neither [section] nor key = value", text);
 	*eq = '\0';
 	key = trim(text);
 	value = trim(eq + 1);
 	if (check_name(key) < 0)
-		return error("%s:%d: '%s' is not a key name (letters, digits, '_', '-')", name,
-			     line, key);
+		return error_at(name, line, 0, "'%s' is not a key name (letters, digits, '_', '-')",
+				key);
 	lower_ascii(key);
 	if (!section)
-		return error("%s:%d: '%s' comes before any [section]", name, line, key);
+		return error_at(name, line, 0, "'%s' comes before any [section]", key);
 	k = find_key(section, key);
 	if (!k) {
 		known_names(&known, section);
-		error("%s:%d: '%s' is not a key of [%s] (known: %s)", name, line, key, section,
-		      known.buf);
+		error_at(name, line, 0, "'%s' is not a key of [%s] (known: %s)", key, section,
+			 known.buf);
 		goto out;
 	}
 	old = config_entry(cfg, section, key);
 	if (old) {
-		error("%s:%d: '%s' is set twice in [%s] (first on line %d)", name, line, key,
-		      section, old->line);
+		error_at(name, line, 0, "'%s' is set twice in [%s] (first on line %d)", key,
+			 section, old->line);
 		goto out;
 	}
 	if (!*value) {
-		error("%s:%d: %s.%s: the value is empty", name, line, section, key);
+		error_at(name, line, 0, "%s.%s: the value is empty", section, key);
 		goto out;
 	}
 	if (strlen(value) > CONFIG_MAX_VALUE || has_control(value)) {
-		error("%s:%d: %s.%s: the value is over %d bytes or holds control characters",
-		      name, line, section, key, CONFIG_MAX_VALUE);
+		error_at(name, line, 0, "%s.%s: the value is over %d bytes or holds control characters",
+			 section, key, CONFIG_MAX_VALUE);
 		goto out;
 	}
 	why = k->check ? k->check(value) : NULL;
 	if (why) {
 		/* A value is shown as a URL is: without a password. */
 		url_redact(&known, value);
-		error("%s:%d: %s.%s: '%s' %s", name, line, section, key, known.buf, why);
+		error_at(name, line, 0, "%s.%s: '%s' %s", section, key, known.buf, why);
 		goto out;
 	}
 	ALLOC_GROW(cfg->v, cfg->n + 1, cfg->alloc);
@@ -260,8 +260,8 @@ static int parse_setting(struct config *cfg, const char *name, int line, const c
 		const char *home = getenv("HOME");
 
 		if (!home || *home != '/') {
-			error("%s:%d: %s.%s: '~/' needs $HOME to be an absolute path", name, line,
-			      section, key);
+			error_at(name, line, 0, "%s.%s: '~/' needs $HOME to be an absolute path",
+				 section, key);
 			goto out;
 		}
 		buf_addf(&known, "%s%s", home, value + 1);
@@ -282,15 +282,15 @@ static int parse_section(const char *name, int line, char *text, char **section)
 	struct buf known = BUF_INIT;
 
 	if (!end || *trim(end + 1))
-		return error("%s:%d: a section is written [name], alone on its line", name, line);
+		return error_at(name, line, 0, "a section is written [name], alone on its line");
 	*end = '\0';
 	s = trim(text + 1);
 	if (check_name(s) < 0)
-		return error("%s:%d: '[%s]' is not a section name", name, line, s);
+		return error_at(name, line, 0, "'[%s]' is not a section name", s);
 	lower_ascii(s);
 	if (!known_section(s)) {
 		known_names(&known, NULL);
-		error("%s:%d: '[%s]' is not a section (known: %s)", name, line, s, known.buf);
+		error_at(name, line, 0, "'[%s]' is not a section (known: %s)", s, known.buf);
 		buf_release(&known);
 		return -1;
 	}

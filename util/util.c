@@ -60,6 +60,21 @@ int error(const char *fmt, ...)
 	return -1;
 }
 
+int error_at(const char *file, long line, long col, const char *fmt, ...)
+{
+	char msg[4096];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (line > 0 && col > 0)
+		return error("%s:%ld:%ld: %s", file, line, col, msg);
+	if (line > 0)
+		return error("%s:%ld: %s", file, line, msg);
+	return error("%s: %s", file, msg);
+}
+
 void warning(const char *fmt, ...)
 {
 	va_list ap;

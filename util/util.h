@@ -25,6 +25,14 @@ void error_set_command(const char *cmd);
 
 /* Prints "ibrief: <cmd>: <msg>" to stderr. Always returns -1. */
 int error(const char *fmt, ...) ATTR_PRINTF(1, 2);
+/*
+ * The one form of a place in a file, as compilers and git print it, so an
+ * editor can jump there: "ibrief: <cmd>: FILE:LINE:COL: <msg>", unquoted;
+ * LINE and COL from 1, each left out when 0 ("FILE:LINE: ", "FILE: ").
+ * Always returns -1. Every message about a place in a file goes through it
+ * (tests/cli/t_onehome.sh greps for other forms).
+ */
+int error_at(const char *file, long line, long col, const char *fmt, ...) ATTR_PRINTF(4, 5);
 /* Same shape as error(), prefixed "warning: ". */
 void warning(const char *fmt, ...) ATTR_PRINTF(1, 2);
 /* Prints like error() and exits 1. For the impossible and for out-of-memory. */

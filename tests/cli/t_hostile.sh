@@ -26,7 +26,7 @@ test_expect 'a victim holding ESC is refused by the CSV, VERIS and page importer
 test_expect 'a page line holding NUL is refused, not cut short' '
 	page nul.txt "Cyber Incident Victim: Vander\0steen" &&
 	test_must_fail 1 ibrief --db s.db import nul.txt 2>err &&
-	grep "nul.txt.:3: record 1: the line contains a NUL byte at byte 30" err
+	grep "nul.txt:3: record 1: the line contains a NUL byte at byte 30" err
 '
 
 test_expect 'a page holding invalid UTF-8 is refused with the field named' '
@@ -47,7 +47,7 @@ test_expect 'an empty or blank file is an error in every format' '
 test_expect 'a duration past the documented bound is refused with record and field' '
 	printf "{\"plus\":{\"master_id\":\"m-2\"},\"timeline\":{\"incident\":{\"year\":2024},\"containment\":{\"unit\":\"Months\",\"value\":1e308}},\"victim\":{\"victim_id\":\"Acme\",\"country\":[\"BE\"]},\"action\":{\"unknown\":{}}}\n" >inf.json &&
 	test_must_fail 1 ibrief --db s.db import inf.json 2>err &&
-	grep "inf.json.:1: record 1: field .time_to_contain.: value inf hours is too long" err &&
+	grep "inf.json:1: record 1: field .time_to_contain.: value inf hours is too long" err &&
 	printf "id,date,affected,time_to_contain_hours\nx2,2024-03-01,1,900000\n" >long.csv &&
 	test_must_fail 1 ibrief --db s.db import long.csv 2>err &&
 	grep "field .time_to_contain.: value 900000 hours is too long" err &&

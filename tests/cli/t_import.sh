@@ -85,7 +85,7 @@ test_expect 'a bad record leaves the store exactly as before that file, exit 1' 
 	printf "demo-3,Town,2024-13-01,BE,,x\r\n" >>incidents.csv &&
 	sed -i "s/keyed in by hand/changed/" incidents.csv &&
 	test_must_fail 1 ibrief import incidents.csv 2>err &&
-	grep "incidents.csv.:5: record 3: field .date.: " err &&
+	grep "incidents.csv:5: record 3: field .date.: " err &&
 	grep "not imported; the store is as it was before this file" err &&
 	ibrief show csv:demo-2 | grep "keyed in by hand" &&
 	test "$(count)" = 2

@@ -48,7 +48,7 @@ test_expect 'an HTML file without visible text is refused, naming the file' '
 test_expect 'an HTML page that is not a tracker page is refused at its line' '
 	printf "<!DOCTYPE html>\n<html><body>\n<h1>Our blog</h1>\n<p>Hello</p>\n</body></html>\n" >blog.html &&
 	test_must_fail 1 ibrief --db s.db import blog.html 2>err &&
-	grep "^ibrief: import: .blog.html.:3: record 1: .Our blog. does not start an incident page" err
+	grep "^ibrief: import: blog.html:3: record 1: .Our blog. does not start an incident page" err
 '
 
 test_done

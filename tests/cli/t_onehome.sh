@@ -37,4 +37,13 @@ test_expect 'no layer below cli/ writes to standard error itself' '
 		util/*.c | grep -v "^util/util.c:" | grep . >&2
 '
 
+# A place in a file is printed one way, FILE:LINE:COL unquoted, by error_at()
+# (util/util.h); no message formats a place by hand or in another form.
+test_expect 'every message about a place in a file goes through error_at()' '
+	cd "$TOP" &&
+	! grep -nE "\"[^\"]*(%s:%[lz]?[du][:\" ]|.%s.:%[lz]?[du]|.%s., line %|%s line %[lz]?d|record %ld of .%s.|at line %[lz]?d column)" \
+		util/*.c store/*.c queries/*.c lang/*.c charts/*.c report/*.c mail/*.c cli/*.c bench/*.c |
+		grep -v "^util/util.c:" | grep . >&2
+'
+
 test_done

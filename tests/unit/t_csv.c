@@ -229,7 +229,7 @@ static void test_a_bad_date_is_rejected_naming_file_line_and_field(void)
 	CHECK_INT(r.rejected, 6);
 	CHECK_INT(r.records, 7);
 	CHECK_INT(count_lines(r.err), 6);
-	CHECK_ERR(&r, "ibrief: '" DATA "bad-date.csv':2: record 1: field 'date': value '2024-13-01' "
+	CHECK_ERR(&r, "ibrief: " DATA "bad-date.csv:2: record 1: field 'date': value '2024-13-01' "
 		  "is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)\n");
 	CHECK_ERR(&r, ":3: record 2: field 'date': value '2023-02-29' is not a date");
 	CHECK_ERR(&r, ":4: record 3: field 'date': value '2024-4-1' is not a date");
@@ -266,14 +266,14 @@ static void test_an_empty_date_or_id_is_rejected(void)
 	CHECK_INT(r.ret, 0);
 	CHECK_INT(r.rejected, 1);
 	CHECK_INT(r.nr, 1);
-	CHECK_ERR(&r, "empty-date.csv':2: record 1: field 'date': is empty; every record needs a date");
+	CHECK_ERR(&r, "empty-date.csv:2: record 1: field 'date': is empty; every record needs a date");
 	run_release(&r);
 
 	run(&r, "empty-id.csv", 1);
 	CHECK_INT(r.ret, 0);
 	CHECK_INT(r.rejected, 1);
 	CHECK_INT(r.nr, 1);
-	CHECK_ERR(&r, "empty-id.csv':2: record 1: field 'id': is empty; every record needs an id");
+	CHECK_ERR(&r, "empty-id.csv:2: record 1: field 'id': is empty; every record needs an id");
 	run_release(&r);
 }
 
@@ -284,7 +284,7 @@ static void test_an_id_with_a_line_break_is_rejected(void)
 	run(&r, "id-control.csv", 1);
 	CHECK_INT(r.rejected, 1);
 	CHECK_INT(r.nr, 1);
-	CHECK_ERR(&r, "id-control.csv':2: record 1: field 'id': value 'i-1\\x0Asecond line' "
+	CHECK_ERR(&r, "id-control.csv:2: record 1: field 'id': value 'i-1\\x0Asecond line' "
 		  "contains a control character");
 	if (r.nr == 1)
 		CHECK_INT(r.inc[0].line, 4);
@@ -299,7 +299,7 @@ static void test_a_repeated_id_names_the_line_of_the_first(void)
 	CHECK_INT(r.ret, 0);
 	CHECK_INT(r.rejected, 1);
 	CHECK_INT(r.nr, 3);
-	CHECK_ERR(&r, "dup-id.csv':4: record 3: field 'id': value 'x-1' is already the id of "
+	CHECK_ERR(&r, "dup-id.csv:4: record 3: field 'id': value 'x-1' is already the id of "
 		  "the record on line 2");
 	if (r.nr == 3)
 		CHECK_STR(r.inc[2].key, "csv:x-3");
@@ -459,8 +459,8 @@ static void test_a_record_with_the_wrong_number_of_fields_is_rejected(void)
 	run(&r, "field-count.csv", 1);
 	CHECK_INT(r.rejected, 2);
 	CHECK_INT(r.nr, 1);
-	CHECK_ERR(&r, "field-count.csv':2: record 1: has 7 fields, the header has 9\n");
-	CHECK_ERR(&r, "field-count.csv':3: record 2: has 10 fields, the header has 9\n");
+	CHECK_ERR(&r, "field-count.csv:2: record 1: has 7 fields, the header has 9\n");
+	CHECK_ERR(&r, "field-count.csv:3: record 2: has 10 fields, the header has 9\n");
 	if (r.nr == 1)
 		CHECK_STR(r.inc[0].key, "csv:f-3");
 	run_release(&r);
@@ -473,7 +473,7 @@ static void test_invalid_utf8_is_rejected_naming_the_field(void)
 	run(&r, "bad-utf8.csv", 1);
 	CHECK_INT(r.rejected, 1);
 	CHECK_INT(r.nr, 1);
-	CHECK_ERR(&r, "bad-utf8.csv':2: record 1: field 'victim': value is not valid UTF-8: "
+	CHECK_ERR(&r, "bad-utf8.csv:2: record 1: field 'victim': value is not valid UTF-8: "
 		  "byte 0xE8 at byte 3");
 	if (r.nr == 1)
 		CHECK_STR(r.inc[0].victim, "Liège");
@@ -482,7 +482,7 @@ static void test_invalid_utf8_is_rejected_naming_the_field(void)
 	run(&r, "nul-byte.csv", 1);
 	CHECK_INT(r.rejected, 1);
 	CHECK_INT(r.nr, 1);
-	CHECK_ERR(&r, "nul-byte.csv':2: record 1: field 'victim': value contains a NUL byte");
+	CHECK_ERR(&r, "nul-byte.csv:2: record 1: field 'victim': value contains a NUL byte");
 	run_release(&r);
 }
 
@@ -494,11 +494,11 @@ static void test_a_stray_quote_is_rejected_and_the_next_line_read(void)
 	CHECK_INT(r.ret, 0);
 	CHECK_INT(r.rejected, 3);
 	CHECK_INT(r.nr, 2);
-	CHECK_ERR(&r, "bad-quote.csv':2: record 1: field 'victim': a double quote inside an "
+	CHECK_ERR(&r, "bad-quote.csv:2: record 1: field 'victim': a double quote inside an "
 		  "unquoted value, or text after a closing quote (expected");
-	CHECK_ERR(&r, "bad-quote.csv':3: record 2: field 'victim': a double quote");
+	CHECK_ERR(&r, "bad-quote.csv:3: record 2: field 'victim': a double quote");
 	/* The record begins on line 5; the stray text is on line 6. */
-	CHECK_ERR(&r, "bad-quote.csv':5: record 4: field 'victim': a double quote inside an "
+	CHECK_ERR(&r, "bad-quote.csv:5: record 4: field 'victim': a double quote inside an "
 		  "unquoted value, or text after a closing quote on line 6 (expected");
 	if (r.nr == 2) {
 		CHECK_STR(r.inc[0].key, "csv:q-3");
@@ -517,7 +517,7 @@ static void test_a_quote_left_open_names_the_line_the_record_began(void)
 	CHECK_INT(r.ret, 0);
 	CHECK_INT(r.rejected, 1);
 	CHECK_INT(r.nr, 1);
-	CHECK_ERR(&r, "unterminated.csv':3: record 2: field 'summary': a quoted value is not "
+	CHECK_ERR(&r, "unterminated.csv:3: record 2: field 'summary': a quoted value is not "
 		  "closed before the end of the file");
 	run_release(&r);
 
@@ -534,7 +534,7 @@ static void test_line_numbers_stay_right_after_multiline_records(void)
 	run(&r, "multiline-lines.csv", 1);
 	CHECK_INT(r.ret, 0);
 	CHECK_INT(r.rejected, 1);
-	CHECK_ERR(&r, "multiline-lines.csv':5: record 2: field 'date': value '2024-13-01'");
+	CHECK_ERR(&r, "multiline-lines.csv:5: record 2: field 'date': value '2024-13-01'");
 	CHECK_INT(r.nr, 3);
 	if (r.nr == 3) {
 		CHECK_INT(r.inc[0].line, 2);
@@ -553,20 +553,20 @@ static void test_a_header_error_stops_even_with_skip_bad(void)
 	static const struct {
 		const char *file, *msg;
 	} cases[] = {
-		{ "header-unknown.csv", "header-unknown.csv':1: header: unknown column 'victm' "
+		{ "header-unknown.csv", "header-unknown.csv:1: header: unknown column 'victm' "
 		  "(known columns: id, victim, date, country, sector, public_sector, public_kind, "
 		  "type, summary, description, affected, time_to_contain_hours, contain_approximate, "
 		  "recover_hours, motives, techniques, actors, sources, cia, motive_count, "
 		  "technique_count, actor_count, source_count)\n" },
-		{ "header-missing.csv", "header-missing.csv':1: header: required column 'date' "
+		{ "header-missing.csv", "header-missing.csv:1: header: required column 'date' "
 		  "is missing" },
-		{ "header-dup.csv", "header-dup.csv':1: header: column 'date' appears twice "
+		{ "header-dup.csv", "header-dup.csv:1: header: column 'date' appears twice "
 		  "(columns 2 and 3)" },
-		{ "header-empty-name.csv", "header-empty-name.csv':1: header: column 2 has no name" },
-		{ "header-quote.csv", "header-quote.csv':1: header: column 2: a double quote inside "
+		{ "header-empty-name.csv", "header-empty-name.csv:1: header: column 2 has no name" },
+		{ "header-quote.csv", "header-quote.csv:1: header: column 2: a double quote inside "
 		  "an unquoted name" },
-		{ "header-cr.csv", "header-cr.csv':1: header: lines end in a carriage return alone" },
-		{ "header-unterminated.csv", "header-unterminated.csv':1: header: a quoted name "
+		{ "header-cr.csv", "header-cr.csv:1: header: lines end in a carriage return alone" },
+		{ "header-unterminated.csv", "header-unterminated.csv:1: header: a quoted name "
 		  "is not closed" },
 	};
 
@@ -630,7 +630,7 @@ static void test_a_record_over_the_size_limit_stops_the_parse(void)
 	run_parser(&r, csvin_parse, "csv", path, 1, 0);
 	CHECK_INT(r.ret, -1);
 	CHECK_INT(r.nr, 0);
-	CHECK_ERR(&r, "big.csv':2: record 1: record is longer than 1 MiB (is a quote left open?)");
+	CHECK_ERR(&r, "big.csv:2: record 1: record is longer than 1 MiB (is a quote left open?)");
 	run_release(&r);
 	unlink(path);
 	*strrchr(path, '/') = '\0';

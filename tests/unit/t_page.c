@@ -463,7 +463,7 @@ static void test_misspelled_month_is_rejected_with_line_and_field(void)
 	CHECK_INT(r.ret, -1);
 	CHECK_INT(r.nr, 0);
 	CHECK_INT(r.rejected, 1);
-	CHECK_ERR(&r, "'" DATA "bad-month.txt':8: record 1: field 'date': "
+	CHECK_ERR(&r, DATA "bad-month.txt:8: record 1: field 'date': "
 		  "value 'Aprl 2024' is not a month (expected e.g. 'Mar 2025')");
 	run_release(&r);
 }
@@ -488,7 +488,7 @@ static void test_unknown_country_is_rejected(void)
 
 	run(&r, "bad-country.txt", 1);
 	CHECK_INT(r.rejected, 1);
-	CHECK_ERR(&r, "bad-country.txt':7: record 1: field 'country': "
+	CHECK_ERR(&r, "bad-country.txt:7: record 1: field 'country': "
 		  "'Atlantis' is not a country name known to ISO 3166-1");
 	CHECK_INT(r.nr, 1);
 	CHECK_STR(NTH(&r, 0)->victim, "Comune di Esempiano");
@@ -503,13 +503,13 @@ static void test_missing_parts_are_rejected_where_they_were_expected(void)
 	CHECK_INT(r.ret, 0);
 	CHECK_INT(r.nr, 0);
 	CHECK_INT(r.rejected, 5);
-	CHECK_ERR(&r, "missing-parts.txt':4: record 1: field 'date': no 'Date:' line before 'Location:'");
-	CHECK_ERR(&r, "missing-parts.txt':11: record 2: field 'date': 'Date:' has no value");
-	CHECK_ERR(&r, "missing-parts.txt':23: record 3: field 'summary': "
+	CHECK_ERR(&r, "missing-parts.txt:4: record 1: field 'date': no 'Date:' line before 'Location:'");
+	CHECK_ERR(&r, "missing-parts.txt:11: record 2: field 'date': 'Date:' has no value");
+	CHECK_ERR(&r, "missing-parts.txt:23: record 3: field 'summary': "
 		  "no 'Summary' line before 'CIA Posture'");
-	CHECK_ERR(&r, "missing-parts.txt':32: record 4: field 'summary': "
+	CHECK_ERR(&r, "missing-parts.txt:32: record 4: field 'summary': "
 		  "'Summary' is followed by no text");
-	CHECK_ERR(&r, "missing-parts.txt':39: record 5: field 'country': "
+	CHECK_ERR(&r, "missing-parts.txt:39: record 5: field 'country': "
 		  "the page ends before its 'Location:' line");
 	run_release(&r);
 }
@@ -520,7 +520,7 @@ static void test_summary_naming_no_victim_is_rejected(void)
 
 	run(&r, "no-victim.txt", 0);
 	CHECK_INT(r.ret, -1);
-	CHECK_ERR(&r, "no-victim.txt':14: record 1: field 'victim': no 'Cyber Incident Victim:' "
+	CHECK_ERR(&r, "no-victim.txt:14: record 1: field 'victim': no 'Cyber Incident Victim:' "
 		  "line, and the summary's first sentence names no victim ('A ransomware attack "
 		  "hit the servers of a town in Flanders over the weekend.')");
 	run_release(&r);
@@ -533,7 +533,7 @@ static void test_a_file_not_starting_with_a_page_is_rejected(void)
 	run(&r, "not-a-page.txt", 0);
 	CHECK_INT(r.ret, -1);
 	CHECK_INT(r.nr, 0);
-	CHECK_ERR(&r, "not-a-page.txt':1: record 1: 'Notes from the analyst meeting' does not "
+	CHECK_ERR(&r, "not-a-page.txt:1: record 1: 'Notes from the analyst meeting' does not "
 		  "start an incident page");
 	run_release(&r);
 
@@ -551,7 +551,7 @@ static void test_attribute_values_that_do_not_split_are_rejected(void)
 
 	run(&r, "bad-block.txt", 0);
 	CHECK_INT(r.ret, -1);
-	CHECK_ERR(&r, "bad-block.txt':19: record 1: 'Top secret 1 motive 3 techniques' does not "
+	CHECK_ERR(&r, "bad-block.txt:19: record 1: 'Top secret 1 motive 3 techniques' does not "
 		  "read as the values of 'CIA Posture', 'Motives'");
 	run_release(&r);
 }
@@ -579,7 +579,7 @@ static void test_an_overlong_page_is_rejected_and_the_next_read(void)
 	run_parser(&r, page_parse, "page", path, 1, 0);
 	CHECK_INT(r.ret, 0);
 	CHECK_INT(r.rejected, 1);
-	CHECK(strstr(r.err, "long.txt':1: record 1: the page is longer than 4 MiB") != NULL);
+	CHECK(strstr(r.err, "long.txt:1: record 1: the page is longer than 4 MiB") != NULL);
 	CHECK_INT(r.nr, 1);
 	CHECK_STR(NTH(&r, 0)->victim, "Stad Kortbij");
 	run_release(&r);
