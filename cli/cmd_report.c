@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "../store/briefing.h"
 #include "filter.h"
 #include "../mail/mail.h"
 #include "../report/report.h"
@@ -267,6 +268,52 @@ static void stale_warning(const struct report_summary *sum, const struct query_p
 		warning("the store holds no dated incident: the briefing of %s holds none", p->label);
 }
 
+/* Whether this user may write the store file and its directory (SQLite needs both). */
+static int may_write_store(void)
+{
+	const char *path = cli_store_path();
+	const char *slash = strrchr(path, '/');
+	struct buf dir = BUF_INIT;
+	int ok;
+
+	if (slash)
+		buf_add(&dir, path, slash == path ? 1 : (size_t)(slash - path));
+	else
+		buf_adds(&dir, ".");
+	ok = access(path, W_OK) == 0 && access(dir.buf, W_OK) == 0;
+	buf_release(&dir);
+	return ok;
+}
+
+/*
+ * Records the briefing in the store, for the next one's "Since the last
+ * briefing". The order is deliberate: the PDF is renamed into place first
+ * (report_write()), then the record is committed, so that no record ever
+ * names a briefing that does not exist. When the record fails (a database
+ * error, a full disk), the PDF stays, complete and correct, and the
+ * command fails: the history lacks this briefing, and the next briefing
+ * of the kind compares with the one before it, or with none. A reader of
+ * a store they may not write (a shared store) gets the briefing and a
+ * warning that it is not recorded.
+ *
+ * The report reads the store read-only; the record needs it for update,
+ * so it is opened again (and migrated forward if it must be).
+ */
+static int record_briefing(struct store **st, struct report_summary *sum)
+{
+	if (!may_write_store()) {
+		warning("%s is not recorded in the store: you may not write '%s'", sum->path,
+			cli_store_path());
+		return 0;
+	}
+	store_close(*st);
+	*st = NULL;
+	if (cli_open_store(st, STORE_UPDATE) < 0 || store_briefing_record(*st, &sum->record) < 0)
+		return error("%s is written but not recorded in the store: the next briefing "
+			     "cannot say what changed since", sum->path);
+	return 0;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	struct report_cli o;
@@ -324,6 +371,8 @@ int cmd_report(int argc, char **argv)
 		goto out;
 	fprintf(stderr, "%s: %d page%s, %zu KB, %s\n", sum.path, sum.pages, sum.pages == 1 ? "" : "s",
 		(sum.bytes + 1023) / 1024, tlp_label(sum.tlp));
+	if (record_briefing(&st, &sum) < 0)
+		goto out;	/* ret is EXIT_WORK; the PDF stays written */
 	if (sum.after_data)
 		stale_warning(&sum, &ro.filter->period);
 	if (o.mail_to && sum.after_data && !o.allow_empty) {

@@ -126,8 +126,16 @@ enum i18n_msg {
 	/* The notable incidents' reasons (queries/notable.c), translated. */
 	MSG_REASON_PINNED,	/* "pinned by an analyst" */
 	MSG_REASON_FIRST,	/* "first in {1} for 12 months" ({1}: the country) */
+	MSG_SINCE_TITLE,	/* the section "Since the last briefing" */
+	MSG_SINCE_ISSUED,	/* "The last ... was issued on {1} for {2}." */
+	MSG_SINCE_LATE,		/* "{1} incidents dated in or before {2} were added since." */
+	MSG_SINCE_LATE_ONE,	/* the same for one */
+	MSG_SINCE_FIGURE,	/* "{1}: {2} then, {3} now" */
+	MSG_SINCE_PUBLIC,	/* "{1}, share of public bodies" ({1}: the period) */
+	MSG_SINCE_COUNTRY,	/* "{1}, {2}" ({2}: a country) */
+	MSG_NARR_TODAY,		/* "The comparison uses today’s count for {1}, {2} incidents; ..." */
 };
-#define MSG_NR (MSG_REASON_FIRST + 1)
+#define MSG_NR (MSG_NARR_TODAY + 1)
 
 /* The message in `lang`. */
 const char *i18n_msg(enum lang lang, enum i18n_msg msg);

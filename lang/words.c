@@ -199,6 +199,37 @@ static const char *const messages[MSG_NR][LANG_NR] = {
 				"vastgepind door een analist", "von einem Analysten markiert" },
 	[MSG_REASON_FIRST] = { "first in {1} for 12 months", "le premier en {1} depuis 12 mois",
 			       "het eerste in {1} in 12 maanden", "der erste in {1} seit 12 Monaten" },
+	[MSG_SINCE_TITLE] = { "Since the last briefing", "Depuis la dernière note",
+			      "Sinds de vorige briefing", "Seit dem letzten Lagebericht" },
+	[MSG_SINCE_ISSUED] = {
+		"The last briefing of this kind was issued on {1} for {2}.",
+		"La dernière note de ce type a été émise le {1} pour {2}.",
+		"De vorige briefing van deze soort werd op {1} uitgegeven voor {2}.",
+		"Der letzte Lagebericht dieser Art wurde am {1} für {2} ausgegeben." },
+	[MSG_SINCE_LATE] = {
+		"Since then, {1} incidents dated in or before {2} have been added.",
+		"Depuis, {1} incidents datés de {2} ou d’avant ont été ajoutés.",
+		"Sindsdien zijn {1} incidenten toegevoegd die in of vóór {2} vallen.",
+		"Seitdem sind {1} Vorfälle hinzugekommen, die in {2} oder früher liegen." },
+	[MSG_SINCE_LATE_ONE] = {
+		"Since then, {1} incident dated in or before {2} has been added.",
+		"Depuis, {1} incident daté de {2} ou d’avant a été ajouté.",
+		"Sindsdien is {1} incident toegevoegd dat in of vóór {2} valt.",
+		"Seitdem ist {1} Vorfall hinzugekommen, der in {2} oder früher liegt." },
+	[MSG_SINCE_FIGURE] = { "{1}: {2} then, {3} now", "{1} : {2} alors, {3} aujourd’hui",
+			       "{1}: toen {2}, nu {3}", "{1}: damals {2}, heute {3}" },
+	[MSG_SINCE_PUBLIC] = { "{1}, share of public bodies", "{1}, part des organismes publics",
+			       "{1}, aandeel overheidsinstanties", "{1}, Anteil öffentlicher Stellen" },
+	[MSG_SINCE_COUNTRY] = { "{1}, {2}", "{1}, {2}", "{1}, {2}", "{1}, {2}" },
+	[MSG_NARR_TODAY] = {
+		"The comparison uses today’s count for {1}, {2} incidents; the briefing issued for "
+		"{1} said {3}.",
+		"La comparaison retient le compte actuel pour {1}, {2} incidents ; la note émise pour "
+		"{1} en indiquait {3}.",
+		"De vergelijking gebruikt de telling van vandaag voor {1}, {2} incidenten; de briefing "
+		"voor {1} noemde er {3}.",
+		"Der Vergleich nutzt die heutige Zahl für {1}, {2} Vorfälle; der Lagebericht für {1} "
+		"nannte {3}." },
 };
 
 const char *i18n_msg(enum lang lang, enum i18n_msg msg)

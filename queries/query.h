@@ -206,6 +206,27 @@ void notable_weights_default(struct notable_weights *w);
 /* Sets the filter to all dates, no conditions. */
 void query_filter_init(struct query_filter *f);
 
+/*
+ * The incidents a briefing of `f` counts (those of its period that match
+ * its filters, as every query counts them): their number in *n and, in
+ * `digest`, 16 hex digits of the XOR of their content digests (store's
+ * incident.digest), which changes when one is added, removed or changed.
+ * Returns 0, or -1 with a message.
+ */
+int query_counted(struct store *st, const struct query_filter *f, long long *n, char digest[17]);
+
+/*
+ * The incidents stored after incident `after` (a row id from
+ * query_newest_incident()) that are dated in or before f's period (their
+ * whole date ends by its end) and match f's filters: the late ones, for a
+ * briefing issued when `after` was the newest. Returns 0, or -1.
+ */
+int query_added_since(struct store *st, const struct query_filter *f, long long after,
+		      long long *n);
+
+/* The row id of the newest incident stored, 0 for none. Returns 0, or -1. */
+int query_newest_incident(struct store *st, long long *id);
+
 /* The words of the type vocabulary (store/incident.h), NULL-terminated. */
 extern const char *const query_types[];
 /* 1 when `type` is a word of query_types. */

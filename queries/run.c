@@ -302,6 +302,85 @@ out:
 	return ret;
 }
 
+static const char counted_sql[] = "SELECT i.digest" QUERY_SCOPE;
+
+int query_counted(struct store *st, const struct query_filter *f, long long *n, char digest[17])
+{
+	static const struct query counted = { .name = "counted" };
+	struct query_run qr;
+	sqlite3_stmt *s = NULL;
+	unsigned long long x = 0;
+	int rc, ret = -1;
+
+	*n = 0;
+	run_init(&qr, st, &counted, f);
+	if (run_prepare(&qr, counted_sql, &f->period, &s) < 0)
+		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		x ^= (unsigned long long)sqlite3_column_int64(s, 0);
+		(*n)++;
+	}
+	if (rc != SQLITE_DONE) {
+		run_error(&qr, "cannot read the incidents counted");
+		goto out;
+	}
+	snprintf(digest, 17, "%016llx", x);
+	ret = 0;
+out:
+	sqlite3_finalize(s);
+	run_release(&qr);
+	return ret;
+}
+
+/*
+ * Dated in or before the period (the whole date span ends by its end), as
+ * matched by the filters, and stored after incident `after` (row ids grow
+ * with every new incident; incidents are never deleted).
+ */
+static const char added_sql[] =
+	"SELECT count(*) FROM incident i"
+	" WHERE i.date_end <= :to AND i.id > :after" QUERY_FILTERS;
+
+int query_added_since(struct store *st, const struct query_filter *f, long long after,
+		      long long *n)
+{
+	static const struct query added = { .name = "added-since" };
+	struct query_run qr;
+	sqlite3_stmt *s = NULL;
+	int ret = -1;
+
+	run_init(&qr, st, &added, f);
+	if (run_prepare(&qr, added_sql, &f->period, &s) < 0)
+		goto out;
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":after"), after);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		run_error(&qr, "cannot count the incidents added since");
+		goto out;
+	}
+	*n = sqlite3_column_int64(s, 0);
+	ret = 0;
+out:
+	sqlite3_finalize(s);
+	run_release(&qr);
+	return ret;
+}
+
+static const char newest_sql[] = "SELECT coalesce(max(id), 0) FROM incident";
+
+int query_newest_incident(struct store *st, long long *id)
+{
+	static const struct query newest = { .name = "newest-incident" };
+	struct query_run qr;
+	struct query_filter f;
+	int ret;
+
+	query_filter_init(&f);
+	run_init(&qr, st, &newest, &f);
+	ret = run_count(&qr, newest_sql, &f.period, id);
+	run_release(&qr);
+	return ret;
+}
+
 /* The newest day of the month known to the day: the stretch of the month the data covers. */
 static const char last_day_sql[] =
 	"SELECT max(i.date_start) FROM incident i"

@@ -647,6 +647,28 @@ static double label_column(struct briefing *b, double size, const enum i18n_msg 
 	return w;
 }
 
+/* "Since the last briefing": what changed since, and the file that holds it (history.c). */
+static void since_section(struct briefing *b)
+{
+	struct strlist lines;
+	struct buf file = BUF_INIT, s = BUF_INIT;
+	const char *args[1];
+
+	strlist_init(&lines);
+	history_sentences(b, &lines);
+	heading(b, i18n_msg(b->lang, MSG_SINCE_TITLE), 0);
+	for (size_t i = 0; i < lines.n; i++)
+		flow_paragraph(b, PDF_REGULAR, BODY_SIZE, BODY_LEAD, palette_text, i ? 2 : 6,
+			       lines.v[i]);
+	history_file(b, &file);
+	args[0] = file.buf;
+	i18n_fill(&s, i18n_msg(b->lang, MSG_DATA_FILE), args, 1);
+	flow_paragraph(b, PDF_REGULAR, SMALL_SIZE, SMALL_LEAD, palette_muted, 3, s.buf);
+	strlist_release(&lines);
+	buf_release(&file);
+	buf_release(&s);
+}
+
 int flow_build(struct briefing *b)
 {
 	static const enum i18n_msg cover_labels[] = {
@@ -678,6 +700,8 @@ int flow_build(struct briefing *b)
 			if (block(b, &sec->blocks[i], i + 1 == sec->blocks_nr) < 0)
 				return -1;
 	}
+	if (history_shown(b))
+		since_section(b);
 	return 0;
 }
 

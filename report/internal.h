@@ -95,6 +95,7 @@ struct briefing {
 	int map_world;			/* the region is not Europe: the world map (title.c) */
 	double cover_label, notable_label;	/* widths of the label columns */
 	int at_line, at_column;		/* the template node new items come from */
+	struct history *hist;		/* the last briefing of the kind (history.c); NULL before */
 };
 
 /* report.c: the result of (q, scope), run before the flow is built; NULL if not run. */
@@ -113,6 +114,36 @@ int briefing_title_needs_countries(const struct briefing *b);
 
 /* flow.c: loads the shapes of the briefing's map once; 0, or -1 with a message. */
 int briefing_geo(struct briefing *b);
+
+/*
+ * history.c: the last briefing of the same template and filters, issued
+ * before this one, and what changed since (see there).
+ *
+ * history_load() looks it up and runs the queries of its period now;
+ * returns 0 (also when there is none) or -1 with a message.
+ * history_shown() says whether the section "Since the last briefing" is
+ * printed: there is such a briefing and something changed.
+ * history_sentences() adds the section's sentences to `out`, in order;
+ * history_attach() attaches its data (history_file() names it).
+ * history_printed() is the incident count that briefing printed for period
+ * `p`, when it was a briefing of `p`; else -1.
+ * history_record() fills what this briefing records of itself, once the
+ * document `doc` is made; 0 or -1 with a message.
+ */
+struct history;
+struct store_briefing;
+struct strlist;
+int history_load(struct briefing *b);
+void history_release(struct briefing *b);
+int history_shown(const struct briefing *b);
+void history_sentences(const struct briefing *b, struct strlist *out);
+void history_file(const struct briefing *b, struct buf *out);
+int history_attach(struct briefing *b);
+long long history_printed(const struct briefing *b, const struct query_period *p);
+int history_record(struct briefing *b, const char *path, const struct buf *doc,
+		   struct store_briefing *rec);
+/* "country=BE public-sector", "none": the filters as the record and the provenance spell them. */
+void history_filter_words(struct buf *out, const struct query_filter *f);
 
 /* cells.c */
 void cell_format(struct buf *out, enum lang lang, const struct query_result *r, size_t row,
@@ -157,6 +188,10 @@ void proof_chart(struct report_proof *p, const struct rq *rq, enum chart_kind ki
 void proof_file(struct report_proof *p, const struct rq *rq, const char *name, const char *data,
 		size_t len);
 void proof_text(struct report_proof *p, const struct briefing *b);
+void proof_history(struct report_proof *p, const struct briefing *b);
+/* history.c: the earlier briefing's id and period, and the late incidents stated. */
+void history_proof(const struct briefing *b, long long *id, struct query_period *period,
+		   long long *late);
 /* Charts of a proof are drawn, but small: the audit reads their data, not their pixels. */
 #define PROOF_DPI 12
 

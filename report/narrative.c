@@ -143,6 +143,9 @@ static int public_clause(struct buf *out, enum lang lang, const struct query_res
 	return 1;
 }
 
+static void today_sentence(struct buf *out, enum lang lang, const struct query_result *ov,
+			   const struct narrative_input *in);
+
 void narrative_write(struct buf *out, enum lang lang, const struct narrative_input *in)
 {
 	const struct query_result *ov = in->overview;
@@ -182,8 +185,38 @@ void narrative_write(struct buf *out, enum lang lang, const struct narrative_inp
 		i18n_fill(out, i18n_msg(lang, MSG_PROVISIONAL), args, 1);
 		capitalize_from(out, at);
 	}
+	today_sentence(out, lang, ov, in);
 	buf_release(&clause);
 	buf_release(&label);
+}
+
+/*
+ * Incidents surface late: the previous period's count is today's, and
+ * when the briefing issued for that period printed another, say so.
+ */
+static void today_sentence(struct buf *out, enum lang lang, const struct query_result *ov,
+			   const struct narrative_input *in)
+{
+	struct buf period = BUF_INIT, now = BUF_INIT, then = BUF_INIT;
+	const char *args[3];
+	long long previous;
+	int null;
+
+	previous = cell_int(ov, 0, "previous", &null);
+	if (!in->previous_printed_known || null || ov->meta.n == 0 ||
+	    ov->meta.previous.kind == QUERY_PERIOD_NONE || previous == in->previous_printed)
+		return;
+	i18n_period(&period, lang, &ov->meta.previous);
+	i18n_int(&now, lang, previous);
+	i18n_int(&then, lang, in->previous_printed);
+	args[0] = period.buf;
+	args[1] = now.buf;
+	args[2] = then.buf;
+	buf_addch(out, ' ');
+	i18n_fill(out, i18n_msg(lang, MSG_NARR_TODAY), args, 3);
+	buf_release(&period);
+	buf_release(&now);
+	buf_release(&then);
 }
 
 /* narrative.h: the response-time clause. */

@@ -29,6 +29,14 @@
 struct narrative_input {
 	const struct query_result *overview;		/* required */
 	const struct query_result *public_sector;	/* NULL: no sentence on public bodies */
+	/*
+	 * The incidents the last briefing of the previous period printed for
+	 * it, when one was issued (previous_printed_known): when today's count
+	 * of the previous period differs, the narrative says the comparison
+	 * uses today's.
+	 */
+	int previous_printed_known;
+	long long previous_printed;
 };
 
 /* Appends the narrative in `lang` to `out`. */

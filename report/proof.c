@@ -90,3 +90,12 @@ void proof_text(struct report_proof *p, const struct briefing *b)
 			if (b->items[i].runs[r].kind == RUN_TEXT && b->items[i].runs[r].text)
 				buf_addf(&p->text, "%s\n", b->items[i].runs[r].text);
 }
+
+/* The section "Since the last briefing", when printed: what it states. */
+void proof_history(struct report_proof *p, const struct briefing *b)
+{
+	p->since_id = 0;
+	if (!history_shown(b))
+		return;
+	history_proof(b, &p->since_id, &p->since_period, &p->since_late);
+}

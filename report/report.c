@@ -29,6 +29,8 @@ void briefing_narrative(struct briefing *b, struct buf *out)
 
 	in.overview = briefing_rq(b, &query_overview, TPL_SCOPE_REPORT)->res;
 	in.public_sector = briefing_rq(b, &query_public_sector, TPL_SCOPE_REPORT)->res;
+	in.previous_printed = history_printed(b, &in.overview->meta.previous);
+	in.previous_printed_known = in.previous_printed >= 0;
 	narrative_write(out, b->lang, &in);
 }
 
@@ -112,8 +114,8 @@ static int run_queries(struct briefing *b)
 	/* The narrative is made of these two, whatever the template shows. */
 	want(b, &query_overview, TPL_SCOPE_REPORT);
 	want(b, &query_public_sector, TPL_SCOPE_REPORT);
-	if (briefing_title_needs_countries(b))
-		want(b, &query_by_country, TPL_SCOPE_REPORT);
+	/* The headline figures a briefing records (history.c) count by country too. */
+	want(b, &query_by_country, TPL_SCOPE_REPORT);
 	want_blocks(b, t->cover, t->cover_nr, &need);
 	for (size_t s = 0; s < t->sections_nr; s++)
 		want_blocks(b, t->sections[s].blocks, t->sections[s].blocks_nr, &need);
@@ -133,25 +135,6 @@ static int run_queries(struct briefing *b)
 	return 0;
 }
 
-static void filter_words(struct buf *out, const struct query_filter *f)
-{
-	size_t start = out->len;
-
-	if (f->countries && f->countries->n) {
-		buf_adds(out, "country=");
-		for (size_t i = 0; i < f->countries->n; i++)
-			buf_addf(out, "%s%s", i ? "," : "", f->countries->v[i]);
-	}
-	if (f->sector)
-		buf_addf(out, "%ssector=%s", out->len > start ? " " : "", f->sector);
-	if (f->type)
-		buf_addf(out, "%stype=%s", out->len > start ? " " : "", f->type);
-	if (f->public_only)
-		buf_addf(out, "%spublic-sector", out->len > start ? " " : "");
-	if (out->len == start)
-		buf_adds(out, "none");
-}
-
 /* What the briefing was made from, for the keywords and the attached note. */
 static void provenance(struct briefing *b, struct buf *kw, struct buf *note)
 {
@@ -160,7 +143,7 @@ static void provenance(struct briefing *b, struct buf *kw, struct buf *note)
 
 	buf_addf(kw, "ibrief %s; template %s (fnv1a64 %016llx); period %s..%s; filters ",
 		 ibrief_version, b->t->name, b->t->digest, p->from, p->to);
-	filter_words(kw, b->o->filter);
+	history_filter_words(kw, b->o->filter);
 	buf_addf(kw, "; lang %s; %s; store digest %s (%lld incidents, last import %s)",
 		 i18n_lang_code(b->lang), tlp_label(b->tlp), s->digest, s->incidents,
 		 s->last_import ? s->last_import : "none");
@@ -170,7 +153,7 @@ static void provenance(struct briefing *b, struct buf *kw, struct buf *note)
 		buf_addf(note, "Command: %s\n", b->o->command);
 	buf_addf(note, "Template: %s (FNV-1a 64: %016llx)\n", b->t->name, b->t->digest);
 	buf_addf(note, "Period: %s to %s (%s)\nFilters: ", p->from, p->to, p->label);
-	filter_words(note, b->o->filter);
+	history_filter_words(note, b->o->filter);
 	buf_addf(note, "\nLanguage: %s\nMarking: %s\n", i18n_lang_code(b->lang), tlp_label(b->tlp));
 	buf_addf(note, "Store: %lld incidents, last import %s, digest %s\n", s->incidents,
 		 s->last_import ? s->last_import : "none", s->digest);
@@ -223,6 +206,8 @@ static int attach(struct briefing *b, const char *note)
 			proof_file(b->o->proof, list[i], list[i]->file, data, len);
 		free(data);
 	}
+	if (!ret && history_shown(b))
+		ret = history_attach(b);
 	buf_addf(&name, "%s_provenance.txt", tlp_file_tag(b->tlp));
 	if (!ret)
 		ret = pdf_attach(&b->pdf, name.buf, "text/plain", "how this briefing was made", note,
@@ -338,6 +323,7 @@ static void briefing_release(struct briefing *b)
 		free(b->rqs[i].file);
 	}
 	free(b->rqs);
+	history_release(b);
 	if (b->geo_loaded)
 		geo_release(&b->geo);
 	store_summary_release(&b->store);
@@ -380,7 +366,8 @@ int report_write(struct store *st, const struct report_options *o, struct report
 	output_path(&path, o);
 	if (output_path_check(path.buf) < 0)
 		goto out;
-	if (run_queries(&b) < 0 || store_summary(st, &b.store) < 0 || briefing_title(&b) < 0)
+	if (run_queries(&b) < 0 || store_summary(st, &b.store) < 0 || briefing_title(&b) < 0 ||
+	    history_load(&b) < 0)
 		goto out;
 	if (pdf_open(&b.pdf) < 0 || flow_build(&b) < 0 || render(&b, &pages) < 0)
 		goto out;
@@ -403,11 +390,14 @@ int report_write(struct store *st, const struct report_options *o, struct report
 		proof_text(o->proof, &b);
 		o->proof->provisional =
 			briefing_rq(&b, &query_overview, TPL_SCOPE_REPORT)->res->meta.provisional;
+		proof_history(o->proof, &b);
 	} else {
 		if (write_file_atomic(path.buf, doc.buf, doc.len) < 0)
 			goto out;
 		sum->path = buf_detach(&path, NULL);
 	}
+	if (history_record(&b, sum->path, &doc, &sum->record) < 0)
+		goto out;
 	sum->pages = pages;
 	sum->bytes = doc.len;
 	sum->has_tlp = 1;
@@ -429,6 +419,7 @@ out:
 
 void report_summary_release(struct report_summary *sum)
 {
+	store_briefing_release(&sum->record);
 	free(sum->path);
 	free(sum->title);
 	free(sum->narrative);

@@ -36,6 +36,7 @@
 #include "../util/tlp.h"
 #include "../queries/query.h"
 #include "../store/store.h"
+#include "../store/briefing.h"
 #include "../util/buf.h"
 
 /* The most pages a briefing may take: report_write() refuses a longer one. */
@@ -106,6 +107,14 @@ struct report_proof {
 	size_t charts_nr, charts_alloc;
 	struct report_proof_file *files;
 	size_t files_nr, files_alloc;
+	/*
+	 * The section "Since the last briefing", when printed: the earlier
+	 * briefing's id and period, and the incidents it states were added
+	 * since (report/history.c). since_id is 0 when there is no section.
+	 */
+	long long since_id;
+	struct query_period since_period;
+	long long since_late;
 };
 
 void report_proof_init(struct report_proof *p);
@@ -135,6 +144,13 @@ struct report_summary {
 	 */
 	int after_data;
 	char data_end[8];
+	/*
+	 * What the store keeps of the briefing (store/briefing.h): filled by
+	 * report_write(), recorded by whoever wrote it (cli/cmd_report.c) with
+	 * store_briefing_record() once the file is in place. Never set by
+	 * mail_read_briefing().
+	 */
+	struct store_briefing record;
 };
 
 /*

@@ -135,12 +135,49 @@ static const char schema_v5[] =
 	"UPDATE incident_technique SET taxonomy = 'veris'"
 	"  WHERE incident_id IN (SELECT id FROM incident WHERE format = 'veris');";
 
+/*
+ * Version 6: the briefings ibrief wrote, so that the next one can say what
+ * changed since (cli/cmd_report.c records one after its PDF is in place).
+ * A briefing's figures are the headline numbers it printed: `name` is
+ * "incidents", "public-share" (a fraction) or "country" (with the ISO code
+ * in `label`), in the order printed. last_incident is the newest
+ * incident's row id at the issue: those stored later surfaced late.
+ * Deleting or moving the store loses the briefings with the incidents.
+ */
+static const char schema_v6[] =
+	"CREATE TABLE briefing ("
+	"  id INTEGER PRIMARY KEY,"
+	"  template TEXT NOT NULL,"
+	"  template_digest TEXT NOT NULL,"
+	"  period_kind TEXT NOT NULL,"
+	"  period_from TEXT NOT NULL, period_to TEXT NOT NULL, period_label TEXT NOT NULL,"
+	"  filters TEXT NOT NULL,"
+	"  lang TEXT NOT NULL,"
+	"  tlp TEXT NOT NULL,"
+	"  issued_at TEXT NOT NULL,"
+	"  path TEXT NOT NULL,"
+	"  sha256 TEXT NOT NULL,"
+	"  bytes INTEGER NOT NULL,"
+	"  incidents INTEGER NOT NULL,"
+	"  incidents_digest TEXT NOT NULL,"
+	"  last_incident INTEGER NOT NULL"
+	");"
+	"CREATE TABLE briefing_figure ("
+	"  briefing_id INTEGER NOT NULL REFERENCES briefing(id) ON DELETE CASCADE,"
+	"  pos INTEGER NOT NULL,"
+	"  name TEXT NOT NULL CHECK (name IN ('incidents', 'public-share', 'country')),"
+	"  label TEXT NOT NULL,"
+	"  value REAL,"
+	"  PRIMARY KEY (briefing_id, pos)"
+	") WITHOUT ROWID;";
+
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
 	schema_v5,
+	schema_v6,
 };
 
 int schema_version(void)
