@@ -38,7 +38,7 @@
  *
  * Speed (callgrind, `ibrief import` of VCDB, 8,589 records, 16 MB, into a
  * fresh store): jansson building a tree of values per record took 2,680 M
- * of the import's 4,650 M instructions; yajl with jdom takes 710 M. The
+ * of the import's 4,853 M instructions; yajl with jdom takes 710 M. The
  * hand-written reader before jansson did about as well; the fast path is a
  * maintained library, and jansson still judges what it refuses.
  *
