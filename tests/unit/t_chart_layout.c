@@ -362,7 +362,7 @@ static void a_donut_and_its_legend_stand_apart_inside_the_area(void)
 static void a_cut_donut_legend_counts_the_rest_and_clears_the_interval(void)
 {
 	const char *labels[20];
-	char names[20][16];
+	char names[20][24];
 	double v[20], total = 0;
 	struct chart_series s = { NULL, v };
 	struct chart_data d = { .n = 400, .nr = 20, .labels = labels, .series = &s, .series_nr = 1,
