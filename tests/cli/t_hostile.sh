@@ -76,7 +76,9 @@ test_expect 'each message reaches stderr in one write, not one per character' '
 	command -v strace >/dev/null || { echo "# no strace: skipping the check"; exit 0; }
 	printf "id,date\nx1,2024-13-01\n" >bad.csv &&
 	strace -o trace -e trace=write "$IBRIEF" --db s.db import bad.csv 2>err;
-	test $(wc -l <err) -eq 4 && test $(grep -c "^write(2, " trace) -eq 4
+	test $(grep -c "^i" err) -eq 4 &&
+	# Under ASan, LeakSanitizer says it cannot run under strace: not ours.
+	test $(grep "^write(2, " trace | grep -vc "^write(2, \"==") -eq 4
 '
 
 test_done
