@@ -257,7 +257,7 @@ int store_briefing_last(struct store *st, const char *template, const char *filt
 	size_t n;
 
 	if (select_briefings(st, SELECT_BRIEFING " WHERE template = ?1 AND filters = ?2"
-			     " AND issued_at < ?3 ORDER BY issued_at DESC, id DESC LIMIT 1",
+			     " AND issued_at <= ?3 ORDER BY issued_at DESC, id DESC LIMIT 1",
 			     args, 3, 0, &v, &n) < 0)
 		return -1;
 	return take_first(v, n, out);

@@ -64,8 +64,10 @@ int store_briefing_list(struct store *st, struct store_briefing **out, size_t *n
 int store_briefing_get(struct store *st, long long id, struct store_briefing *out);
 
 /*
- * The newest briefing of the same template and filters issued before
- * `before` (ISO 8601): 1 found, 0 none, -1 error.
+ * The newest briefing of the same template and filters issued at or
+ * before `before` (ISO 8601, to the second; two briefings a script writes
+ * in the same second are still one after the other): 1 found, 0 none,
+ * -1 error.
  */
 int store_briefing_last(struct store *st, const char *template, const char *filters,
 			const char *before, struct store_briefing *out);

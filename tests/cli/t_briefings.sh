@@ -111,6 +111,16 @@ test_expect 'a reader who may not write the store gets the briefing, not recorde
 	test $(ibrief --db shared/h.db briefings | wc -l) -eq $n
 '
 
+test_expect 'a briefing written in the same second as the last one still sees it' '
+	S=$TRASH/same-second.db &&
+	ibrief --db $S import $PAGES/be-local-services.txt 2>/dev/null &&
+	SOURCE_DATE_EPOCH=$APRIL_1 ibrief --db $S report --month 2024-04 -o s1.pdf 2>/dev/null &&
+	ibrief --db $S import $PAGES/companies.txt 2>/dev/null &&
+	SOURCE_DATE_EPOCH=$APRIL_1 ibrief --db $S report --month 2024-04 -o s2.pdf 2>/dev/null &&
+	flat_text s2.pdf >text &&
+	grep -q "The last briefing of this kind was issued on 1 May 2024 for April 2024\\. Since then, [1-9][0-9]* incidents* dated in or before April 2024 ha[sve]* been added\\." text
+'
+
 # The issue's case on the full VERIS Community Database: part of it
 # imported, the June 2013 briefing written, the rest imported, the July
 # briefing written. Skipped, saying so, without the file.
