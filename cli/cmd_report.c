@@ -190,8 +190,8 @@ static int template_path(const char *arg, const char *dir, struct buf *out)
 	}
 	buf_addf(out, "%s/%s.yaml", dir, arg);
 	if (access(out->buf, R_OK))
-		return usage_error("report", "--template: '%s' is not a template (built in: monthly, "
-				   "country; or give a FILE.yaml)", arg);
+		return usage_error("report", "--template: no template '%s' in %s (the built-in "
+				   "ones are monthly and country; or give a FILE.yaml)", arg, dir);
 	return 0;
 }
 

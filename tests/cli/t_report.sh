@@ -291,7 +291,10 @@ test_expect 'report -o follows a link and refuses a FIFO before any work' '
 test_expect 'report rejects an unknown language, label or template as usage errors' '
 	test_must_fail 2 report --lang es 2>err && grep "en, fr, nl, de" err &&
 	test_must_fail 2 report --tlp ORANGE 2>err && grep "not a TLP label" err &&
-	test_must_fail 2 report --template weekly 2>err && grep "monthly, country" err &&
+	test_must_fail 2 report --template weekly 2>err &&
+	grep "no template .weekly. in .*/templates (the built-in ones are monthly and country" err &&
+	IBRIEF_DATA=$TRASH/elsewhere test_must_fail 2 report 2>err &&
+	grep "no template .monthly. in $TRASH/elsewhere/templates" err &&
 	test -z "$(ls | grep pdf)"
 '
 
