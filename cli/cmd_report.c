@@ -296,8 +296,8 @@ static int may_write_store(void)
  * a store they may not write (a shared store) gets the briefing and a
  * warning that it is not recorded.
  *
- * The report reads the store read-only; the record needs it for update,
- * so it is opened again (and migrated forward if it must be).
+ * The store is opened again for the record, so that the briefing's
+ * reading and its record are separate transactions.
  */
 static int record_briefing(struct store **st, struct report_summary *sum)
 {
@@ -350,7 +350,13 @@ int cmd_report(int argc, char **argv)
 	if (ret)
 		goto out;
 	ret = EXIT_WORK;
-	if (template_load(&t, path.buf) < 0 || cli_open_store(&st, STORE_READ) < 0)
+	/*
+	 * A report records itself in the store, so who may write the store
+	 * opens it for update (migrating an older one forward); a reader of a
+	 * shared store reads it as it is.
+	 */
+	if (template_load(&t, path.buf) < 0 ||
+	    cli_open_store(&st, may_write_store() ? STORE_UPDATE : STORE_READ) < 0)
 		goto out;
 	ret = default_period(&o, &t, st);
 	if (ret)

@@ -121,6 +121,18 @@ test_expect 'a briefing written in the same second as the last one still sees it
 	grep -q "The last briefing of this kind was issued on 1 May 2024 for April 2024\\. Since then, [1-9][0-9]* incidents* dated in or before April 2024 ha[sve]* been added\\." text
 '
 
+test_expect 'a store from before the history is upgraded by the report that records in it' '
+	O=$TRASH/older.db &&
+	ibrief --db $O import $PAGES/be-local-services.txt 2>/dev/null &&
+	sqlite3 $O "DROP TABLE briefing_figure; DROP TABLE briefing; PRAGMA user_version = 5" &&
+	test_must_fail 1 ibrief --db $O briefings 2>err &&
+	grep -q "schema version 5, older" err &&
+	SOURCE_DATE_EPOCH=$APRIL_1 ibrief --db $O report --month 2024-04 -o older.pdf 2>err &&
+	test -s older.pdf &&
+	test "$(sqlite3 $O "PRAGMA user_version")" -ge 6 &&
+	test $(ibrief --db $O briefings | wc -l) -eq 2
+'
+
 # The issue's case on the full VERIS Community Database: part of it
 # imported, the June 2013 briefing written, the rest imported, the July
 # briefing written. Skipped, saying so, without the file.
