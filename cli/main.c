@@ -54,13 +54,18 @@ const struct command *command_find(const char *name)
 
 static void main_usage(FILE *out)
 {
+	int width = 0;
+
 	fputs("usage: ibrief [--db PATH] COMMAND [OPTIONS] [ARGS]\n"
 	      "\n"
 	      "Turns a store of cyber incidents into briefings.\n"
 	      "\n"
 	      "Commands:\n", out);
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
-		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+		if ((int)strlen(commands[i].name) > width)
+			width = (int)strlen(commands[i].name);
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		fprintf(out, "  %-*s  %s\n", width, commands[i].name, commands[i].summary);
 	fputs("\n"
 	      "Options:\n"
 	      HELP_DB("    ", "               ")

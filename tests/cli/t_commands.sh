@@ -13,6 +13,14 @@ setup() {
 	ibrief import in.csv 2>/dev/null
 }
 
+test_expect 'help lists every command with its summary in one column' '
+	ibrief help >help &&
+	sed -n "/^Commands:/,/^\$/p" help | sed "1d;\$d" >commands &&
+	test $(wc -l <commands) -ge 12 &&
+	grep -q "^  briefings  list the briefings" commands &&
+	test $(awk "{ match(\$0, /^  [a-z]+ +/); print RLENGTH }" commands | sort -u | wc -l) -eq 1
+'
+
 test_expect 'list shows every incident newest first as a table' '
 	setup &&
 	ibrief list >out &&
