@@ -672,7 +672,8 @@ static void since_section(struct briefing *b)
 int flow_build(struct briefing *b)
 {
 	static const enum i18n_msg cover_labels[] = {
-		MSG_PERIOD, MSG_FILTERS, MSG_ISSUED_BY, MSG_ISSUED, MSG_DATA_AS_OF, MSG_MARKING,
+		MSG_PERIOD, MSG_FILTERS, MSG_ISSUED_BY, MSG_ISSUED, MSG_DATA_AS_OF, MSG_NEWEST_INCIDENT,
+		MSG_MARKING,
 	};
 	static const enum i18n_msg notable_labels[] = { MSG_WHY, MSG_WHAT, MSG_IMPACT, MSG_SOURCES };
 	const struct template *t = b->t;

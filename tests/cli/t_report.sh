@@ -397,4 +397,11 @@ test_expect 'a period the data has not finished is never called a significant ch
 	grep -q "\"previous\": 1," ov.json
 '
 
+test_expect 'every cover label fits its column, in the longest language' '
+	report --month 2024-04 --lang fr -o cover-fr.pdf 2>/dev/null &&
+	pdftotext -layout -l 1 cover-fr.pdf - >cover &&
+	grep -q "Incident le plus récent  *[0-9]" cover &&
+	grep -q "Date d’émission  *[0-9]" cover
+'
+
 test_done
