@@ -208,12 +208,12 @@ static const char *const messages[MSG_NR][LANG_NR] = {
 		"Der letzte Lagebericht dieser Art wurde am {1} für {2} ausgegeben." },
 	[MSG_SINCE_LATE] = {
 		"Since then, {1} incidents dated in or before {2} have been added.",
-		"Depuis, {1} incidents datés de {2} ou d’avant ont été ajoutés.",
+		"Depuis, {1} incidents portant sur {2} ou avant ont été ajoutés.",
 		"Sindsdien zijn {1} incidenten toegevoegd die in of vóór {2} vallen.",
 		"Seitdem sind {1} Vorfälle hinzugekommen, die in {2} oder früher liegen." },
 	[MSG_SINCE_LATE_ONE] = {
 		"Since then, {1} incident dated in or before {2} has been added.",
-		"Depuis, {1} incident daté de {2} ou d’avant a été ajouté.",
+		"Depuis, {1} incident portant sur {2} ou avant a été ajouté.",
 		"Sindsdien is {1} incident toegevoegd dat in of vóór {2} valt.",
 		"Seitdem ist {1} Vorfall hinzugekommen, der in {2} oder früher liegt." },
 	[MSG_SINCE_FIGURE] = { "{1}: {2} then, {3} now", "{1} : {2} alors, {3} aujourd’hui",

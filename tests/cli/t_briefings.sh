@@ -92,6 +92,16 @@ test_expect 'briefings show of a missing briefing fails; bad usage is a usage er
 	test_must_fail 2 ib briefings frob
 '
 
+test_expect 'the French section reads as French, whatever the month' '
+	SOURCE_DATE_EPOCH=$((APRIL_2 + 180)) ib report --month 2024-04 --lang fr -o fr.pdf 2>/dev/null &&
+	printf "id,victim,date,country,public_sector,type,summary\nlate-2,Ville Tardive,2024-04-21,BE,yes,ransomware,Late.\n" >late2.csv &&
+	ib import late2.csv 2>/dev/null &&
+	SOURCE_DATE_EPOCH=$((APRIL_2 + 240)) ib report --month 2024-04 --lang fr -o fr2.pdf 2>/dev/null &&
+	flat_text fr2.pdf >text &&
+	grep -q "Depuis, 1 incident portant sur avril 2024 ou avant a été ajouté\." text &&
+	! grep -q " de avril" text
+'
+
 # as_reader CMD...: as someone who may read but not write (root ignores file modes).
 as_reader() {
 	if [ "$(id -u)" -eq 0 ]; then
