@@ -2,6 +2,7 @@
 #
 #   make            build ./ibrief
 #   make test       run every test; ends with "N passed, N failed"
+#   make test-pg    the CLI tests against a throwaway PostgreSQL server
 #   make asan       the same tests under AddressSanitizer + UBSan
 #   make fuzz       libFuzzer harnesses, FUZZ_SECONDS (default 10) each
 #   make deps       install the Debian 12 packages the build and tests need
@@ -31,7 +32,7 @@ DEB_PACKAGES = make gcc libc6-dev pkg-config libsqlite3-dev libjansson-dev libya
 	       zlib1g-dev libpng-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core libhpdf-dev \
 	       libyaml-dev iso-codes sqlite3 python3 valgrind time qpdf poppler-utils \
 	       libcurl4-openssl-dev python3-aiosmtpd man-db python3-matplotlib python3-reportlab \
-	       clang libclang-rt-14-dev libqpdf-dev libxml2-dev
+	       clang libclang-rt-14-dev libqpdf-dev libxml2-dev postgresql libpq-dev
 
 LIB_SRC = $(wildcard util/*.c store/*.c queries/*.c lang/*.c charts/*.c report/*.c mail/*.c)
 CLI_SRC = $(wildcard cli/*.c)
@@ -89,8 +90,18 @@ $(BUILD)/tests/test.o: tests/unit/test.c tests/unit/test.h $(FLAGS_FILE)
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The CLI tests run twice in `make test`: against SQLite files, then, as
+# "pg:SCRIPT", against a throwaway PostgreSQL cluster (tests/pg.sh; skipped
+# where no server is installed). NEEDSWORK: TEST_PG stays 0 until the
+# PostgreSQL backend (store/db_pg.c) serves every command; `make test-pg`
+# runs that pass alone meanwhile.
+TEST_PG ?= 0
+PG_TESTS = $(CLI_TESTS:%=pg:%)
 test: ibrief $(UNIT_BIN)
-	@sh tests/run.sh $(UNIT_BIN) $(CLI_TESTS)
+	@sh tests/run.sh $(UNIT_BIN) $(CLI_TESTS) $(if $(filter 1,$(TEST_PG)),$(PG_TESTS))
+
+test-pg: ibrief
+	@sh tests/run.sh $(PG_TESTS)
 
 # The sanitizers get a build tree of their own; the CLI tests run the
 # instrumented binary through $IBRIEF.
@@ -216,7 +227,7 @@ uninstall:
 clean:
 	rm -rf build ibrief
 
-.PHONY: all test asan fuzz valgrind deps demo bench gallery clean install uninstall FORCE
+.PHONY: all test test-pg asan fuzz valgrind deps demo bench gallery clean install uninstall FORCE
 # What each object and program includes (gcc -MMD), tests and tools too:
 # a changed header rebuilds everything that includes it.
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d) $(BUILD)/tests/test.d \

@@ -4,6 +4,35 @@
 #
 # A program or script that exits non-zero without a "not ok" line of its own
 # (a crash, a sanitizer report) counts as one more failure.
+#
+# "pg:SCRIPT" runs a CLI test script against PostgreSQL (tests/cli/lib.sh,
+# IBRIEF_TEST_BACKEND=pg): the first such argument starts one throwaway
+# cluster (tests/pg.sh) for all of them, stopped and removed when this
+# script ends, however it ends. Without a server their tests are skipped.
+. "$(dirname "$0")/pg.sh"
+pg_started=
+pg_cluster() {
+	[ -n "$pg_started" ] && return 0
+	pg_started=1
+	IBRIEF_TEST_PG=$(pg_start 2>"$log")
+	case $? in
+	0)
+		trap 'pg_stop "$IBRIEF_TEST_PG"' EXIT
+		trap 'exit 130' INT
+		trap 'exit 143' TERM
+		;;
+	3) IBRIEF_TEST_PG=; IBRIEF_TEST_PG_WHY=$(sed 's/^pg.sh: //' "$log") ;;
+	*)
+		IBRIEF_TEST_PG=
+		IBRIEF_TEST_PG_WHY="the PostgreSQL test cluster did not start"
+		echo "not ok - the PostgreSQL test cluster starts"
+		sed 's/^/#   /' "$log"
+		failed=$((failed + 1))
+		;;
+	esac
+	export IBRIEF_TEST_PG IBRIEF_TEST_PG_WHY
+}
+
 passed=0
 failed=0
 skipped=0
@@ -11,6 +40,10 @@ log=$(mktemp)
 for t in "$@"; do
 	echo "# $t"
 	case "$t" in
+	pg:*.sh)
+		pg_cluster
+		IBRIEF_TEST_BACKEND=pg bash "${t#pg:}" >"$log" 2>&1
+		;;
 	*.sh) bash "$t" >"$log" 2>&1 ;;
 	*) ${IBRIEF_WRAP:-} "$t" >"$log" 2>&1 ;;
 	esac

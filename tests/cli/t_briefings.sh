@@ -26,7 +26,7 @@ test_expect 'a written briefing is recorded with its file, figures and what it c
 	grep -E "^1 +2024-05-01T21:46:40Z +monthly.yaml +April 2024 +en +AMBER +5 +.*/a.pdf \(none\)$" list &&
 	test "$(field 1 sha256)" = "$(sha256sum "$OUT/a.pdf" | cut -d" " -f1)" &&
 	test "$(field 1 bytes)" = "$(wc -c <"$OUT/a.pdf")" &&
-	test "$(field 1 incidents)" = "$(sqlite3 "$DB" "SELECT count(*) FROM incident WHERE date_start >= '\''2024-04-01'\'' AND date_end <= '\''2024-04-30'\''")" &&
+	test "$(field 1 incidents)" = "$(store_sql "$DB" "SELECT count(*) FROM incident WHERE date_start >= '\''2024-04-01'\'' AND date_end <= '\''2024-04-30'\''")" &&
 	ib briefings show 1 >show &&
 	grep -q "^  incidents          5$" show &&
 	grep -q "^  public-share       60.0%$" show &&
@@ -111,6 +111,7 @@ as_reader() {
 	fi
 }
 
+sqlite_only 'who may write the store is the file'"'"'s mode'
 test_expect 'a reader who may not write the store gets the briefing, not recorded' '
 	mkdir shared out && cp "$DB" shared/h.db && chmod 444 shared/h.db &&
 	chmod 755 "$TRASH" . && chmod 555 shared && chmod 777 out &&
@@ -131,6 +132,7 @@ test_expect 'a briefing written in the same second as the last one still sees it
 	grep -q "The last briefing of this kind was issued on 1 May 2024 for April 2024\\. Since then, [1-9][0-9]* incidents* dated in or before April 2024 ha[sve]* been added\\." text
 '
 
+sqlite_only 'makes an older store with sqlite3 and PRAGMA user_version'
 test_expect 'a store from before the history is upgraded by the report that records in it' '
 	O=$TRASH/older.db &&
 	ibrief --db $O import $PAGES/be-local-services.txt 2>/dev/null &&
@@ -154,12 +156,12 @@ test_expect 'VCDB: the July 2013 briefing names June'"'"'s late incidents and it
 	zcat "$VCDB" | head -n 4000 >part1.jsonl &&
 	zcat "$VCDB" | tail -n +4001 >part2.jsonl &&
 	ibrief --db $V import part1.jsonl 2>/dev/null &&
-	june() { sqlite3 $V "SELECT count(*) FROM incident WHERE date_start >= '\''2013-06-01'\'' AND date_end <= '\''2013-06-30'\''"; } &&
-	then=$(june) && last=$(sqlite3 $V "SELECT max(id) FROM incident") &&
+	june() { store_sql $V "SELECT count(*) FROM incident WHERE date_start >= '\''2013-06-01'\'' AND date_end <= '\''2013-06-30'\''"; } &&
+	then=$(june) && last=$(store_sql $V "SELECT max(id) FROM incident") &&
 	SOURCE_DATE_EPOCH=1373000000 ibrief --db $V report --month 2013-06 -o june.pdf 2>/dev/null &&
 	ibrief --db $V import part2.jsonl 2>/dev/null &&
 	now=$(june) &&
-	late=$(sqlite3 $V "SELECT count(*) FROM incident WHERE id > $last AND date_end <= '\''2013-06-30'\''") &&
+	late=$(store_sql $V "SELECT count(*) FROM incident WHERE id > $last AND date_end <= '\''2013-06-30'\''") &&
 	echo "June 2013: $then then, $now now; $late late" &&
 	test "$now" -gt "$then" && test "$late" -ge $((now - then)) &&
 	SOURCE_DATE_EPOCH=1375700000 ibrief --db $V report --month 2013-07 -o july.pdf 2>/dev/null &&

@@ -179,7 +179,7 @@ test_expect 'a failure leaves the previous file as it was and no temporary file'
 	test "$(cat a.png)" = old &&
 	ibrief --db t.db chart by-type -o a.png 2>/dev/null &&
 	is_format a.png png &&
-	test "$(ls -A | tr "\n" " ")" = "a.png t.db "
+	test "$(ls -A | grep -v "^t\.db$" | tr "\n" " ")" = "a.png "
 '
 
 test_expect 'chart -o refuses a FIFO and keeps a link a link' '

@@ -115,6 +115,7 @@ test_expect 'list refuses bad filters with exit 2' '
 	test_must_fail 2 ibrief list --from 2024-05 --to 2024-04 2>err
 '
 
+sqlite_only 'a missing store is a missing file, and none is made'
 test_expect 'list on a missing store is an error naming it' '
 	test_must_fail 1 ibrief --db none.db list 2>err &&
 	grep "none.db.: no such store" err && ! test -f none.db
@@ -133,6 +134,7 @@ as_reader() {
 # state FILE: what must not change when a store is only read.
 state() { sha256sum "$1" && stat -c "%s %Y" "$1"; }
 
+sqlite_only 'who may write the store is the file'"'"'s mode'
 test_expect 'a store one may read but not write is read, and left as it was' '
 	mkdir shared && (cd shared && setup) && mkdir out &&
 	chmod 755 "$TRASH" . && chmod 777 out && chmod 444 shared/incidents.db && chmod 555 shared &&
@@ -149,6 +151,7 @@ test_expect 'a store one may read but not write is read, and left as it was' '
 	test "$(ls -A shared | grep incidents)" = incidents.db
 '
 
+sqlite_only 'checks the file'"'"'s bytes and time, and an empty file'
 test_expect 'reading leaves a writable store as it was and makes no store of an empty file' '
 	setup && state incidents.db >before &&
 	ibrief list >/dev/null && ibrief stats >/dev/null && ibrief query overview >/dev/null &&
@@ -159,6 +162,7 @@ test_expect 'reading leaves a writable store as it was and makes no store of an 
 	test ! -s empty.db && test "$(ls empty.db*)" = empty.db
 '
 
+sqlite_only 'sets the schema version with sqlite3 and PRAGMA user_version'
 test_expect 'an older store is refused for reading with what to do, and kept' '
 	setup && sqlite3 incidents.db "PRAGMA user_version = 1" && state incidents.db >before &&
 	test_must_fail 1 ibrief list 2>err &&

@@ -20,6 +20,7 @@ count() { sqlite3 "$1" "SELECT count(*) FROM incident"; }
 sound() { test "$(sqlite3 "$1" "PRAGMA integrity_check")" = ok; }
 now_ms() { date +%s%3N; }
 
+sqlite_only 'checks the file with PRAGMA integrity_check after kill -9'
 test_expect 'kill -9 at random moments of a large import leaves the store sound, all or nothing' '
 	incidents base.csv 1000 0 && incidents big.csv 20000 1000 &&
 	ibrief --db base.db import base.csv 2>/dev/null && test "$(count base.db)" = 1000 &&
@@ -37,6 +38,7 @@ test_expect 'kill -9 at random moments of a large import leaves the store sound,
 	ibrief --db s.db import big.csv 2>/dev/null && test "$(count s.db)" = 21000 && sound s.db
 '
 
+sqlite_only 'ulimit -f limits the file the store is written to'
 test_expect 'a full disk fails an import clearly and leaves the store as it was' '
 	incidents base.csv 1000 0 && incidents big.csv 20000 1000 &&
 	ibrief --db s.db import base.csv 2>/dev/null && cp s.db before.db &&

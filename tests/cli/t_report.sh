@@ -299,7 +299,7 @@ test_expect 'report rejects an unknown language, label or template as usage erro
 '
 
 test_expect 'a long summary is cut at a sentence end with an ellipsis; the CSV has it whole' '
-	cp "$DB" long.db &&
+	store_cp "$DB" long.db &&
 	{
 		printf "id,victim,date,country,public_sector,affected,summary\n" &&
 		printf "long-1,Stad Langwoord,2024-04-09,BE,yes,900000,\"" &&
