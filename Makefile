@@ -19,7 +19,7 @@ WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 # Libraries that pkg-config knows. Expanded lazily, once: in `make deps test`
 # the packages are installed by the first goal, after this file is read.
 # libcurl gives only its header: mail/send.c opens the library when it sends.
-PKGS = sqlite3 jansson yajl zlib cairo fontconfig yaml-0.1 libpng16 libqpdf libxml-2.0
+PKGS = sqlite3 libpq jansson yajl zlib cairo fontconfig yaml-0.1 libpng16 libqpdf libxml-2.0
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS) libcurl))$(PKG_CFLAGS)
 PKG_LIBS = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)))$(PKG_LIBS)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) \
