@@ -23,8 +23,8 @@ PKGS = sqlite3 libpq jansson yajl zlib cairo fontconfig yaml-0.1 libpng16 libqpd
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS) libcurl))$(PKG_CFLAGS)
 PKG_LIBS = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)))$(PKG_LIBS)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) \
-	     $(PKG_CFLAGS) -MMD -MP -I.
-LIBS = $(PKG_LIBS) -lhpdf -lcsv -lm
+	     $(PKG_CFLAGS) -pthread -MMD -MP -I.
+LIBS = $(PKG_LIBS) -lhpdf -lcsv -lm -pthread
 VERSION = $(shell cat VERSION)
 
 # Debian 12 packages: build, run, test.

@@ -43,6 +43,7 @@ static double now_seconds(void)
 /* What one file's import is doing; the parse context's `data`. */
 struct file_import {
 	struct store *st;
+	const char *path;
 	const struct import_options *opts;
 	long new_, updated, unchanged;
 	double started;
@@ -59,7 +60,7 @@ static void tell_progress(struct file_import *fi, struct parse_ctx *ctx)
 	seconds = now_seconds() - fi->started;
 	fi->progress_told = 1;
 	notify(&fi->opts->progress, NOTIFY_PROGRESS, seconds,
-	       "importing '%s': %ld records, %.0f records/s", ctx->in->name, ctx->records,
+	       "importing '%s': %ld records, %.0f records/s", fi->path, ctx->records,
 	       seconds > 0 ? (double)ctx->records / seconds : 0);
 }
 
@@ -126,7 +127,7 @@ static int pick_parser(struct input *in, enum import_format want, size_t *which)
 static int import_one(struct store *st, const char *path, const struct import_options *opts,
 		      struct import_totals *totals)
 {
-	struct file_import fi = { .st = st, .opts = opts };
+	struct file_import fi = { .st = st, .path = path, .opts = opts };
 	struct parse_ctx ctx = { .skip_bad = opts->skip_bad, .on_record = on_record, .data = &fi };
 	struct input in;
 	size_t which = 0;
@@ -142,7 +143,8 @@ static int import_one(struct store *st, const char *path, const struct import_op
 	if (store_begin(st) < 0)
 		goto out;
 	began = 1;
-	if (formats[which].parse(&ctx) < 0)
+	/* The parser reads on a second core while this thread stores. */
+	if (parse_threaded(formats[which].parse, &ctx) < 0)
 		goto out;
 	if (!ctx.records) {
 		no_records(path);

@@ -66,6 +66,25 @@ int veris_parse(struct parse_ctx *ctx);
 int csvin_parse(struct parse_ctx *ctx);
 
 /*
+ * Runs parse(ctx), one of the parsers above, on a thread of its own, and
+ * ctx->on_record on the calling thread: the two work at once, while what
+ * is read and not yet handed on stays under a few hundred records. The
+ * outcome is parse(ctx)'s: the same records to on_record, in order; the
+ * same messages (the parser's thread's error() lines are printed by the
+ * calling thread, in their place among its own); the same return value;
+ * the same ctx->records and ctx->rejected at the end. When on_record
+ * returns -1, the parser stops as it would have, and what it read past
+ * that record is dropped, its messages unprinted and its counts undone.
+ *
+ * on_record gets a copy of ctx whose `records` and `rejected` are those
+ * the parser had when it made the record, and whose `in` is NULL (the
+ * input is the parser's thread's). The parser may use jansson's global
+ * allocator (veris_parse() does): the calling thread must not use jansson
+ * until this returns. Without a thread to be had, parses on this one.
+ */
+int parse_threaded(int (*parse)(struct parse_ctx *ctx), struct parse_ctx *ctx);
+
+/*
  * Returns 1 when the first non-blank line of `data` (the first bytes of a
  * file) is a CSV header row with an "id" and a "date" column, in any order
  * and letter case, else 0. Never reports anything.

@@ -11,6 +11,10 @@
 
 static const char *error_command;
 
+/* Where this thread's messages go instead of stderr (error_redirect()). */
+static _Thread_local void (*sink_fn)(void *data, const char *text, size_t len);
+static _Thread_local void *sink_data;
+
 void error_set_command(const char *cmd)
 {
 	error_command = cmd;
@@ -25,8 +29,29 @@ void error_set_command(const char *cmd)
  * character (an import that warns of every record, and every fuzzing input
  * that fails, paid a system call per byte).
  */
-ATTR_PRINTF(2, 0)
-static void report(const char *kind, const char *fmt, va_list ap)
+void error_redirect(void (*fn)(void *data, const char *text, size_t len), void *data)
+{
+	sink_fn = fn;
+	sink_data = data;
+}
+
+void error_write(const char *line, size_t len)
+{
+	fflush(stdout);
+	fwrite(line, 1, len, stderr);
+}
+
+/* A piece of a message line, to stderr or where the thread redirected it. */
+static void emit(const char *text, size_t len, int direct)
+{
+	if (sink_fn && !direct)
+		sink_fn(sink_data, text, len);
+	else
+		fwrite(text, 1, len, stderr);
+}
+
+ATTR_PRINTF(3, 0)
+static void report(const char *kind, int direct, const char *fmt, va_list ap)
 {
 	char msg[4096], out[4096 + 256], one[UTF8_ESCAPE_MAX];
 	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
@@ -35,19 +60,20 @@ static void report(const char *kind, const char *fmt, va_list ap)
 	n = snprintf(out, sizeof(out), "ibrief: %s%s%s", error_command ? error_command : "",
 		     error_command ? ": " : "", kind ? kind : "");
 	o = n < 0 ? 0 : (size_t)n < sizeof(out) ? (size_t)n : sizeof(out) - 1;
-	fflush(stdout);
+	if (!sink_fn || direct)
+		fflush(stdout);
 	for (size_t i = 0; i < len;) {
 		size_t k = utf8_escape_next(msg, len, &i, 0, one);
 
 		if (o + k + 1 > sizeof(out)) {
-			fwrite(out, 1, o, stderr);
+			emit(out, o, direct);
 			o = 0;
 		}
 		memcpy(out + o, one, k);
 		o += k;
 	}
 	out[o++] = '\n';
-	fwrite(out, 1, o, stderr);
+	emit(out, o, direct);
 }
 
 int error(const char *fmt, ...)
@@ -55,7 +81,7 @@ int error(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	report(NULL, fmt, ap);
+	report(NULL, 0, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -80,7 +106,7 @@ void warning(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	report("warning: ", fmt, ap);
+	report("warning: ", 0, fmt, ap);
 	va_end(ap);
 }
 
@@ -89,7 +115,7 @@ void die(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	report(NULL, fmt, ap);
+	report(NULL, 1, fmt, ap);
 	va_end(ap);
 	exit(1);
 }

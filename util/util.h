@@ -35,6 +35,16 @@ int error(const char *fmt, ...) ATTR_PRINTF(1, 2);
 int error_at(const char *file, long line, long col, const char *fmt, ...) ATTR_PRINTF(4, 5);
 /* Same shape as error(), prefixed "warning: ". */
 void warning(const char *fmt, ...) ATTR_PRINTF(1, 2);
+/*
+ * Hands this thread's error(), error_at() and warning() lines to `fn`
+ * instead of stderr, each whole line (escaped, with its '\n') in one or
+ * more pieces in order; `fn` NULL gives them back to stderr. For a worker
+ * thread whose messages another thread prints in their place among its
+ * own (store/parse.h, parse_threaded()). die() always prints at once.
+ */
+void error_redirect(void (*fn)(void *data, const char *text, size_t len), void *data);
+/* Writes a line error_redirect() caught to stderr, as error() would have. */
+void error_write(const char *line, size_t len);
 /* Prints like error() and exits 1. For the impossible and for out-of-memory. */
 void die(const char *fmt, ...) ATTR_PRINTF(1, 2) ATTR_NORETURN;
 

@@ -78,6 +78,28 @@ test_expect 'gzip files and standard input are read, and --format forces a parse
 	ibrief import --format csv - <incidents.csv 2>err && grep "^imported 2 new" err
 '
 
+# The parser reads on a thread of its own (store/parse_thread.c): what goes
+# wrong there must still be told in order and undo the whole file.
+test_expect 'a gzip file corrupt mid-way is told in order and leaves the store as it was' '
+	write_inputs &&
+	ibrief import veris.jsonl 2>/dev/null &&
+	cp "$DATA/veris/sample.jsonl.gz" bad.gz &&
+	printf "%040d" 0 | dd of=bad.gz bs=1 seek=40000 conv=notrunc 2>/dev/null &&
+	test_must_fail 1 ibrief import --skip-bad bad.gz 2>err &&
+	tail -n 4 err >last &&
+	cat >expect <<-\EOF &&
+	ibrief: import: '\''bad.gz'\'': read error: bad.gz: incorrect data check
+	ibrief: import: '\''bad.gz'\'': not imported; the store is as it was before this file
+	EOF
+	head -n 2 last >actual && test_cmp expect actual &&
+	grep "^ibrief: import: bad.gz:86:[0-9]*: record 86: invalid JSON" err &&
+	test "$(grep -c "record [0-9]*: " err)" = "$(sed -n "s/.* \([0-9]*\) rejected from.*/\1/p" err)" &&
+	test "$(count)" = 2 &&
+	test_must_fail 1 ibrief import bad.gz 2>err &&
+	test "$(grep -c "record [0-9]*: " err)" = 1 &&
+	test "$(count)" = 2
+'
+
 test_expect 'a bad record leaves the store exactly as before that file, exit 1' '
 	write_inputs &&
 	ibrief import incidents.csv 2>/dev/null &&

@@ -60,8 +60,17 @@ static inline char *slurp(FILE *f)
  * error into r->err. on_record asks to stop after `stop_after` records (0:
  * never). A file that does not open is a test failure and r->ret -2.
  */
-static inline void run_parser(struct run *r, int (*parse)(struct parse_ctx *), const char *format,
-			      const char *path, int skip_bad, size_t stop_after)
+/* How a run calls its parser: parse(ctx) itself, or parse_threaded(). */
+typedef int parse_fn(struct parse_ctx *ctx);
+static inline int parse_here(parse_fn *parse, struct parse_ctx *ctx)
+{
+	return parse(ctx);
+}
+
+/* run_parser(), with the parser called through `runner`. */
+static inline void run_parser_by(struct run *r, int (*runner)(parse_fn *, struct parse_ctx *),
+				 parse_fn *parse, const char *format, const char *path,
+				 int skip_bad, size_t stop_after)
 {
 	struct parse_ctx ctx = { .format = format, .skip_bad = skip_bad, .on_record = take, .data = r };
 	struct input in;
@@ -82,7 +91,7 @@ static inline void run_parser(struct run *r, int (*parse)(struct parse_ctx *), c
 		r->ret = -2;
 	} else {
 		ctx.in = &in;
-		r->ret = parse(&ctx);
+		r->ret = runner(parse, &ctx);
 		input_close(&in);
 	}
 	fflush(stderr);
@@ -94,6 +103,12 @@ static inline void run_parser(struct run *r, int (*parse)(struct parse_ctx *), c
 	fclose(cap);
 	if (r->ret == -2)
 		test_fail(__FILE__, __LINE__, "cannot open %s: %s", path, r->err);
+}
+
+static inline void run_parser(struct run *r, parse_fn *parse, const char *format,
+			      const char *path, int skip_bad, size_t stop_after)
+{
+	run_parser_by(r, parse_here, parse, format, path, skip_bad, stop_after);
 }
 
 /* Frees what `r` holds and clears it. */
