@@ -19,7 +19,7 @@ WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 # Libraries that pkg-config knows. Expanded lazily, once: in `make deps test`
 # the packages are installed by the first goal, after this file is read.
 # libcurl gives only its header: mail/send.c opens the library when it sends.
-PKGS = sqlite3 libpq jansson yajl zlib cairo fontconfig yaml-0.1 libpng16 libqpdf libxml-2.0
+PKGS = sqlite3 libpq jansson yajl zlib cairo fontconfig yaml-0.1 libdeflate libqpdf libxml-2.0
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS) libcurl))$(PKG_CFLAGS)
 PKG_LIBS = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)))$(PKG_LIBS)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) \
@@ -29,7 +29,7 @@ VERSION = $(shell cat VERSION)
 
 # Debian 12 packages: build, run, test.
 DEB_PACKAGES = make gcc libc6-dev pkg-config libsqlite3-dev libjansson-dev libyajl-dev libcsv-dev \
-	       zlib1g-dev libpng-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core libhpdf-dev \
+	       zlib1g-dev libdeflate-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core libhpdf-dev \
 	       libyaml-dev iso-codes sqlite3 python3 valgrind time qpdf poppler-utils \
 	       libcurl4-openssl-dev python3-aiosmtpd man-db python3-matplotlib python3-reportlab \
 	       clang libclang-rt-14-dev libqpdf-dev libxml2-dev postgresql libpq-dev

@@ -382,7 +382,7 @@ int chart_write(const struct chart_spec *spec, const struct chart_data *data,
 		if ((st = cairo_surface_status(s)) == CAIRO_STATUS_SUCCESS &&
 		    png_encode(out, cairo_image_surface_get_data(s), cairo_image_surface_get_width(s),
 			       cairo_image_surface_get_height(s), cairo_image_surface_get_stride(s),
-			       dpi, spec->png_stored) < 0)
+			       dpi) < 0)
 			ret = -1;
 	} else {
 		cairo_surface_finish(s);

@@ -158,11 +158,6 @@ struct chart_spec {
 	double width_pt, height_pt;	/* the chart's size in points */
 	double dpi;			/* PNG only; 0 means 72 */
 	const struct geo *geo;		/* CHART_MAP: shapes from geo_load() */
-	/*
-	 * PNG only: store the image data uncompressed, for a reader that
-	 * decodes and compresses it again (libharu does, for the report).
-	 */
-	int png_stored;
 };
 
 enum chart_format {

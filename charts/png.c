@@ -1,12 +1,11 @@
 #include "png.h"
 
 #include <math.h>
-#include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <png.h>
+#include <libdeflate.h>
 
 #include "../util/util.h"
 #include "../util/banned.h"
@@ -75,11 +74,12 @@ static struct entry *hist_get(struct hist *h, uint32_t rgb)
 	return &h->v[i];
 }
 
-static uint32_t pixel(const unsigned char *data, int stride, int x, int y)
+/* The colour of pixel x of a row, without cairo's unused top byte. */
+static uint32_t pixel(const unsigned char *row, int x)
 {
 	uint32_t p;
 
-	memcpy(&p, data + (size_t)y * (size_t)stride + 4 * (size_t)x, 4);
+	memcpy(&p, row + 4 * (size_t)x, 4);
 	return p & 0xffffff;
 }
 
@@ -160,144 +160,164 @@ static int make_palette(struct hist *h, uint32_t pal[256])
 	return np;
 }
 
-/*
- * libpng reports an error by calling this, which must not return: it longjmps
- * back to the setjmp() in write_png(). The message is printed here, once.
- */
-static void on_error(png_structp png, png_const_charp msg)
+static void put32(unsigned char *b, uint32_t v)
 {
-	error("png: libpng: %s", msg);
-	png_longjmp(png, 1);
+	b[0] = (unsigned char)(v >> 24);
+	b[1] = (unsigned char)(v >> 16);
+	b[2] = (unsigned char)(v >> 8);
+	b[3] = (unsigned char)v;
 }
 
-static void on_warning(png_structp png, png_const_charp msg)
+/* Appends a chunk: length, type, data, CRC of type and data. */
+static void chunk(struct buf *out, const char *type, const void *data, size_t n)
 {
-	(void)png;
-	warning("png: libpng: %s", msg);
-}
+	unsigned char be[4];
+	size_t at;
 
-static void on_write(png_structp png, png_bytep data, size_t n)
-{
-	buf_add(png_get_io_ptr(png), data, n);
-}
-
-/* libpng's default flush would fflush() the io pointer as a FILE *. */
-static void on_flush(png_structp png)
-{
-	(void)png;
+	put32(be, (uint32_t)n);
+	buf_add(out, be, 4);
+	at = out->len;
+	buf_add(out, type, 4);
+	buf_add(out, data, n);
+	put32(be, (uint32_t)libdeflate_crc32(0, out->buf + at, n + 4));
+	buf_add(out, be, 4);
 }
 
 /*
- * Appends the PNG of the w x h palette indices at `idx` (rows w bytes apart)
- * with palette pal[0..np) to `out`. Returns 0, or -1 with a message, after
- * which `out` may hold part of a file (png_encode() cuts it).
- *
- * The one exception to ibrief's rule that error handlers record and return,
- * never longjmp (STYLE.md, section 4): libpng has no other way to report an
- * error. Its error callback may not return, and libpng longjmps to the
- * caller's setjmp() whether the callback is ours or its default. To keep
- * that safe, setjmp() stays in this one function, after everything of ours
- * is set up; the variables read after a longjmp (png, info) are not changed
- * after it (C11 7.13.2.1 leaves changed ones indeterminate); from there on
- * only libpng allocates, and png_destroy_write_struct() frees it on both
- * paths. The buffers it reads are the caller's.
+ * Appends the PNG of the w x h image whose rows are at `rows`, each a
+ * filter byte (0, none) and w palette indices, with palette pal[0..np).
+ * Returns 0, or -1 with a message when libdeflate fails (png_encode()
+ * then cuts `out`).
  */
-static int write_png(struct buf *out, const unsigned char *idx, int w, int h,
-		     const uint32_t *pal, int np, double dpi, int level)
+static int write_png(struct buf *out, const unsigned char *rows, int w, int h,
+		     const uint32_t *pal, int np, double dpi)
 {
-	png_structp png = NULL;
-	png_infop info = NULL;
-	png_color plte[256];
+	struct libdeflate_compressor *z = libdeflate_alloc_compressor(PNG_LEVEL);
+	unsigned char ihdr[13], phys[9], plte[3 * 256];
+	size_t n = (size_t)h * ((size_t)w + 1), bound;
+	unsigned char *packed;
 
-	for (int i = 0; i < np; i++)
-		plte[i] = (png_color){ pal[i] >> 16 & 0xff, pal[i] >> 8 & 0xff, pal[i] & 0xff };
-	png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, on_error, on_warning);
-	if (png)
-		info = png_create_info_struct(png);
-	if (!info) {
-		png_destroy_write_struct(&png, NULL);
-		return error("png: libpng is out of memory");
-	}
-	if (setjmp(png_jmpbuf(png))) {
-		/* on_error() has reported it. */
-		png_destroy_write_struct(&png, &info);
-		return -1;
-	}
-	png_set_write_fn(png, out, on_write, on_flush);
-	/*
-	 * zlib level 7; the rest is libpng's default for palette images: no
-	 * filters, so zlib's default strategy, memLevel 8. Measured on the
-	 * bench charts at 300 dpi (make bench): level 7 takes 13-18 ms a chart
-	 * (the map 32) for 16-44 KB (the map 69); level 9 saves 5-15% of the
-	 * bytes but takes 3-4 times as long, past the 20 ms a chart may take;
-	 * filters make most charts 10-37% larger; Z_FILTERED or memLevel 9
-	 * change less than 1%.
-	 */
-	png_set_compression_level(png, level);
-	png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_PALETTE,
-		     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-	png_set_PLTE(png, info, plte, np);
+	if (!z)
+		return error("png: libdeflate is out of memory");
+	put32(ihdr, (uint32_t)w);
+	put32(ihdr + 4, (uint32_t)h);
+	/* 8 bits an index, palette, deflate, adaptive filters, no interlace */
+	memcpy(ihdr + 8, "\x08\x03\x00\x00\x00", 5);
+	buf_add(out, "\x89PNG\r\n\x1a\n", 8);
+	chunk(out, "IHDR", ihdr, sizeof(ihdr));
 	if (dpi > 0) {
-		png_uint_32 ppm = (png_uint_32)lround(dpi / 0.0254);
+		uint32_t ppm = (uint32_t)lround(dpi / 0.0254);
 
-		png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
+		put32(phys, ppm);
+		put32(phys + 4, ppm);
+		phys[8] = 1;	/* the unit is the metre */
+		chunk(out, "pHYs", phys, sizeof(phys));
 	}
-	/* No png_set_tIME(): the same image must give the same bytes. */
-	png_write_info(png, info);
-	for (int y = 0; y < h; y++)
-		png_write_row(png, idx + (size_t)y * (size_t)w);
-	png_write_end(png, NULL);
-	png_destroy_write_struct(&png, &info);
-	return 0;
+	for (int i = 0; i < np; i++) {
+		plte[3 * i] = (unsigned char)(pal[i] >> 16);
+		plte[3 * i + 1] = (unsigned char)(pal[i] >> 8);
+		plte[3 * i + 2] = (unsigned char)pal[i];
+	}
+	chunk(out, "PLTE", plte, 3 * (size_t)np);
+	/* No tIME chunk: the same image must give the same bytes. */
+	bound = libdeflate_zlib_compress_bound(z, n);
+	packed = xmalloc(bound);
+	n = libdeflate_zlib_compress(z, rows, n, packed, bound);
+	libdeflate_free_compressor(z);
+	if (n) {
+		chunk(out, "IDAT", packed, n);
+		chunk(out, "IEND", "", 0);
+	}
+	free(packed);
+	return n ? 0 : error("png: libdeflate cannot compress the image");
 }
 
-int png_encode(struct buf *out, const unsigned char *data, int w, int h, int stride, double dpi,
-	       int stored)
+/*
+ * Counts the colours of one row into the histogram, run by run: a run of
+ * one colour adds its length to the count and, for every pixel after its
+ * first (whose left neighbour is the same colour), one to the area when
+ * the pixel above is the same colour too. `up` is the row above, or NULL
+ * on the first row; `same` says the row is the same bytes as `up`, when
+ * every pixel's upper neighbour is its own colour.
+ */
+static void count_row(struct hist *hi, const unsigned char *row, const unsigned char *up, int w,
+		      int same)
+{
+	int x = 0;
+
+	while (x < w) {
+		uint32_t p = pixel(row, x);
+		struct entry *e = hist_get(hi, p);
+		int end = x + 1;
+
+		while (end < w && pixel(row, end) == p)
+			end++;
+		e->count += (uint32_t)(end - x);
+		if (same)
+			e->area += (uint32_t)(end - x - 1);
+		else if (up)
+			for (int i = x + 1; i < end; i++)
+				e->area += pixel(up, i) == p;
+		x = end;
+	}
+}
+
+/* Writes one row's palette indices; a run of one colour is looked up once. */
+static void index_row(const struct hist *hi, const unsigned char *row, int w, unsigned char *out)
+{
+	int x = 0;
+
+	while (x < w) {
+		uint32_t p = pixel(row, x);
+		unsigned char index = (unsigned char)hi->v[slot(hi, p)].index;
+
+		do
+			out[x++] = index;
+		while (x < w && pixel(row, x) == p);
+	}
+}
+
+int png_encode(struct buf *out, const unsigned char *data, int w, int h, int stride, double dpi)
 {
 	struct hist hi = { NULL, 1023, 0 };
-	uint32_t pal[256], last = EMPTY, last_index = 0;
-	unsigned char *idx;
+	uint32_t pal[256];
+	unsigned char *idx, *same;
 	size_t keep = out->len;
 	int np, ret;
 
 	if (w <= 0 || h <= 0 || w > MAX_SIDE || h > MAX_SIDE)
 		return error("png: image of %dx%d pixels", w, h);
 	hist_grow(&hi);
+	/*
+	 * Charts are mostly rows that repeat the row above (margins, bars,
+	 * the inside of a legend's box): found with one memcmp() each, such
+	 * a row counts without looking at its upper neighbours and takes the
+	 * indices of the row above.
+	 */
+	same = xcalloc((size_t)h, 1);
 	for (int y = 0; y < h; y++) {
-		struct entry *e = NULL;
+		const unsigned char *row = data + (size_t)y * (size_t)stride;
 
-		for (int x = 0; x < w; x++) {
-			uint32_t p = pixel(data, stride, x, y);
-
-			/* Within a run the entry stays put: nothing was inserted. */
-			if (!e || e->rgb != p)
-				e = hist_get(&hi, p);
-			e->count++;
-			if (x > 0 && y > 0 && pixel(data, stride, x - 1, y) == p &&
-			    pixel(data, stride, x, y - 1) == p)
-				e->area++;
-		}
+		same[y] = y > 0 && !memcmp(row, row - stride, 4 * (size_t)w);
+		count_row(&hi, row, y > 0 ? row - stride : NULL, w, same[y]);
 	}
 	np = make_palette(&hi, pal);
 
-	/* One palette index a pixel. */
-	idx = xmalloc((size_t)h * (size_t)w);
+	/* A row is its filter byte, 0 (none), and one palette index a pixel. */
+	idx = xmalloc((size_t)h * ((size_t)w + 1));
 	for (int y = 0; y < h; y++) {
-		unsigned char *row = idx + (size_t)y * (size_t)w;
+		unsigned char *row = idx + (size_t)y * ((size_t)w + 1);
 
-		for (int x = 0; x < w; x++) {
-			uint32_t p = pixel(data, stride, x, y);
-
-			if (p != last) {
-				last = p;
-				last_index = hi.v[slot(&hi, p)].index;
-			}
-			row[x] = (unsigned char)last_index;
-		}
+		row[0] = 0;
+		if (same[y])
+			memcpy(row + 1, row - w, (size_t)w);
+		else
+			index_row(&hi, data + (size_t)y * (size_t)stride, w, row + 1);
 	}
-	ret = write_png(out, idx, w, h, pal, np, dpi, stored ? 0 : 7);
+	ret = write_png(out, idx, w, h, pal, np, dpi);
 	free(hi.v);
 	free(idx);
+	free(same);
 	if (ret < 0)
 		buf_setlen(out, keep);
 	return ret;

@@ -322,13 +322,6 @@ static int chart(struct briefing *b, const struct tpl_block *blk)
 	spec.width_pt = blk->width_mm * PDF_MM;
 	spec.height_pt = blk->height_mm * PDF_MM;
 	spec.dpi = b->o->proof ? PROOF_DPI : CHART_DPI;
-	/*
-	 * libharu decodes a PNG and compresses its pixels again (zlib's
-	 * default level) whatever it is given, so the PDF is the same bytes
-	 * either way: compressing it here too was a third of a briefing's
-	 * instructions (VCDB, June 2013: 3,094 M, then 2,612 M stored).
-	 */
-	spec.png_stored = 1;
 	if (spec.kind == CHART_MAP) {
 		if (briefing_geo(b) < 0)
 			return -1;

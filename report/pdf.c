@@ -4,6 +4,7 @@
  */
 #include "pdf.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -276,13 +277,130 @@ void pdf_hline(struct pdf *p, size_t page, struct rgb colour, double width, doub
 	HPDF_Page_Stroke(pg);
 }
 
+/* The parts of a PNG that a PDF image can take as they are. */
+struct png_parts {
+	uint32_t w, h;
+	const unsigned char *plte;
+	size_t plte_len;
+	struct buf idat;	/* the IDAT chunks' data, joined */
+};
+
+static uint32_t be32(const unsigned char *b)
+{
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+/*
+ * Splits `png` into its parts when it is an 8-bit palette image without
+ * interlacing or transparency, as charts/png.h writes them: 0, or -1 for
+ * anything else (libharu then reads it). Chunk CRCs are not checked: the
+ * PNG is one ibrief made, and a damaged one fails in the reader anyway.
+ */
+static int png_split(const struct buf *png, struct png_parts *pp)
+{
+	const unsigned char *b = (const unsigned char *)png->buf;
+	size_t pos = 8;
+	int seen_end = 0;
+
+	memset(pp, 0, sizeof(*pp));
+	buf_init(&pp->idat);
+	if (png->len < 8 + 25 || memcmp(b, "\x89PNG\r\n\x1a\n", 8) || memcmp(b + 12, "IHDR", 4) ||
+	    be32(b + 8) != 13)
+		return -1;
+	pp->w = be32(b + 16);
+	pp->h = be32(b + 20);
+	/* depth 8, palette, compression 0, filter method 0, no interlace */
+	if (memcmp(b + 24, "\x08\x03\x00\x00\x00", 5) || !pp->w || !pp->h)
+		return -1;
+	while (!seen_end && pos + 12 <= png->len) {
+		uint32_t n = be32(b + pos);
+		const unsigned char *type = b + pos + 4, *data = b + pos + 8;
+
+		if (n > png->len - pos - 12)
+			break;
+		if (!memcmp(type, "PLTE", 4) && n && n % 3 == 0 && n <= 768) {
+			pp->plte = data;
+			pp->plte_len = n;
+		} else if (!memcmp(type, "IDAT", 4)) {
+			buf_add(&pp->idat, data, n);
+		} else if (!memcmp(type, "tRNS", 4)) {
+			break;
+		}
+		seen_end = !memcmp(type, "IEND", 4);
+		pos += 12 + (size_t)n;
+	}
+	if (!seen_end || !pp->plte || !pp->idat.len) {
+		buf_release(&pp->idat);
+		return -1;
+	}
+	return 0;
+}
+
+/* libharu names a stream's filters after its own compression: see image_xobject(). */
+static HPDF_STATUS write_flate(HPDF_Dict dict, HPDF_Stream stream)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+/*
+ * An image XObject holding the PNG's data as it is: a PDF reader decodes
+ * PNG's zlib stream with its row filters as FlateDecode with the PNG
+ * predictor (PDF 32000-1, 7.4.4.4), and an indexed colour space takes the
+ * palette. This spares libharu's HPDF_LoadPngImageFromMem() decoding the
+ * image and compressing it again (two thirds of a briefing's instructions).
+ * libharu writes a stream's /Filter from its own compression only (none
+ * here, so that it leaves the data alone), so the dictionary's write
+ * hook adds it.
+ */
+static HPDF_Image image_xobject(struct pdf *p, const struct png_parts *pp)
+{
+	HPDF_MMgr mmgr = p->doc->mmgr;
+	HPDF_Dict img = HPDF_DictStream_New(mmgr, p->doc->xref);
+	HPDF_Dict parms = HPDF_Dict_New(mmgr);
+	HPDF_Array cs = HPDF_Array_New(mmgr);
+
+	if (!img || !parms || !cs)
+		return NULL;
+	img->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+	img->filter = HPDF_STREAM_FILTER_NONE;
+	img->write_fn = write_flate;
+	HPDF_Array_AddName(cs, "Indexed");
+	HPDF_Array_AddName(cs, "DeviceRGB");
+	HPDF_Array_AddNumber(cs, (HPDF_INT32)(pp->plte_len / 3 - 1));
+	HPDF_Array_Add(cs, HPDF_Binary_New(mmgr, (HPDF_BYTE *)pp->plte, (HPDF_UINT)pp->plte_len));
+	HPDF_Dict_AddNumber(parms, "Predictor", 15);
+	HPDF_Dict_AddNumber(parms, "Colors", 1);
+	HPDF_Dict_AddNumber(parms, "BitsPerComponent", 8);
+	HPDF_Dict_AddNumber(parms, "Columns", (HPDF_INT32)pp->w);
+	HPDF_Dict_AddName(img, "Type", "XObject");
+	HPDF_Dict_AddName(img, "Subtype", "Image");
+	HPDF_Dict_AddNumber(img, "Width", (HPDF_INT32)pp->w);
+	HPDF_Dict_AddNumber(img, "Height", (HPDF_INT32)pp->h);
+	HPDF_Dict_Add(img, "ColorSpace", cs);
+	HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
+	HPDF_Dict_Add(img, "DecodeParms", parms);
+	if (HPDF_Stream_Write(img->stream, (const HPDF_BYTE *)pp->idat.buf,
+			      (HPDF_UINT)pp->idat.len) != HPDF_OK)
+		return NULL;
+	return img;
+}
+
 int pdf_png(struct pdf *p, size_t page, const struct buf *png, double x, double y, double w,
 	    double h)
 {
 	HPDF_Page pg = page_at(p, page);
-	HPDF_Image img = HPDF_LoadPngImageFromMem(p->doc, (const HPDF_BYTE *)png->buf,
-						  (HPDF_UINT)png->len);
+	HPDF_Image img = NULL;
+	struct png_parts pp;
 
+	if (png_split(png, &pp) == 0 && pp.w <= INT32_MAX && pp.h <= INT32_MAX) {
+		img = image_xobject(p, &pp);
+		buf_release(&pp.idat);
+	} else {
+		buf_release(&pp.idat);
+		img = HPDF_LoadPngImageFromMem(p->doc, (const HPDF_BYTE *)png->buf,
+					       (HPDF_UINT)png->len);
+	}
 	if (!img || !pg)
 		return pdf_check(p, "image") < 0 ? -1 : error("pdf: cannot place an image");
 	HPDF_Page_DrawImage(pg, img, (HPDF_REAL)x, (HPDF_REAL)(PDF_A4_HEIGHT - y - h), (HPDF_REAL)w,

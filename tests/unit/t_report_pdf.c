@@ -5,6 +5,8 @@
  */
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
+#include <qpdf/qpdf-c.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,6 +16,7 @@
 #include "report/pdffont.h"
 #include "report/report.h"
 #include "charts/chart.h"
+#include "charts/png.h"
 
 #define DEJAVU "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -155,6 +158,98 @@ static void test_the_same_drawing_gives_the_same_small_bytes(void)
 	buf_release(&b);
 }
 
+/* The colour of a pixel of a cairo RGB24 surface, as 0xRRGGBB. */
+static uint32_t surface_pixel(cairo_surface_t *s, int x, int y)
+{
+	uint32_t p;
+
+	memcpy(&p, cairo_image_surface_get_data(s) + y * cairo_image_surface_get_stride(s) + 4 * x, 4);
+	return p & 0xffffff;
+}
+
+/* The first image XObject of the document's first page, read with qpdf. */
+static qpdf_oh first_image(qpdf_data q)
+{
+	qpdf_oh xobjects = qpdf_oh_get_key(q, qpdf_oh_get_key(q, qpdf_get_page_n(q, 0), "/Resources"),
+					   "/XObject");
+	qpdf_oh img = 0;
+
+	qpdf_oh_begin_dict_key_iter(q, xobjects);
+	if (qpdf_oh_dict_more_keys(q))
+		img = qpdf_oh_get_key(q, xobjects, qpdf_oh_dict_next_key(q));
+	return img;
+}
+
+/*
+ * A chart's PNG goes into the PDF as it is (its zlib stream verbatim, not
+ * decoded and compressed again), and a PDF reader gets the chart's size
+ * and pixels back from it.
+ */
+static void test_a_chart_png_is_placed_as_it_is_with_its_size_and_pixels(void)
+{
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 90, 50);
+	cairo_t *cr = cairo_create(s);
+	struct buf png = BUF_INIT, pdf = BUF_INIT;
+	qpdf_data q = qpdf_init();
+	qpdf_oh img, dict, cs;
+	unsigned char *raw = NULL, *pixels = NULL;
+	const char *plte;
+	size_t raw_len = 0, len = 0, plte_len = 0;
+	struct pdf p;
+	int bad = 0, found = 0;
+
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_set_source_rgb(cr, 0, 0.447, 0.698);
+	cairo_arc(cr, 45, 25, 20, 0, 6.3);	/* antialiased edges: many shades */
+	cairo_fill(cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	CHECK_INT(png_encode(&png, cairo_image_surface_get_data(s), 90, 50,
+			     cairo_image_surface_get_stride(s), 300), 0);
+	CHECK_INT(pdf_open(&p), 0);
+	pdf_add_pages(&p, 1);
+	CHECK_INT(pdf_png(&p, 0, &png, 50, 50, 90 * 72 / 300.0, 50 * 72 / 300.0), 0);
+	CHECK_INT(pdf_save(&p, &pdf), 0);
+	pdf_close(&p);
+
+	qpdf_silence_errors(q);
+	CHECK_INT(qpdf_read_memory(q, "t.pdf", pdf.buf, pdf.len, "") & QPDF_ERRORS, 0);
+	img = first_image(q);
+	CHECK(img && qpdf_oh_is_stream(q, img));
+	dict = qpdf_oh_get_dict(q, img);
+	CHECK_INT(qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, dict, "/Width")), 90);
+	CHECK_INT(qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, dict, "/Height")), 50);
+	/* As it is: the stored stream is the PNG's image data, byte for byte. */
+	CHECK_INT(qpdf_oh_get_stream_data(q, img, qpdf_dl_none, NULL, &raw, &raw_len) & QPDF_ERRORS, 0);
+	CHECK(raw_len > 0);
+	for (size_t i = 4; raw_len && i + raw_len <= png.len && !found; i++)
+		found = !memcmp(png.buf + i - 4, "IDAT", 4) && !memcmp(png.buf + i, raw, raw_len);
+	CHECK(found);
+	/* The pixels, decoded by qpdf (FlateDecode, PNG predictor) through the palette. */
+	cs = qpdf_oh_get_key(q, dict, "/ColorSpace");
+	plte = qpdf_oh_get_binary_string_value(q, qpdf_oh_get_array_item(q, cs, 3), &plte_len);
+	CHECK_INT(qpdf_oh_get_stream_data(q, img, qpdf_dl_generalized, NULL, &pixels, &len) & QPDF_ERRORS,
+		  0);
+	CHECK_INT(len, 90 * 50);
+	for (int y = 0; y < 50 && !bad && len == 90 * 50; y++) {
+		for (int x = 0; x < 90 && !bad; x++) {
+			size_t k = 3 * (size_t)pixels[y * 90 + x];
+			const unsigned char *c = (const unsigned char *)plte + k;
+
+			bad = k + 3 > plte_len ||
+			      (uint32_t)(c[0] << 16 | c[1] << 8 | c[2]) != surface_pixel(s, x, y);
+		}
+	}
+	CHECK(!bad);
+	free(raw);
+	free(pixels);
+	qpdf_cleanup(&q);
+	cairo_surface_destroy(s);
+	buf_release(&png);
+	buf_release(&pdf);
+}
+
 int main(void)
 {
 	test_run("wrapped lines fit and keep every word", test_wrapped_lines_fit_and_keep_every_word);
@@ -162,6 +257,8 @@ int main(void)
 		 test_text_too_wide_is_shortened_with_an_ellipsis);
 	test_run("the trimmed font keeps the required tables with checksums",
 		 test_the_trimmed_font_keeps_the_required_tables_with_checksums);
+	test_run("a chart's PNG is placed as it is, with its size and pixels",
+		 test_a_chart_png_is_placed_as_it_is_with_its_size_and_pixels);
 	test_run("the same drawing gives the same small bytes",
 		 test_the_same_drawing_gives_the_same_small_bytes);
 	chart_cleanup();
