@@ -152,11 +152,9 @@ static int close_container(struct jdom_doc *d)
 /* jansson refuses a NUL in a string or key, and text that is not UTF-8. */
 static int acceptable_text(const char *s, size_t len)
 {
-	size_t i = 0;
+	/* Most text is printable ASCII: step over it, decode only past it. */
+	size_t i = utf8_ascii_span(s, len);
 
-	/* Most text is ASCII: look at each byte once, decode only past it. */
-	while (i < len && (unsigned char)s[i] - 1u < 0x7fu)
-		i++;
 	return i == len || (!memchr(s + i, '\0', len - i) && utf8_bad_at(s + i, len - i) == len - i);
 }
 

@@ -39,11 +39,41 @@ bad:
 	return UTF8_BAD;
 }
 
+/* Every byte of a 64-bit word, each 0x01 or 0x80. */
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+size_t utf8_ascii_span(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	/*
+	 * A word whose bytes are all 0x20 to 0x7E: none has its high bit set,
+	 * none is under 0x20 (b - 0x20 borrows into the high bit), none is
+	 * 0x7F (b + 1 carries into it). The tests are exact for a word with
+	 * no byte of 0x80 or more, which the first term has ruled out.
+	 */
+	for (; len - i >= 8; i += 8) {
+		unsigned long long w;
+
+		memcpy(&w, s + i, 8);
+		if ((w | (w - 0x20 * ONES) | (w + 0x01 * ONES)) & HIGHS)
+			break;
+	}
+	while (i < len && (unsigned char)s[i] - 0x20u < 0x5Fu)
+		i++;
+	return i;
+}
+
 size_t utf8_bad_at(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {
-		size_t at = i;
+		size_t at;
 
+		i += utf8_ascii_span(s + i, len - i);
+		if (i == len)
+			break;
+		at = i;
 		if (utf8_decode(s, len, &i) == UTF8_BAD)
 			return at;
 	}
@@ -85,8 +115,14 @@ static int is_control(long cp, int lines)
 int utf8_check_text(const char *s, size_t len, int lines, struct buf *why)
 {
 	for (size_t i = 0; i < len;) {
-		size_t at = i;
-		long cp = utf8_decode(s, len, &i);
+		size_t at;
+		long cp;
+
+		i += utf8_ascii_span(s + i, len - i);
+		if (i == len)
+			break;
+		at = i;
+		cp = utf8_decode(s, len, &i);
 
 		if (cp == 0) {
 			buf_addf(why, "contains a NUL byte at byte %zu", at + 1);

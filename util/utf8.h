@@ -29,6 +29,14 @@
 long utf8_decode(const char *s, size_t len, size_t *i);
 
 /*
+ * Returns the length of the run of printable ASCII (0x20 to 0x7E) that
+ * s[0, len) begins with: bytes that are each a character and that no rule
+ * here refuses, the bulk of most text, so that a check can step over them
+ * eight at a time and decode only what follows.
+ */
+size_t utf8_ascii_span(const char *s, size_t len);
+
+/*
  * Returns the offset of the first byte of s[0, len) that starts no
  * well-formed character, or len when there is none. A NUL byte is
  * well-formed here; utf8_check_text() refuses it.
