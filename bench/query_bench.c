@@ -22,7 +22,6 @@
  * unknown. They are stored in random date order, as imports of many files
  * leave them.
  */
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +29,7 @@
 #include <time.h>
 
 #include "queries/query.h"
+#include "store/db.h"
 #include "store/mark.h"
 #include "store/store.h"
 #include "util/buf.h"
@@ -278,20 +278,20 @@ static int run_set(struct store *st, double *each, double *total, double *trend)
 
 static void print_plans(struct store *st)
 {
-	sqlite3 *db = (sqlite3 *)store_db(st);
+	struct db *db = store_db(st);
 
 	for (size_t q = 0; q < query_catalog_nr; q++) {
 		for (size_t k = 0; query_catalog[q]->sql[k]; k++) {
 			struct buf sql = BUF_INIT;
-			sqlite3_stmt *s = NULL;
+			struct db_stmt *s = NULL;
 
 			buf_addf(&sql, "EXPLAIN QUERY PLAN %s", query_catalog[q]->sql[k]);
 			printf("\n%s, statement %zu:\n", query_catalog[q]->name, k + 1);
-			if (sqlite3_prepare_v2(db, sql.buf, -1, &s, NULL) == SQLITE_OK)
-				while (sqlite3_step(s) == SQLITE_ROW)
-					printf("  %3d %3d  %s\n", sqlite3_column_int(s, 0),
-					       sqlite3_column_int(s, 1), (const char *)sqlite3_column_text(s, 3));
-			sqlite3_finalize(s);
+			if (db_prepare(db, sql.buf, &s) == 0)
+				while (db_step(s) == DB_ROW)
+					printf("  %3lld %3lld  %s\n", db_column_int64(s, 0),
+					       db_column_int64(s, 1), db_column_text(s, 3));
+			db_finalize(s);
 			buf_release(&sql);
 		}
 	}
@@ -340,7 +340,7 @@ int main(int argc, char **argv)
 		ok = stat(path.buf, &sb) == 0 || build(path.buf, sizes[s]) == 0;
 		ok = ok && store_open(&st, path.buf, STORE_READ) == 0;
 		if (ok && mmap)
-			sqlite3_exec((sqlite3 *)store_db(st), "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
+			db_exec(store_db(st), "PRAGMA mmap_size = 1073741824");
 		ok = ok && run_set(st, each[s], &total[s], &trend[s]) == 0 &&
 		     month_rows(st, &rows[s]) == 0;
 		if (ok && plans && s + 1 == ARRAY_SIZE(sizes))

@@ -22,15 +22,15 @@ static int add_keyed_rows(struct query_run *qr, struct query_result *res, const 
 			  size_t key, size_t count, size_t share,
 			  void (*decorate)(struct query_row *row, const char *key))
 {
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int rc, ret = -1;
 
 	if (run_prepare(qr, sql, &qr->f.period, &s) < 0)
 		goto out;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct query_row *row = query_result_add_row(res);
-		const char *k = COLUMN_TEXT(s, 0);
-		long long c = sqlite3_column_int64(s, 1);
+		const char *k = db_column_text(s, 0);
+		long long c = db_column_int64(s, 1);
 
 		query_set_text(row, key, k);
 		query_set_int(row, count, c);
@@ -38,13 +38,13 @@ static int add_keyed_rows(struct query_run *qr, struct query_result *res, const 
 		if (decorate)
 			decorate(row, k);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		run_error(qr, "cannot read the breakdown");
 		goto out;
 	}
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
@@ -181,50 +181,54 @@ static const char by_sector_sql[] =
 	"  ('81', '81', 'Other services (except public administration)'),"
 	"  ('92', '92', 'Public administration')),"
 	/* pos 0 is the first sector: store_put numbers a list from 0. */
-	" scoped AS (SELECT i.public_sector = 1 AS pub, i.public_kind AS kind, s.sector AS sector"
+	" scoped AS (SELECT CASE WHEN i.public_sector = 1 THEN 1 ELSE 0 END AS pub,"
+	"   i.public_kind AS kind, s.sector AS sector"
 	"   FROM incident i LEFT JOIN incident_sector s ON s.incident_id = i.id AND s.pos = 0"
 	"  WHERE" QUERY_IN_PERIOD QUERY_FILTERS "),"
 	/* The key before naming: a public kind, 2 digits of NAICS, a text, or NULL. */
-	" keyed AS (SELECT coalesce(pub, 0) AS pub,"
-	"   CASE WHEN pub THEN 'public: ' || coalesce(kind, 'public body')"
+	" keyed AS (SELECT pub,"
+	"   CASE WHEN pub = 1 THEN 'public: ' || coalesce(kind, 'public body')"
 	"        WHEN sector IS NULL OR trim(sector, '0 ') = '' THEN NULL"
-	"        WHEN sector GLOB '[0-9][0-9]*' THEN substr(sector, 1, 2)"
+	"        WHEN substr(sector, 1, 1) BETWEEN '0' AND '9'"
+	"         AND substr(sector, 2, 1) BETWEEN '0' AND '9' THEN substr(sector, 1, 2)"
 	"        ELSE sector END AS raw FROM scoped),"
 	" grouped AS (SELECT pub, min(raw) AS raw, count(*) AS n FROM keyed"
-	"   GROUP BY pub, raw COLLATE NOCASE),"
+	"   GROUP BY pub, lower(raw)),"
 	/* Named after grouping, so that the NAICS table is read per group, not per incident. */
 	" named AS (SELECT g.pub, coalesce(x.code, g.raw) AS key,"
-	"   coalesce(x.name, CASE WHEN NOT g.pub AND g.raw GLOB '[0-9][0-9]'"
+	"   coalesce(x.name, CASE WHEN g.pub = 0 AND length(g.raw) = 2"
+	"                          AND substr(g.raw, 1, 1) BETWEEN '0' AND '9'"
+	"                          AND substr(g.raw, 2, 1) BETWEEN '0' AND '9'"
 	"                         THEN 'NAICS ' || g.raw ELSE g.raw END) AS name, g.n"
-	"   FROM grouped g LEFT JOIN naics x ON x.prefix = g.raw AND NOT g.pub)"
+	"   FROM grouped g LEFT JOIN naics x ON x.prefix = g.raw AND g.pub = 0)"
 	" SELECT pub, min(key), min(name), sum(n) FROM named"
 	" GROUP BY pub, key"
 	" ORDER BY pub DESC, min(key) IS NULL, sum(n) DESC, min(key)";
 
 static int run_by_sector(struct query_run *qr, struct query_result *res)
 {
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int rc, ret = -1;
 
 	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &qr->f.period, &s) < 0)
 		goto out;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct query_row *row = query_result_add_row(res);
-		long long c = sqlite3_column_int64(s, 3);
+		long long c = db_column_int64(s, 3);
 
-		query_set_bool(row, BS_PUBLIC, sqlite3_column_int(s, 0));
-		query_set_text(row, BS_SECTOR, COLUMN_TEXT(s, 1));
-		query_set_text(row, BS_NAME, COLUMN_TEXT(s, 2));
+		query_set_bool(row, BS_PUBLIC, (int)db_column_int64(s, 0));
+		query_set_text(row, BS_SECTOR, db_column_text(s, 1));
+		query_set_text(row, BS_NAME, db_column_text(s, 2));
 		query_set_int(row, BS_INCIDENTS, c);
 		query_set_share(row, BS_SHARE, c, res->meta.n);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		run_error(qr, "cannot read the breakdown");
 		goto out;
 	}
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
@@ -262,18 +266,18 @@ static int run_public_sector(struct query_run *qr, struct query_result *res)
 {
 	static const char *const groups[3] = { "public", "other", NULL };
 	long long counts[3] = { 0, 0, 0 };
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int rc, ret = -1;
 
 	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &qr->f.period, &s) < 0)
 		goto out;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int g = sqlite3_column_type(s, 0) == SQLITE_NULL ? 2 :
-			sqlite3_column_int(s, 0) == 1 ? 0 : 1;
+	while ((rc = db_step(s)) == DB_ROW) {
+		int g = db_column_is_null(s, 0) ? 2 :
+			(int)db_column_int64(s, 0) == 1 ? 0 : 1;
 
-		counts[g] += sqlite3_column_int64(s, 1);
+		counts[g] += db_column_int64(s, 1);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		run_error(qr, "cannot read the breakdown");
 		goto out;
 	}
@@ -293,7 +297,7 @@ static int run_public_sector(struct query_run *qr, struct query_result *res)
 	}
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 

@@ -31,9 +31,9 @@
  * columns the queries read makes the first cost go away.
  */
 
-#include <sqlite3.h>
 
 #include "query.h"
+#include "../store/db.h"
 
 /*
  * The filter conditions on `incident i`, to follow a WHERE clause. Each
@@ -43,14 +43,15 @@
  */
 #define QUERY_FILTERS \
 	" AND (:public = 0 OR i.public_sector = 1)" \
-	" AND (:type IS NULL OR i.type = :type)" \
-	" AND (:countries IS NULL OR EXISTS (SELECT 1 FROM incident_country fc" \
+	" AND (CAST(:type AS TEXT) IS NULL OR i.type = :type)" \
+	" AND (CAST(:countries AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM incident_country fc" \
 	"      WHERE fc.incident_id = i.id" \
 	"        AND fc.country IN (SELECT value FROM json_each(:countries))))" \
-	" AND (:sector IS NULL OR EXISTS (SELECT 1 FROM incident_sector fs" \
+	" AND (CAST(:sector AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM incident_sector fs" \
 	"      WHERE fs.incident_id = i.id" \
-	"        AND (fs.sector = :sector COLLATE NOCASE" \
-	"             OR substr(fs.sector, 1, length(:sector_prefix)) = :sector_prefix)))"
+	"        AND (lower(fs.sector) = lower(CAST(:sector AS TEXT))" \
+	"             OR substr(fs.sector, 1, length(CAST(:sector_prefix AS TEXT)))" \
+	"                = :sector_prefix)))"
 
 /*
  * The period rule: the incident's whole span lies inside [from, to]. The
@@ -66,7 +67,7 @@
 
 struct query_run {
 	struct store *st;
-	sqlite3 *db;
+	struct db *db;
 	const struct query *q;
 	struct query_filter f;		/* a copy the runner may adjust */
 	char *countries_json;		/* owned; NULL when no country filter */
@@ -80,7 +81,7 @@ int run_error(struct query_run *qr, const char *what);
  * top). Returns 0, or -1 with a message and *out NULL.
  */
 int run_prepare(struct query_run *qr, const char *sql, const struct query_period *p,
-		sqlite3_stmt **out);
+		struct db_stmt **out);
 
 /*
  * Counts, for period `p` and the run's filter: the incidents in the
@@ -114,9 +115,5 @@ long query_period_so_far(const struct query_period *p, const struct query_period
  * stays open. The kind and label are those of `p`. `out` may be `p`.
  */
 void query_period_years_earlier(const struct query_period *p, int years, struct query_period *out);
-
-/* Column text as a C string, or NULL for SQL NULL. Owned by SQLite. */
-#define COLUMN_TEXT(s, i) ((const char *)sqlite3_column_text((s), (i)))
-
 
 #endif

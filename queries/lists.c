@@ -141,19 +141,19 @@ enum { STATE_VALUE, STATE_HIDDEN, STATE_NONE, STATE_UNKNOWN, STATES };
  * Steps the statement of LIST_SQL: counts each value once per incident
  * into `vc` and each incident once into states[].
  */
-static int count_values(sqlite3_stmt *s, struct value_counts *vc, long long states[STATES])
+static int count_values(struct db_stmt *s, struct value_counts *vc, long long states[STATES])
 {
 	struct buf key = BUF_INIT;
 	long long id = -1;
 	int state = STATE_UNKNOWN, rc;
 
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long long row_id = sqlite3_column_int64(s, 0);
-		const char *value = COLUMN_TEXT(s, 2);
+	while ((rc = db_step(s)) == DB_ROW) {
+		long long row_id = db_column_int64(s, 0);
+		const char *value = db_column_text(s, 2);
 
-		if (value && sqlite3_column_count(s) > 3) {
+		if (value && db_column_count(s) > 3) {
 			buf_reset(&key);
-			buf_addf(&key, "%s%c%s", COLUMN_TEXT(s, 3), TAXONOMY_SEP, value);
+			buf_addf(&key, "%s%c%s", db_column_text(s, 3), TAXONOMY_SEP, value);
 			value = key.buf;
 		}
 
@@ -161,10 +161,10 @@ static int count_values(sqlite3_stmt *s, struct value_counts *vc, long long stat
 			if (id >= 0)
 				states[state]++;
 			id = row_id;
-			if (sqlite3_column_type(s, 1) == SQLITE_NULL)
+			if (db_column_is_null(s, 1))
 				state = STATE_UNKNOWN;
 			else
-				state = sqlite3_column_int64(s, 1) > 0 ? STATE_HIDDEN : STATE_NONE;
+				state = db_column_int64(s, 1) > 0 ? STATE_HIDDEN : STATE_NONE;
 		}
 		if (value) {
 			struct value_count *v = value_find(vc, value);
@@ -179,7 +179,7 @@ static int count_values(sqlite3_stmt *s, struct value_counts *vc, long long stat
 	if (id >= 0)
 		states[state]++;
 	buf_release(&key);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_DONE ? 0 : -1;
 }
 
 static int run_list(struct query_run *qr, struct query_result *res)
@@ -188,7 +188,7 @@ static int run_list(struct query_run *qr, struct query_result *res)
 	struct value_counts vc = { NULL, 0, 0, NULL, 0 };
 	long long states[STATES] = { 0 };
 	size_t limit = qr->f.limit > 0 ? (size_t)qr->f.limit : QUERY_DEFAULT_LIMIT;
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int ret = -1;
 
 	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &qr->f.period, &s) < 0)
@@ -227,7 +227,7 @@ static int run_list(struct query_run *qr, struct query_result *res)
 	ret = 0;
 out:
 	values_release(&vc);
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
@@ -315,13 +315,13 @@ static int run_response_time(struct query_run *qr, struct query_result *res)
 	double *hours = NULL, median = 0, p90 = 0;
 	size_t known = 0, alloc = 0;
 	long long counts[ARRAY_SIZE(buckets)] = { 0 };
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int rc, ret = -1;
 
 	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &qr->f.period, &s) < 0)
 		goto out;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		double h = sqlite3_column_double(s, 0);
+	while ((rc = db_step(s)) == DB_ROW) {
+		double h = db_column_double(s, 0);
 		size_t b = 0;
 
 		ALLOC_GROW(hours, known + 1, alloc);
@@ -330,7 +330,7 @@ static int run_response_time(struct query_run *qr, struct query_result *res)
 			b++;
 		counts[b]++;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		run_error(qr, "cannot read the times to contain");
 		goto out;
 	}
@@ -359,7 +359,7 @@ static int run_response_time(struct query_run *qr, struct query_result *res)
 	ret = 0;
 out:
 	free(hours);
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 

@@ -81,7 +81,7 @@ static const struct query_column notable_columns[] = {
  */
 static const char candidates_sql[] =
 	"SELECT i.id, i.date_start, i.public_sector, i.public_kind, i.affected,"
-	"       i.contain_hours, i.type, coalesce(m.mark = 'notable', 0)"
+	"       i.contain_hours, i.type, CASE WHEN m.mark = 'notable' THEN 1 ELSE 0 END"
 	"  FROM incident i LEFT JOIN incident_mark m ON m.incident_id = i.id"
 	" WHERE" QUERY_IN_PERIOD QUERY_FILTERS
 	"   AND (m.mark IS NULL OR m.mark <> 'ignore')";
@@ -95,13 +95,15 @@ static const char facts_sql[] =
 
 /*
  * Whether a country had an incident in the 12 months before the period.
- * The unary + keeps the planner off the date index: walking the country
- * index stops at the first hit for a frequent country, and a new country
- * has few incidents to walk.
+ * Comparing date_end || '' (an expression, not the column) keeps the
+ * planner off the date index: walking the country index stops at the
+ * first hit for a frequent country, and a new country has few incidents
+ * to walk. (SQLite's unary + would say the same; PostgreSQL has no unary
+ * + for text.)
  */
 static const char seen_sql[] =
 	"SELECT EXISTS (SELECT 1 FROM incident_country c JOIN incident j ON j.id = c.incident_id"
-	"  WHERE c.country = :cc AND +j.date_end < :from AND +j.date_end >= :new_from)";
+	"  WHERE c.country = :cc AND j.date_end || '' < :from AND j.date_end || '' >= :new_from)";
 
 static const char details_sql[] =
 	"SELECT victim, year, month, day, summary FROM incident WHERE id = :id";
@@ -295,28 +297,28 @@ static void candidates_release(struct candidates *cs)
 
 static int read_candidates(struct query_run *qr, struct candidates *cs)
 {
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int rc, ret = -1;
 
 	if (run_prepare(qr, qr->q->sql[0], &qr->f.period, &s) < 0)
 		goto out;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct candidate *c;
 
 		ALLOC_GROW(cs->v, cs->nr + 1, cs->alloc);
 		c = &cs->v[cs->nr++];
 		memset(c, 0, sizeof(*c));
-		c->id = sqlite3_column_int64(s, 0);
-		snprintf(c->date_start, sizeof(c->date_start), "%s", COLUMN_TEXT(s, 1));
-		c->public_sector = sqlite3_column_type(s, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 2);
-		c->kind = xstrdup_or_null(COLUMN_TEXT(s, 3));
-		c->affected = sqlite3_column_type(s, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 4);
-		c->contain_hours = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1 : sqlite3_column_double(s, 5);
-		c->type = xstrdup_or_null(COLUMN_TEXT(s, 6));
-		c->pinned = sqlite3_column_int(s, 7);
+		c->id = db_column_int64(s, 0);
+		snprintf(c->date_start, sizeof(c->date_start), "%s", db_column_text(s, 1));
+		c->public_sector = db_column_is_null(s, 2) ? -1 : (int)db_column_int64(s, 2);
+		c->kind = xstrdup_or_null(db_column_text(s, 3));
+		c->affected = db_column_is_null(s, 4) ? -1 : db_column_int64(s, 4);
+		c->contain_hours = db_column_is_null(s, 5) ? -1 : db_column_double(s, 5);
+		c->type = xstrdup_or_null(db_column_text(s, 6));
+		c->pinned = (int)db_column_int64(s, 7);
 		c->base = c->score = score(cs->w, c, NULL);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		run_error(qr, "cannot read the incidents");
 		goto out;
 	}
@@ -324,7 +326,7 @@ static int read_candidates(struct query_run *qr, struct candidates *cs)
 		qsort(cs->v, cs->nr, sizeof(*cs->v), base_order);
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
@@ -337,7 +339,7 @@ out:
  * period (`seen`, NULL when the period has no start: nothing is new), each
  * country looked up once; sets c->new_country.
  */
-static int find_new_country(struct query_run *qr, struct candidates *cs, sqlite3_stmt *seen,
+static int find_new_country(struct query_run *qr, struct candidates *cs, struct db_stmt *seen,
 			    struct candidate *c)
 {
 	FOR_EACH_COUNTRY(cc, c->countries) {
@@ -346,12 +348,11 @@ static int find_new_country(struct query_run *qr, struct candidates *cs, sqlite3
 		snprintf(code, sizeof(code), "%.*s", (int)strcspn(cc, ","), cc);
 		if (seen && !strlist_has(&cs->checked, code)) {
 			strlist_add(&cs->checked, code);
-			sqlite3_reset(seen);
-			sqlite3_bind_text(seen, sqlite3_bind_parameter_index(seen, ":cc"), code, -1,
-					  SQLITE_TRANSIENT);
-			if (sqlite3_step(seen) != SQLITE_ROW)
+			db_reset(seen);
+			db_bind_text(seen, db_param(seen, ":cc"), code);
+			if (db_step(seen) != DB_ROW)
 				return run_error(qr, "cannot look for earlier incidents");
-			if (!sqlite3_column_int(seen, 0))
+			if (!(int)db_column_int64(seen, 0))
 				strlist_add(&cs->fresh, code);
 		}
 		for (size_t k = 0; k < cs->fresh.n && !c->new_country; k++)
@@ -365,7 +366,7 @@ static int find_new_country(struct query_run *qr, struct candidates *cs, sqlite3
 static int read_facts(struct query_run *qr, struct candidates *cs, size_t upto)
 {
 	const struct query_period *p = &qr->f.period;
-	sqlite3_stmt *facts = NULL, *seen = NULL;
+	struct db_stmt *facts = NULL, *seen = NULL;
 	struct query_period before;
 	int ret = -1;
 
@@ -376,29 +377,28 @@ static int read_facts(struct query_run *qr, struct candidates *cs, size_t upto)
 		query_period_years_earlier(p, 1, &before);
 		if (run_prepare(qr, qr->q->sql[2], p, &seen) < 0)
 			goto out;
-		sqlite3_bind_text(seen, sqlite3_bind_parameter_index(seen, ":new_from"), before.from, -1,
-				  SQLITE_TRANSIENT);
+		db_bind_text(seen, db_param(seen, ":new_from"), before.from);
 	}
 	for (; cs->read < upto; cs->read++) {
 		struct candidate *c = &cs->v[cs->read];
 
-		sqlite3_reset(facts);
-		sqlite3_bind_int64(facts, sqlite3_bind_parameter_index(facts, ":id"), c->id);
-		if (sqlite3_step(facts) != SQLITE_ROW) {
+		db_reset(facts);
+		db_bind_int64(facts, db_param(facts, ":id"), c->id);
+		if (db_step(facts) != DB_ROW) {
 			run_error(qr, "cannot read an incident's countries");
 			goto out;
 		}
-		c->countries = xstrdup_or_null(COLUMN_TEXT(facts, 0));
-		c->victim = victim_key(COLUMN_TEXT(facts, 1));
-		c->campaign = xstrdup_or_null(COLUMN_TEXT(facts, 2));
+		c->countries = xstrdup_or_null(db_column_text(facts, 0));
+		c->victim = victim_key(db_column_text(facts, 1));
+		c->campaign = xstrdup_or_null(db_column_text(facts, 2));
 		if (find_new_country(qr, cs, seen, c) < 0)
 			goto out;
 		c->score = score(cs->w, c, NULL);
 	}
 	ret = 0;
 out:
-	sqlite3_finalize(facts);
-	sqlite3_finalize(seen);
+	db_finalize(facts);
+	db_finalize(seen);
 	return ret;
 }
 
@@ -459,27 +459,27 @@ static int settled(const struct candidates *cs, const size_t *picked, size_t n, 
 	return last->pinned || last->score > best;
 }
 
-static void date_text(char out[11], sqlite3_stmt *s, int col)
+static void date_text(char out[11], struct db_stmt *s, int col)
 {
-	int y = sqlite3_column_int(s, col), m = sqlite3_column_int(s, col + 1),
-	    d = sqlite3_column_int(s, col + 2);
+	int y = (int)db_column_int64(s, col), m = (int)db_column_int64(s, col + 1),
+	    d = (int)db_column_int64(s, col + 2);
 
-	if (sqlite3_column_type(s, col) == SQLITE_NULL)
+	if (db_column_is_null(s, col))
 		out[0] = '\0';
 	else
 		date_format(out, y, m, d);
 }
 
-static int add_row(struct query_run *qr, struct query_result *res, sqlite3_stmt *s,
+static int add_row(struct query_run *qr, struct query_result *res, struct db_stmt *s,
 		   const struct notable_weights *w, const struct candidate *c)
 {
 	struct query_row *row;
 	struct buf reasons = BUF_INIT;
 	char date[11];
 
-	sqlite3_reset(s);
-	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), c->id);
-	if (sqlite3_step(s) != SQLITE_ROW)
+	db_reset(s);
+	db_bind_int64(s, db_param(s, ":id"), c->id);
+	if (db_step(s) != DB_ROW)
 		return run_error(qr, "cannot read an incident");
 	row = query_result_add_row(res);
 	score(w, c, &reasons);
@@ -487,13 +487,13 @@ static int add_row(struct query_run *qr, struct query_result *res, sqlite3_stmt 
 	query_set_int(row, NT_RANK, (long long)res->rows_nr);
 	query_set_int(row, NT_ID, c->id);
 	query_set_text(row, NT_DATE, *date ? date : NULL);
-	query_set_text(row, NT_VICTIM, COLUMN_TEXT(s, 0));
+	query_set_text(row, NT_VICTIM, db_column_text(s, 0));
 	query_set_text(row, NT_COUNTRY, c->countries);
 	query_set_text(row, NT_TYPE, c->type);
 	query_set_real(row, NT_SCORE, c->score);
 	query_set_bool(row, NT_PINNED, c->pinned);
 	query_set_text(row, NT_REASONS, reasons.buf);
-	query_set_text(row, NT_SUMMARY, COLUMN_TEXT(s, 4));
+	query_set_text(row, NT_SUMMARY, db_column_text(s, 4));
 	buf_release(&reasons);
 	return 0;
 }
@@ -508,7 +508,7 @@ static int run_notable(struct query_run *qr, struct query_result *res)
 {
 	struct notable_weights defaults;
 	struct candidates cs = { NULL, 0, 0, 0, STRLIST_INIT, STRLIST_INIT, NULL };
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	size_t limit = qr->f.limit > 0 ? (size_t)qr->f.limit : QUERY_DEFAULT_LIMIT, n = 0;
 	size_t *picked = xmalloc(limit * sizeof(*picked)), upto = 2 * limit + 8;
 	int ret = -1;
@@ -532,7 +532,7 @@ static int run_notable(struct query_run *qr, struct query_result *res)
 			goto out;
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	candidates_release(&cs);
 	free(picked);
 	return ret;

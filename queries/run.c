@@ -2,6 +2,7 @@
 #include "internal.h"
 
 #include <jansson.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,27 +55,27 @@ void query_filter_init(struct query_filter *f)
 int run_error(struct query_run *qr, const char *what)
 {
 	return error("query %s: '%s': %s: %s", qr->q ? qr->q->name : "", store_path(qr->st), what,
-		     sqlite3_errmsg(qr->db));
+		     db_errmsg(qr->db));
 }
 
-static void bind_text(sqlite3_stmt *s, const char *name, const char *v)
+static void bind_text(struct db_stmt *s, const char *name, const char *v)
 {
-	int i = sqlite3_bind_parameter_index(s, name);
+	int i = db_param(s, name);
 
 	if (!i)
 		return;
 	if (v)
-		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+		db_bind_text(s, i, v);
 	else
-		sqlite3_bind_null(s, i);
+		db_bind_null(s, i);
 }
 
-static void bind_int(sqlite3_stmt *s, const char *name, long long v)
+static void bind_int(struct db_stmt *s, const char *name, long long v)
 {
-	int i = sqlite3_bind_parameter_index(s, name);
+	int i = db_param(s, name);
 
 	if (i)
-		sqlite3_bind_int64(s, i, v);
+		db_bind_int64(s, i, v);
 }
 
 static int all_digits(const char *s)
@@ -112,16 +113,16 @@ static void left_out_starts(const struct query_period *p, char s[4][11])
 }
 
 int run_prepare(struct query_run *qr, const char *sql, const struct query_period *p,
-		sqlite3_stmt **out)
+		struct db_stmt **out)
 {
 	static const char *const starts[4] = { ":s1", ":s2", ":s3", ":s4" };
 	const struct query_filter *f = &qr->f;
 	char s[4][11];
 
 	*out = NULL;
-	if (sqlite3_prepare_v2(qr->db, sql, -1, out, NULL) != SQLITE_OK) {
+	if (db_prepare(qr->db, sql, out) < 0) {
 		run_error(qr, "cannot prepare the query");
-		sqlite3_finalize(*out);
+		db_finalize(*out);
 		*out = NULL;
 		return -1;
 	}
@@ -142,19 +143,19 @@ int run_prepare(struct query_run *qr, const char *sql, const struct query_period
 int run_count(struct query_run *qr, const char *sql, const struct query_period *p,
 	      long long *out)
 {
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int ret = -1;
 
 	if (run_prepare(qr, sql, p, &s) < 0)
 		goto out;
-	if (sqlite3_step(s) != SQLITE_ROW) {
+	if (db_step(s) != DB_ROW) {
 		run_error(qr, "cannot count incidents");
 		goto out;
 	}
-	*out = sqlite3_column_int64(s, 0);
+	*out = db_column_int64(s, 0);
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
@@ -170,24 +171,24 @@ static const char meta_sql[] =
 int run_meta(struct query_run *qr, const struct query_period *p, long long *n,
 	     long long *left_out, long long *undated)
 {
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int ret = -1;
 
 	if (run_prepare(qr, meta_sql, p, &s) < 0)
 		goto out;
-	if (sqlite3_step(s) != SQLITE_ROW) {
+	if (db_step(s) != DB_ROW) {
 		run_error(qr, "cannot count incidents");
 		goto out;
 	}
 	if (n)
-		*n = sqlite3_column_int64(s, 0);
+		*n = db_column_int64(s, 0);
 	if (left_out)
-		*left_out = sqlite3_column_int64(s, 1);
+		*left_out = db_column_int64(s, 1);
 	if (undated)
-		*undated = sqlite3_column_int64(s, 2);
+		*undated = db_column_int64(s, 2);
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
@@ -224,7 +225,7 @@ static void run_init(struct query_run *qr, struct store *st, const struct query 
 {
 	memset(qr, 0, sizeof(*qr));
 	qr->st = st;
-	qr->db = (sqlite3 *)store_db(st);
+	qr->db = store_db(st);
 	qr->q = q;
 	qr->f = *f;
 	qr->countries_json = countries_json(f->countries);
@@ -273,7 +274,7 @@ int query_latest_month(struct store *st, const struct query_filter *f, struct qu
 {
 	static const struct query latest = { .name = "latest" };
 	struct query_run qr;
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	const char *ym;
 	struct query_date d;
 	int rc, ret = -1;
@@ -281,12 +282,12 @@ int query_latest_month(struct store *st, const struct query_filter *f, struct qu
 	run_init(&qr, st, &latest, f);
 	if (run_prepare(&qr, latest_sql, &f->period, &s) < 0)
 		goto out;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
+	rc = db_step(s);
+	if (rc == DB_DONE) {
 		ret = 0;
 		goto out;
 	}
-	ym = rc == SQLITE_ROW ? COLUMN_TEXT(s, 0) : NULL;
+	ym = rc == DB_ROW ? db_column_text(s, 0) : NULL;
 	if (!ym) {
 		run_error(&qr, "cannot find the latest month");
 		goto out;
@@ -297,7 +298,7 @@ int query_latest_month(struct store *st, const struct query_filter *f, struct qu
 	}
 	ret = 1;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	run_release(&qr);
 	return ret;
 }
@@ -308,7 +309,7 @@ int query_counted(struct store *st, const struct query_filter *f, long long *n, 
 {
 	static const struct query counted = { .name = "counted" };
 	struct query_run qr;
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	unsigned long long x = 0;
 	int rc, ret = -1;
 
@@ -316,18 +317,18 @@ int query_counted(struct store *st, const struct query_filter *f, long long *n, 
 	run_init(&qr, st, &counted, f);
 	if (run_prepare(&qr, counted_sql, &f->period, &s) < 0)
 		goto out;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		x ^= (unsigned long long)sqlite3_column_int64(s, 0);
+	while ((rc = db_step(s)) == DB_ROW) {
+		x ^= (unsigned long long)db_column_int64(s, 0);
 		(*n)++;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		run_error(&qr, "cannot read the incidents counted");
 		goto out;
 	}
 	snprintf(digest, 17, "%016llx", x);
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	run_release(&qr);
 	return ret;
 }
@@ -346,21 +347,21 @@ int query_added_since(struct store *st, const struct query_filter *f, long long 
 {
 	static const struct query added = { .name = "added-since" };
 	struct query_run qr;
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int ret = -1;
 
 	run_init(&qr, st, &added, f);
 	if (run_prepare(&qr, added_sql, &f->period, &s) < 0)
 		goto out;
-	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":after"), after);
-	if (sqlite3_step(s) != SQLITE_ROW) {
+	db_bind_int64(s, db_param(s, ":after"), after);
+	if (db_step(s) != DB_ROW) {
 		run_error(&qr, "cannot count the incidents added since");
 		goto out;
 	}
-	*n = sqlite3_column_int64(s, 0);
+	*n = db_column_int64(s, 0);
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	run_release(&qr);
 	return ret;
 }
@@ -391,7 +392,7 @@ int query_data_end(struct store *st, struct query_data_end *end)
 	static const struct query data_end = { .name = "data-end" };
 	struct query_filter everything;
 	struct query_run qr;
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	struct query_date d;
 	const char *day;
 	char month[8];
@@ -408,15 +409,15 @@ int query_data_end(struct store *st, struct query_data_end *end)
 	run_init(&qr, st, &data_end, &everything);
 	if (run_prepare(&qr, last_day_sql, &end->month, &s) < 0)
 		goto out;
-	if (sqlite3_step(s) != SQLITE_ROW) {
+	if (db_step(s) != DB_ROW) {
 		run_error(&qr, "cannot find the newest day");
 		goto out;
 	}
-	day = COLUMN_TEXT(s, 0);
+	day = db_column_text(s, 0);
 	memcpy(end->last_day, day && strlen(day) == 10 ? day : end->month.to, 11);
 	ret = 1;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	run_release(&qr);
 	return ret;
 }
@@ -430,7 +431,7 @@ static const char list_sql[] =
 	"SELECT i.id" QUERY_SCOPE
 	" ORDER BY i.date_start DESC, i.date_end DESC, i.id DESC LIMIT :max";
 static const char list_all_sql[] =
-	"SELECT i.id FROM incident i WHERE 1" QUERY_FILTERS
+	"SELECT i.id FROM incident i WHERE TRUE" QUERY_FILTERS
 	" ORDER BY i.date_start DESC NULLS LAST, i.date_end DESC, i.id DESC LIMIT :max";
 
 int query_list(struct store *st, const struct query_filter *f, long max,
@@ -439,7 +440,7 @@ int query_list(struct store *st, const struct query_filter *f, long max,
 	static const struct query list = { .name = "list" };
 	struct query_run qr;
 	struct incident inc;
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	char id[32];
 	int rc, ret = -1;
 
@@ -448,20 +449,20 @@ int query_list(struct store *st, const struct query_filter *f, long max,
 	if (run_prepare(&qr, f->period.kind == QUERY_PERIOD_ALL ? list_all_sql : list_sql,
 			&f->period, &s) < 0)
 		goto out;
-	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":max"), max > 0 ? max : -1);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		snprintf(id, sizeof(id), "%lld", (long long)sqlite3_column_int64(s, 0));
+	db_bind_int64(s, db_param(s, ":max"), max > 0 ? max : LLONG_MAX);
+	while ((rc = db_step(s)) == DB_ROW) {
+		snprintf(id, sizeof(id), "%lld", (long long)db_column_int64(s, 0));
 		if (store_get(st, id, &inc) != 1 || fn(&inc, arg) < 0)
 			goto out;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		run_error(&qr, "cannot list incidents");
 		goto out;
 	}
 	ret = 0;
 out:
 	incident_release(&inc);
-	sqlite3_finalize(s);
+	db_finalize(s);
 	run_release(&qr);
 	return ret;
 }

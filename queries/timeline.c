@@ -79,25 +79,25 @@ static int run_overview(struct query_run *qr, struct query_result *res)
 {
 	struct query_meta *m = &res->meta;
 	struct query_row *row;
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	long long previous = 0;
 	long so_far = 0;
 	int ret = -1;
 
 	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &m->period, &s) < 0)
 		goto out;
-	if (sqlite3_step(s) != SQLITE_ROW) {
+	if (db_step(s) != DB_ROW) {
 		run_error(qr, "cannot count incidents");
 		goto out;
 	}
 	row = query_result_add_row(res);
 	query_set_text(row, OV_PERIOD, m->period.label);
 	query_set_int(row, OV_INCIDENTS, m->n);
-	query_set_int(row, OV_COUNTRIES, sqlite3_column_int64(s, 0));
-	query_set_int(row, OV_PUBLIC, sqlite3_column_int64(s, 1));
-	query_set_share(row, OV_PUBLIC_SHARE, sqlite3_column_int64(s, 1), m->n);
+	query_set_int(row, OV_COUNTRIES, db_column_int64(s, 0));
+	query_set_int(row, OV_PUBLIC, db_column_int64(s, 1));
+	query_set_share(row, OV_PUBLIC_SHARE, db_column_int64(s, 1), m->n);
 	query_set_int(row, OV_LEFT_OUT, m->left_out);
-	query_set_int(row, OV_ALL, sqlite3_column_int64(s, 2));
+	query_set_int(row, OV_ALL, db_column_int64(s, 2));
 	query_set_bool(row, OV_PROVISIONAL, m->provisional);
 	if (m->previous.kind != QUERY_PERIOD_NONE) {
 		if (m->data_end.month.kind != QUERY_PERIOD_NONE)
@@ -122,7 +122,7 @@ static int run_overview(struct query_run *qr, struct query_result *res)
 	}
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
@@ -193,7 +193,7 @@ static int month_number(const char *s)
 static int month_counts(struct query_run *qr, const struct query_period *p,
 			struct month_count **out, size_t *nr, long long *no_month)
 {
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	size_t alloc = 0;
 	int rc, ret = -1;
 
@@ -202,9 +202,9 @@ static int month_counts(struct query_run *qr, const struct query_period *p,
 	*no_month = 0;
 	if (run_prepare(qr, qr->q->sql[0], p, &s) < 0)
 		goto out;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int start = month_number(COLUMN_TEXT(s, 0)), end = month_number(COLUMN_TEXT(s, 1));
-		long long n = sqlite3_column_int64(s, 2);
+	while ((rc = db_step(s)) == DB_ROW) {
+		int start = month_number(db_column_text(s, 0)), end = month_number(db_column_text(s, 1));
+		long long n = db_column_int64(s, 2);
 
 		if (start < 0 || start != end) {
 			*no_month += n;
@@ -219,13 +219,13 @@ static int month_counts(struct query_run *qr, const struct query_period *p,
 		}
 		(*out)[*nr - 1].n += n;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		run_error(qr, "cannot count incidents per month");
 		goto out;
 	}
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 

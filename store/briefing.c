@@ -1,15 +1,15 @@
 #include "briefing.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "../util/banned.h"
 
 static int db_error(struct store *st, const char *what)
 {
-	return error("'%s': %s: %s", store_path(st), what, sqlite3_errmsg(store_db(st)));
+	return error("'%s': %s: %s", store_path(st), what, db_errmsg(store_db(st)));
 }
 
 void store_briefing_init(struct store_briefing *b)
@@ -49,37 +49,38 @@ static const char insert_sql[] =
 	"INSERT INTO briefing (template, template_digest, period_kind, period_from, period_to,"
 	"  period_label, filters, lang, tlp, issued_at, path, sha256, bytes, incidents,"
 	"  incidents_digest, last_incident)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+	" RETURNING id";
 static const char figure_sql[] =
 	"INSERT INTO briefing_figure (briefing_id, pos, name, label, value) VALUES (?1, ?2, ?3, ?4, ?5)";
 
 static int insert_figures(struct store *st, const struct store_briefing *b)
 {
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int ret = -1;
 
-	if (sqlite3_prepare_v2(store_db(st), figure_sql, -1, &s, NULL) != SQLITE_OK) {
+	if (db_prepare(store_db(st), figure_sql, &s) < 0) {
 		db_error(st, "cannot record the briefing's figures");
 		goto out;
 	}
 	for (size_t i = 0; i < b->figures_nr; i++) {
-		sqlite3_reset(s);
-		sqlite3_bind_int64(s, 1, b->id);
-		sqlite3_bind_int64(s, 2, (long long)i);
-		sqlite3_bind_text(s, 3, b->figures[i].name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, b->figures[i].label, -1, SQLITE_STATIC);
+		db_reset(s);
+		db_bind_int64(s, 1, b->id);
+		db_bind_int64(s, 2, (long long)i);
+		db_bind_text(s, 3, b->figures[i].name);
+		db_bind_text(s, 4, b->figures[i].label);
 		if (b->figures[i].null)
-			sqlite3_bind_null(s, 5);
+			db_bind_null(s, 5);
 		else
-			sqlite3_bind_double(s, 5, b->figures[i].value);
-		if (sqlite3_step(s) != SQLITE_DONE) {
+			db_bind_double(s, 5, b->figures[i].value);
+		if (db_step(s) != DB_DONE) {
 			db_error(st, "cannot record the briefing's figures");
 			goto out;
 		}
 	}
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
@@ -89,31 +90,35 @@ int store_briefing_record(struct store *st, struct store_briefing *b)
 			       b->period_to,
 			       b->period_label, b->filters, b->lang, b->tlp, b->issued_at, b->path,
 			       b->sha256 };
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int ret = -1;
 
 	if (store_begin(st) < 0)
 		return -1;
-	if (sqlite3_prepare_v2(store_db(st), insert_sql, -1, &s, NULL) != SQLITE_OK) {
+	if (db_prepare(store_db(st), insert_sql, &s) < 0) {
 		db_error(st, "cannot record the briefing");
 		goto out;
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(text); i++)
-		sqlite3_bind_text(s, (int)i + 1, text[i] ? text[i] : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 13, b->bytes);
-	sqlite3_bind_int64(s, 14, b->incidents);
-	sqlite3_bind_text(s, 15, b->incidents_digest, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 16, b->last_incident);
-	if (sqlite3_step(s) != SQLITE_DONE) {
+		db_bind_text(s, (int)i + 1, text[i] ? text[i] : "");
+	db_bind_int64(s, 13, b->bytes);
+	db_bind_int64(s, 14, b->incidents);
+	db_bind_text(s, 15, b->incidents_digest);
+	db_bind_int64(s, 16, b->last_incident);
+	if (db_step(s) != DB_ROW) {
 		db_error(st, "cannot record the briefing");
 		goto out;
 	}
-	b->id = sqlite3_last_insert_rowid(store_db(st));
+	b->id = db_column_int64(s, 0);
+	if (db_step(s) != DB_DONE) {
+		db_error(st, "cannot record the briefing");
+		goto out;
+	}
 	if (insert_figures(st, b) < 0 || store_commit(st) < 0)
 		goto out;
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	if (ret < 0)
 		store_rollback(st);
 	return ret;
@@ -124,14 +129,14 @@ out:
 	" filters, lang, tlp, issued_at, path, sha256, bytes, incidents, incidents_digest," \
 	" last_incident FROM briefing"
 
-static char *column_dup(sqlite3_stmt *s, int col)
+static char *column_dup(struct db_stmt *s, int col)
 {
-	const unsigned char *t = sqlite3_column_text(s, col);
+	const char *t = db_column_text(s, col);
 
-	return xstrdup(t ? (const char *)t : "");
+	return xstrdup(t ? t : "");
 }
 
-static void read_row(sqlite3_stmt *s, struct store_briefing *b)
+static void read_row(struct db_stmt *s, struct store_briefing *b)
 {
 	char **text[] = { &b->template, &b->template_digest, &b->period_kind, &b->period_from,
 			  &b->period_to,
@@ -139,15 +144,15 @@ static void read_row(sqlite3_stmt *s, struct store_briefing *b)
 	char *sha, *digest;
 
 	store_briefing_init(b);
-	b->id = sqlite3_column_int64(s, 0);
+	b->id = db_column_int64(s, 0);
 	for (size_t i = 0; i < ARRAY_SIZE(text); i++)
 		*text[i] = column_dup(s, (int)i + 1);
 	sha = column_dup(s, 12);
 	snprintf(b->sha256, sizeof(b->sha256), "%s", sha);
 	free(sha);
-	b->bytes = sqlite3_column_int64(s, 13);
-	b->incidents = sqlite3_column_int64(s, 14);
-	b->last_incident = sqlite3_column_int64(s, 16);
+	b->bytes = db_column_int64(s, 13);
+	b->incidents = db_column_int64(s, 14);
+	b->last_incident = db_column_int64(s, 16);
 	digest = column_dup(s, 15);
 	snprintf(b->incidents_digest, sizeof(b->incidents_digest), "%s", digest);
 	free(digest);
@@ -157,26 +162,26 @@ static int read_figures(struct store *st, struct store_briefing *b)
 {
 	static const char sql[] =
 		"SELECT name, label, value FROM briefing_figure WHERE briefing_id = ? ORDER BY pos";
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int rc, ret = -1;
 
-	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK) {
+	if (db_prepare(store_db(st), sql, &s) < 0) {
 		db_error(st, "cannot read a briefing's figures");
 		goto out;
 	}
-	sqlite3_bind_int64(s, 1, b->id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		store_briefing_figure(b, (const char *)sqlite3_column_text(s, 0),
-				      (const char *)sqlite3_column_text(s, 1),
-				      sqlite3_column_double(s, 2),
-				      sqlite3_column_type(s, 2) == SQLITE_NULL);
-	if (rc != SQLITE_DONE) {
+	db_bind_int64(s, 1, b->id);
+	while ((rc = db_step(s)) == DB_ROW)
+		store_briefing_figure(b, db_column_text(s, 0),
+				      db_column_text(s, 1),
+				      db_column_double(s, 2),
+				      db_column_is_null(s, 2));
+	if (rc != DB_DONE) {
 		db_error(st, "cannot read a briefing's figures");
 		goto out;
 	}
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
@@ -184,25 +189,25 @@ out:
 static int select_briefings(struct store *st, const char *sql, const char *const *args,
 			    size_t nargs, long long id, struct store_briefing **out, size_t *n)
 {
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	size_t alloc = 0;
 	int rc, ret = -1;
 
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK) {
+	if (db_prepare(store_db(st), sql, &s) < 0) {
 		db_error(st, "cannot read the briefings");
 		goto out;
 	}
 	for (size_t i = 0; i < nargs; i++)
-		sqlite3_bind_text(s, (int)i + 1, args[i], -1, SQLITE_STATIC);
+		db_bind_text(s, (int)i + 1, args[i]);
 	if (id)
-		sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		db_bind_int64(s, 1, id);
+	while ((rc = db_step(s)) == DB_ROW) {
 		ALLOC_GROW(*out, *n + 1, alloc);
 		read_row(s, &(*out)[(*n)++]);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		db_error(st, "cannot read the briefings");
 		goto out;
 	}
@@ -211,7 +216,7 @@ static int select_briefings(struct store *st, const char *sql, const char *const
 			goto out;
 	ret = 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	if (ret < 0) {
 		for (size_t i = 0; i < *n; i++)
 			store_briefing_release(&(*out)[i]);

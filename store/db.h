@@ -62,7 +62,7 @@ char *db_target_display(const char *target);
 
 /*
  * Opens the database `target` names for `mode` (store.h): a SQLite file
- * as store/open.h describes, or a PostgreSQL connection (connect timeout
+ * as store/db_sqlite.c describes, or a PostgreSQL connection (connect timeout
  * 10 s unless the target sets connect_timeout). Checks the schema (an
  * ibrief store, not newer than this build) and, unless reading, creates
  * or migrates it. On success sets *out to a db the caller releases with
@@ -75,7 +75,7 @@ void db_close(struct db *db);
 
 /*
  * What the last failed call on `db` (or a statement of it) failed with,
- * for a message. For SQLite as store_errmsg() said it (with the system's
+ * for a message. For SQLite as db_sqlite_errmsg() says it (with the system's
  * reason for an I/O error); for PostgreSQL the server's primary message.
  * The text lives until the next call on `db`.
  */

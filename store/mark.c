@@ -1,15 +1,15 @@
 #include "mark.h"
 
 #include <limits.h>
-#include <sqlite3.h>
 #include <string.h>
 #include <time.h>
 
+#include "db.h"
 #include "../util/banned.h"
 
 static int db_error(struct store *st, const char *what)
 {
-	return error("'%s': %s: %s", store_path(st), what, store_errmsg(store_db(st)));
+	return error("'%s': %s: %s", store_path(st), what, db_errmsg(store_db(st)));
 }
 
 /* The row id of incident `ref` (a row id or a key): 1 found, 0 not, -1 error. */
@@ -17,30 +17,30 @@ static int resolve(struct store *st, const char *ref, long long *id)
 {
 	static const char by_id[] = "SELECT id FROM incident WHERE id = ?";
 	static const char by_key[] = "SELECT id FROM incident WHERE key = ?";
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	long n;
 	int is_id = parse_long(ref, 1, LONG_MAX, &n) == 0;
 	int rc, ret = -1;
 
-	if (sqlite3_prepare_v2(store_db(st), is_id ? by_id : by_key, -1, &s, NULL) != SQLITE_OK) {
+	if (db_prepare(store_db(st), is_id ? by_id : by_key, &s) < 0) {
 		db_error(st, "cannot look up an incident");
 		goto out;
 	}
 	if (is_id)
-		sqlite3_bind_int64(s, 1, n);
+		db_bind_int64(s, 1, n);
 	else
-		sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
+		db_bind_text(s, 1, ref);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*id = db_column_int64(s, 0);
 		ret = 1;
-	} else if (rc == SQLITE_DONE) {
+	} else if (rc == DB_DONE) {
 		ret = 0;
 	} else {
 		db_error(st, "cannot look up an incident");
 	}
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
@@ -50,7 +50,7 @@ int store_mark(struct store *st, const char *ref, const char *mark, long long *i
 		"INSERT INTO incident_mark (incident_id, mark, marked_at) VALUES (?1, ?2, ?3)"
 		" ON CONFLICT (incident_id) DO UPDATE SET mark = ?2, marked_at = ?3";
 	static const char clear_sql[] = "DELETE FROM incident_mark WHERE incident_id = ?1";
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	long long id = 0;
 	char now[32];
 	time_t t = time(NULL);
@@ -67,29 +67,29 @@ int store_mark(struct store *st, const char *ref, const char *mark, long long *i
 	gmtime_r(&t, &tm);
 	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	ret = -1;
-	if (sqlite3_prepare_v2(store_db(st), mark ? set_sql : clear_sql, -1, &s, NULL) != SQLITE_OK) {
+	if (db_prepare(store_db(st), mark ? set_sql : clear_sql, &s) < 0) {
 		db_error(st, "cannot mark the incident");
 		goto out;
 	}
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	if (mark) {
-		sqlite3_bind_text(s, 2, mark, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
+		db_bind_text(s, 2, mark);
+		db_bind_text(s, 3, now);
 	}
-	if (sqlite3_step(s) != SQLITE_DONE) {
+	if (db_step(s) != DB_DONE) {
 		db_error(st, "cannot mark the incident");
 		goto out;
 	}
 	ret = 1;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
 int store_mark_get(struct store *st, const char *ref, const char **mark)
 {
 	static const char sql[] = "SELECT mark FROM incident_mark WHERE incident_id = ?";
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	long long id = 0;
 	const char *m;
 	int rc, ret;
@@ -99,21 +99,21 @@ int store_mark_get(struct store *st, const char *ref, const char **mark)
 	if (ret <= 0)
 		return ret;
 	ret = -1;
-	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK) {
+	if (db_prepare(store_db(st), sql, &s) < 0) {
 		db_error(st, "cannot read the mark");
 		goto out;
 	}
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	db_bind_int64(s, 1, id);
+	rc = db_step(s);
+	if (rc != DB_ROW && rc != DB_DONE) {
 		db_error(st, "cannot read the mark");
 		goto out;
 	}
-	m = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
+	m = rc == DB_ROW ? db_column_text(s, 0) : NULL;
 	if (m)
 		*mark = !strcmp(m, "notable") ? "notable" : "ignore";
 	ret = 1;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }

@@ -1,6 +1,8 @@
 #include "schema.h"
 
-#include "store.h"
+#include <sqlite3.h>
+
+#include "db_sqlite.h"
 #include "../util/util.h"
 #include "../util/banned.h"
 
@@ -190,8 +192,8 @@ int schema_migrate(sqlite3 *db, const char *path, int from, int to)
 	for (int v = from; v < to && v < schema_version(); v++) {
 		if (sqlite3_exec(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK) {
 			error("'%s': cannot migrate the store to version %d: %s",
-			      path, v + 1, store_errmsg(db));
-				return -1;
+			      path, v + 1, db_sqlite_errmsg(db));
+			return -1;
 		}
 	}
 	return 0;

@@ -3,11 +3,12 @@
 
 /*
  * The store's schema, as a list of migrations. Migration i (1-based) takes
- * a file at user_version i-1 to i; a new file runs them all. Only the store
- * includes this header.
+ * a file at user_version i-1 to i; a new file runs them all. The SQLite
+ * backend (store/db_sqlite.c) and tests that build an older file include
+ * this header; it speaks SQLite, as the files it makes.
  */
 
-#include <sqlite3.h>
+struct sqlite3;
 
 /* PRAGMA application_id of an ibrief store: "ibrf". */
 #define SCHEMA_APPLICATION_ID 0x69627266
@@ -21,6 +22,6 @@ int schema_version(void);
  * smaller one). Does not set user_version. Returns 0, or -1 after reporting
  * what failed, naming `path`.
  */
-int schema_migrate(sqlite3 *db, const char *path, int from, int to);
+int schema_migrate(struct sqlite3 *db, const char *path, int from, int to);
 
 #endif

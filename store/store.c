@@ -6,11 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sqlite3.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "open.h"
+#include "db.h"
 #include "schema.h"
 #include "../util/buf.h"
 #include "../util/banned.h"
@@ -82,7 +81,7 @@ static const char *const delete_children_sql[] = {
 static const char insert_sql[] =
 	"INSERT INTO incident (key, " INCIDENT_COLUMNS ") VALUES (?1, "
 	"?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-	"?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)";
+	"?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29) RETURNING id";
 static const char update_sql[] =
 	"UPDATE incident SET (" INCIDENT_COLUMNS ") = ("
 	"?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
@@ -110,8 +109,7 @@ static const char derived_select_sql[] =
 	"format, file, line, record, imported_at, campaign"
 
 struct store {
-	sqlite3 *db;
-	char *path;
+	struct db *db;
 	char now[32];		/* import time stamp of this session */
 	int in_transaction;
 	/* What the puts of the open transaction add to store_state. */
@@ -119,29 +117,30 @@ struct store {
 	long long state_added;
 	/* The secondary indexes a bulk import dropped, to build at commit. */
 	struct buf deferred_indexes;
-	sqlite3_stmt *lookup, *insert, *update, *derived_insert, *derived_select, *state;
-	sqlite3_stmt *list_insert[NLISTS], *list_select[NLISTS];
-	sqlite3_stmt *delete_children[ARRAY_SIZE(delete_children_sql)];
+	struct db_stmt *lookup, *insert, *update, *derived_insert, *derived_select, *state;
+	struct db_stmt *list_insert[NLISTS], *list_select[NLISTS];
+	struct db_stmt *delete_children[ARRAY_SIZE(delete_children_sql)];
 };
 
 static int db_error(struct store *st, const char *what)
 {
-	return error("'%s': %s: %s", st->path, what, store_errmsg(st->db));
+	return error("'%s': %s: %s", db_display(st->db), what, db_errmsg(st->db));
 }
 
-static int prepare(struct store *st, const char *sql, sqlite3_stmt **out)
+/* Readies the cached statement *out of `sql`, preparing it the first time. */
+static int prepare(struct store *st, const char *sql, struct db_stmt **out)
 {
 	if (*out) {
-		sqlite3_reset(*out);
-		sqlite3_clear_bindings(*out);
+		db_reset(*out);
+		db_clear_bindings(*out);
 		return 0;
 	}
-	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL) != SQLITE_OK)
+	if (db_prepare(st->db, sql, out) < 0)
 		return db_error(st, "cannot prepare a statement");
 	return 0;
 }
 
-sqlite3 *store_db(struct store *st)
+struct db *store_db(struct store *st)
 {
 	return st->db;
 }
@@ -151,38 +150,20 @@ int store_schema_version(void)
 	return schema_version();
 }
 
-const char *store_errmsg(sqlite3 *db)
-{
-	static char msg[512];
-	int code = sqlite3_errcode(db), ext = sqlite3_extended_errcode(db);
-	int sys = sqlite3_system_errno(db);
-
-	if (code != SQLITE_IOERR && code != SQLITE_FULL && code != SQLITE_CANTOPEN)
-		return sqlite3_errmsg(db);
-	/* SQLite often loses the system's errno of a failed write on its way up. */
-	if (sys)
-		snprintf(msg, sizeof(msg), "%s (%s)", sqlite3_errmsg(db), strerror(sys));
-	else if (code == SQLITE_FULL || ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_FSYNC ||
-		 ext == SQLITE_IOERR_TRUNCATE)
-		snprintf(msg, sizeof(msg), "%s: cannot write the store's files (is the disk full?)",
-			 sqlite3_errmsg(db));
-	else
-		return sqlite3_errmsg(db);
-	return msg;
-}
-
 const char *store_path(const struct store *st)
 {
-	return st->path;
+	return db_display(st->db);
+}
+
+/* What the database said, after the store's name: for a statement that is its own context. */
+static int exec_error(struct store *st)
+{
+	return error("'%s': %s", db_display(st->db), db_errmsg(st->db));
 }
 
 static int exec(struct store *st, const char *sql)
 {
-	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-		error("'%s': %s", st->path, store_errmsg(st->db));
-		return -1;
-	}
-	return 0;
+	return db_exec(st->db, sql) < 0 ? exec_error(st) : 0;
 }
 
 int store_open(struct store **out, const char *path, enum store_mode mode)
@@ -193,11 +174,10 @@ int store_open(struct store **out, const char *path, enum store_mode mode)
 
 	*out = NULL;
 	st = xcalloc(1, sizeof(*st));
-	st->path = xstrdup(path);
 	buf_init(&st->deferred_indexes);
 	gmtime_r(&now, &tm);
 	strftime(st->now, sizeof(st->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (store_file_open(&st->db, path, mode) < 0) {
+	if (db_open(&st->db, path, mode) < 0) {
 		store_close(st);
 		return -1;
 	}
@@ -205,10 +185,10 @@ int store_open(struct store **out, const char *path, enum store_mode mode)
 	return 0;
 }
 
-static void finalize_all(sqlite3_stmt **s, size_t n)
+static void finalize_all(struct db_stmt **s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		sqlite3_finalize(s[i]);
+		db_finalize(s[i]);
 		s[i] = NULL;
 	}
 }
@@ -219,18 +199,17 @@ void store_close(struct store *st)
 		return;
 	if (st->in_transaction)
 		store_rollback(st);
-	sqlite3_finalize(st->lookup);
-	sqlite3_finalize(st->insert);
-	sqlite3_finalize(st->update);
-	sqlite3_finalize(st->derived_insert);
-	sqlite3_finalize(st->derived_select);
-	sqlite3_finalize(st->state);
+	db_finalize(st->lookup);
+	db_finalize(st->insert);
+	db_finalize(st->update);
+	db_finalize(st->derived_insert);
+	db_finalize(st->derived_select);
+	db_finalize(st->state);
 	finalize_all(st->list_insert, NLISTS);
 	finalize_all(st->list_select, NLISTS);
 	finalize_all(st->delete_children, ARRAY_SIZE(st->delete_children));
-	sqlite3_close(st->db);
+	db_close(st->db);
 	buf_release(&st->deferred_indexes);
-	free(st->path);
 	free(st);
 }
 
@@ -246,56 +225,73 @@ static int update_state(struct store *st, unsigned long long delta, long long ad
  * crash leaves the indexes as they were. Unique indexes stay: they are
  * constraints the puts must meet as they go, and the key's is how
  * store_put() finds an incident.
+ *
+ * This reads SQLite's catalog and is done on SQLite only: a PostgreSQL
+ * server serves several importers at once, and one of them cannot drop
+ * the indexes the others' queries use.
  */
 static const char secondary_indexes_sql[] =
 	"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
 	" AND tbl_name LIKE 'incident%' AND sql NOT LIKE 'CREATE UNIQUE%'";
 
+/* Appends `name` quoted as an SQL identifier. */
+static void add_identifier(struct buf *b, const char *name)
+{
+	buf_addch(b, '"');
+	for (; *name; name++) {
+		if (*name == '"')
+			buf_addch(b, '"');
+		buf_addch(b, *name);
+	}
+	buf_addch(b, '"');
+}
+
 static int defer_indexes(struct store *st)
 {
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	struct buf drop = BUF_INIT;
 	int rc, ret = -1;
 
-	if (sqlite3_prepare_v2(st->db, "SELECT EXISTS (SELECT 1 FROM incident)", -1, &s,
-			       NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW) {
+	if (db_backend(st->db) != DB_SQLITE)
+		return 0;
+	if (db_prepare(st->db, "SELECT EXISTS (SELECT 1 FROM incident)", &s) < 0 ||
+	    db_step(s) != DB_ROW) {
 		db_error(st, "cannot read the store");
 		goto out;
 	}
-	rc = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
+	rc = (int)db_column_int64(s, 0);
+	db_finalize(s);
 	s = NULL;
 	if (rc) {
 		ret = 0;
 		goto out;
 	}
-	if (sqlite3_prepare_v2(st->db, secondary_indexes_sql, -1, &s, NULL) != SQLITE_OK) {
+	if (db_prepare(st->db, secondary_indexes_sql, &s) < 0) {
 		db_error(st, "cannot read the store's indexes");
 		goto out;
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		/* The name is the schema's own; quoted as an identifier all the same. */
-		char *q = sqlite3_mprintf("DROP INDEX \"%w\";", (const char *)sqlite3_column_text(s, 0));
-
-		buf_adds(&drop, q);
-		sqlite3_free(q);
-		buf_addf(&st->deferred_indexes, "%s;", (const char *)sqlite3_column_text(s, 1));
+		buf_adds(&drop, "DROP INDEX ");
+		add_identifier(&drop, db_column_text(s, 0));
+		buf_adds(&drop, ";");
+		buf_addf(&st->deferred_indexes, "%s;", db_column_text(s, 1));
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		db_error(st, "cannot read the store's indexes");
 		goto out;
 	}
 	ret = drop.len ? exec(st, drop.buf) : 0;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	buf_release(&drop);
 	return ret;
 }
 
 int store_begin(struct store *st)
 {
-	if (exec(st, "BEGIN IMMEDIATE") < 0)
-		return -1;
+	if (db_begin(st->db) < 0)
+		return exec_error(st);
 	st->in_transaction = 1;
 	st->state_delta = 0;
 	st->state_added = 0;
@@ -317,8 +313,8 @@ int store_commit(struct store *st)
 	if (st->deferred_indexes.len && exec(st, st->deferred_indexes.buf) < 0)
 		return -1;
 	buf_reset(&st->deferred_indexes);
-	if (exec(st, "COMMIT") < 0)
-		return -1;
+	if (db_commit(st->db) < 0)
+		return exec_error(st);
 	st->in_transaction = 0;
 	return 0;
 }
@@ -326,26 +322,21 @@ int store_commit(struct store *st)
 void store_rollback(struct store *st)
 {
 	if (st->in_transaction)
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		db_rollback(st->db);
 	st->in_transaction = 0;
 	st->state_delta = 0;
 	st->state_added = 0;
 	buf_reset(&st->deferred_indexes);
 }
 
-static int bind_text(sqlite3_stmt *s, int i, const char *v)
+static int bind_count(struct db_stmt *s, int i, long long v)
 {
-	return v ? sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(s, i);
+	return v >= 0 ? db_bind_int64(s, i, v) : db_bind_null(s, i);
 }
 
-static int bind_count(sqlite3_stmt *s, int i, long long v)
+static int bind_hours(struct db_stmt *s, int i, double v)
 {
-	return v >= 0 ? sqlite3_bind_int64(s, i, v) : sqlite3_bind_null(s, i);
-}
-
-static int bind_hours(sqlite3_stmt *s, int i, double v)
-{
-	return v >= 0 ? sqlite3_bind_double(s, i, v) : sqlite3_bind_null(s, i);
+	return v >= 0 ? db_bind_double(s, i, v) : db_bind_null(s, i);
 }
 
 /* The first and last day an incident's date can mean. */
@@ -359,7 +350,7 @@ static void date_bounds(const struct incident *inc, char start[11], char end[11]
 	date_format(end, y, m2, d2);
 }
 
-static int bind_incident(sqlite3_stmt *s, const struct incident *inc,
+static int bind_incident(struct db_stmt *s, const struct incident *inc,
 			 unsigned long long digest, const char *now)
 {
 	char start[11], end[11];
@@ -368,45 +359,44 @@ static int bind_incident(sqlite3_stmt *s, const struct incident *inc,
 
 	if (has_date)
 		date_bounds(inc, start, end);
-	rc |= bind_text(s, 1, inc->key);
-	rc |= sqlite3_bind_int64(s, 2, (sqlite3_int64)digest);
-	rc |= bind_text(s, 3, inc->victim);
-	rc |= has_date ? sqlite3_bind_int(s, 4, inc->year) : sqlite3_bind_null(s, 4);
-	rc |= inc->month ? sqlite3_bind_int(s, 5, inc->month) : sqlite3_bind_null(s, 5);
-	rc |= inc->day ? sqlite3_bind_int(s, 6, inc->day) : sqlite3_bind_null(s, 6);
-	rc |= bind_text(s, 7, date_precision_name(inc->date_precision));
-	/* start and end live on this stack frame: SQLite must copy them. */
-	rc |= has_date ? sqlite3_bind_text(s, 8, start, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(s, 8);
-	rc |= has_date ? sqlite3_bind_text(s, 9, end, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(s, 9);
+	rc |= db_bind_text(s, 1, inc->key);
+	rc |= db_bind_int64(s, 2, (long long)digest);
+	rc |= db_bind_text(s, 3, inc->victim);
+	rc |= has_date ? db_bind_int64(s, 4, inc->year) : db_bind_null(s, 4);
+	rc |= inc->month ? db_bind_int64(s, 5, inc->month) : db_bind_null(s, 5);
+	rc |= inc->day ? db_bind_int64(s, 6, inc->day) : db_bind_null(s, 6);
+	rc |= db_bind_text(s, 7, date_precision_name(inc->date_precision));
+	rc |= has_date ? db_bind_text(s, 8, start) : db_bind_null(s, 8);
+	rc |= has_date ? db_bind_text(s, 9, end) : db_bind_null(s, 9);
 	rc |= bind_count(s, 10, inc->public_sector);
-	rc |= bind_text(s, 11, inc->public_kind);
-	rc |= bind_text(s, 12, inc->type);
-	rc |= bind_text(s, 13, inc->summary);
-	rc |= bind_text(s, 14, inc->description);
+	rc |= db_bind_text(s, 11, inc->public_kind);
+	rc |= db_bind_text(s, 12, inc->type);
+	rc |= db_bind_text(s, 13, inc->summary);
+	rc |= db_bind_text(s, 14, inc->description);
 	rc |= bind_count(s, 15, inc->affected);
 	rc |= bind_hours(s, 16, inc->contain_hours);
-	rc |= sqlite3_bind_int(s, 17, inc->contain_approximate);
+	rc |= db_bind_int64(s, 17, inc->contain_approximate);
 	rc |= bind_hours(s, 18, inc->recover_hours);
 	rc |= bind_hours(s, 19, inc->discovery_hours);
 	rc |= bind_count(s, 20, inc->motive_count);
 	rc |= bind_count(s, 21, inc->technique_count);
 	rc |= bind_count(s, 22, inc->actor_count);
 	rc |= bind_count(s, 23, inc->source_count);
-	rc |= bind_text(s, 24, inc->format ? inc->format : "unknown");
-	rc |= bind_text(s, 25, inc->file ? inc->file : "");
+	rc |= db_bind_text(s, 24, inc->format ? inc->format : "unknown");
+	rc |= db_bind_text(s, 25, inc->file ? inc->file : "");
 	rc |= bind_count(s, 26, inc->line > 0 ? inc->line : -1);
 	rc |= bind_count(s, 27, inc->record > 0 ? inc->record : -1);
-	rc |= bind_text(s, 28, now);
-	rc |= bind_text(s, 29, inc->campaign);
-	return rc == SQLITE_OK ? 0 : -1;
+	rc |= db_bind_text(s, 28, now);
+	rc |= db_bind_text(s, 29, inc->campaign);
+	return rc ? -1 : 0;
 }
 
-static int step_done(struct store *st, sqlite3_stmt *s, const char *what)
+static int step_done(struct store *st, struct db_stmt *s, const char *what)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_DONE)
 		return db_error(st, what);
 	return 0;
 }
@@ -417,17 +407,16 @@ static int write_children(struct store *st, const struct incident *inc)
 		const struct strlist *l = (const void *)((const char *)inc + list_tables[t].offset);
 
 		for (size_t i = 0; i < l->n; i++) {
-			sqlite3_stmt *s;
+			struct db_stmt *s;
 
 			if (prepare(st, list_tables[t].insert_sql, &st->list_insert[t]) < 0)
 				return -1;
 			s = st->list_insert[t];
-			sqlite3_bind_int64(s, 1, inc->id);
-			sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
-			sqlite3_bind_text(s, 3, l->v[i], -1, SQLITE_STATIC);
+			db_bind_int64(s, 1, inc->id);
+			db_bind_int64(s, 2, (long long)i);
+			db_bind_text(s, 3, l->v[i]);
 			if (list_tables[t].taxonomy)
-				sqlite3_bind_text(s, 4, taxonomy_name(inc->technique_taxonomy), -1,
-						  SQLITE_STATIC);
+				db_bind_text(s, 4, taxonomy_name(inc->technique_taxonomy));
 			if (step_done(st, s, "cannot write an incident's list") < 0)
 				return -1;
 		}
@@ -435,10 +424,10 @@ static int write_children(struct store *st, const struct incident *inc)
 	for (size_t i = 0; i < inc->derived_nr; i++) {
 		if (prepare(st, derived_insert_sql, &st->derived_insert) < 0)
 			return -1;
-		sqlite3_bind_int64(st->derived_insert, 1, inc->id);
-		sqlite3_bind_int64(st->derived_insert, 2, (sqlite3_int64)i);
-		sqlite3_bind_text(st->derived_insert, 3, inc->derived[i].field, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st->derived_insert, 4, inc->derived[i].phrase, -1, SQLITE_STATIC);
+		db_bind_int64(st->derived_insert, 1, inc->id);
+		db_bind_int64(st->derived_insert, 2, (long long)i);
+		db_bind_text(st->derived_insert, 3, inc->derived[i].field);
+		db_bind_text(st->derived_insert, 4, inc->derived[i].phrase);
 		if (step_done(st, st->derived_insert, "cannot write a derived value") < 0)
 			return -1;
 	}
@@ -450,7 +439,7 @@ static int delete_children(struct store *st, long long id)
 	for (size_t i = 0; i < ARRAY_SIZE(delete_children_sql); i++) {
 		if (prepare(st, delete_children_sql[i], &st->delete_children[i]) < 0)
 			return -1;
-		sqlite3_bind_int64(st->delete_children[i], 1, id);
+		db_bind_int64(st->delete_children[i], 1, id);
 		if (step_done(st, st->delete_children[i], "cannot update an incident") < 0)
 			return -1;
 	}
@@ -461,8 +450,8 @@ static int update_state(struct store *st, unsigned long long delta, long long ad
 {
 	if (prepare(st, state_sql, &st->state) < 0)
 		return -1;
-	sqlite3_bind_int64(st->state, 1, (sqlite3_int64)delta);
-	sqlite3_bind_int64(st->state, 2, added);
+	db_bind_int64(st->state, 1, (long long)delta);
+	db_bind_int64(st->state, 2, added);
 	return step_done(st, st->state, "cannot update the store's digest");
 }
 
@@ -483,25 +472,25 @@ static int add_state(struct store *st, unsigned long long delta, int added)
 int store_put(struct store *st, struct incident *inc, enum store_put_result *result)
 {
 	unsigned long long digest = incident_digest(inc), old;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	if (!inc->key)
-		return error("'%s': an incident has no key", st->path);
+		return error("'%s': an incident has no key", store_path(st));
 	if (prepare(st, lookup_sql, &st->lookup) < 0)
 		return -1;
 	s = st->lookup;
-	sqlite3_bind_text(s, 1, inc->key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		inc->id = sqlite3_column_int64(s, 0);
-		old = (unsigned long long)sqlite3_column_int64(s, 1);
+	db_bind_text(s, 1, inc->key);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		inc->id = db_column_int64(s, 0);
+		old = (unsigned long long)db_column_int64(s, 1);
 		if (old == digest) {
-			sqlite3_reset(s);
+			db_reset(s);
 			*result = STORE_PUT_UNCHANGED;
 			return 0;
 		}
-		sqlite3_reset(s);
+		db_reset(s);
 		if (prepare(st, update_sql, &st->update) < 0 ||
 		    bind_incident(st->update, inc, digest, st->now) < 0 ||
 		    step_done(st, st->update, "cannot update an incident") < 0 ||
@@ -512,14 +501,20 @@ int store_put(struct store *st, struct incident *inc, enum store_put_result *res
 		*result = STORE_PUT_UPDATED;
 		return 0;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_DONE)
 		return db_error(st, "cannot look up an incident");
 	if (prepare(st, insert_sql, &st->insert) < 0 ||
-	    bind_incident(st->insert, inc, digest, st->now) < 0 ||
-	    step_done(st, st->insert, "cannot write an incident") < 0)
+	    bind_incident(st->insert, inc, digest, st->now) < 0)
 		return -1;
-	inc->id = sqlite3_last_insert_rowid(st->db);
+	rc = db_step(st->insert);
+	if (rc == DB_ROW)
+		inc->id = db_column_int64(st->insert, 0);
+	if (rc == DB_ROW)
+		rc = db_step(st->insert);
+	db_reset(st->insert);
+	if (rc != DB_DONE)
+		return db_error(st, "cannot write an incident");
 	if (write_children(st, inc) < 0 || add_state(st, digest, 1) < 0)
 		return -1;
 	*result = STORE_PUT_NEW;
@@ -532,41 +527,41 @@ int store_log_import(struct store *st, const char *file, const char *format,
 	static const char sql[] =
 		"INSERT INTO import_run (file, format, finished_at, new, updated, unchanged, rejected)"
 		" VALUES (?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int ret = -1;
 
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+	if (db_prepare(st->db, sql, &s) < 0) {
 		db_error(st, "cannot log the import");
 		goto out;
 	}
-	bind_text(s, 1, file);
-	bind_text(s, 2, format);
-	bind_text(s, 3, st->now);
-	sqlite3_bind_int64(s, 4, new_);
-	sqlite3_bind_int64(s, 5, updated);
-	sqlite3_bind_int64(s, 6, unchanged);
-	sqlite3_bind_int64(s, 7, rejected);
+	db_bind_text(s, 1, file);
+	db_bind_text(s, 2, format);
+	db_bind_text(s, 3, st->now);
+	db_bind_int64(s, 4, new_);
+	db_bind_int64(s, 5, updated);
+	db_bind_int64(s, 6, unchanged);
+	db_bind_int64(s, 7, rejected);
 	ret = step_done(st, s, "cannot log the import");
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
-static char *column_text(sqlite3_stmt *s, int i)
+static char *column_text(struct db_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = db_column_text(s, i);
 
-	return t ? xstrdup((const char *)t) : NULL;
+	return t ? xstrdup(t) : NULL;
 }
 
-static long long column_count(sqlite3_stmt *s, int i)
+static long long column_count(struct db_stmt *s, int i)
 {
-	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, i);
+	return db_column_is_null(s, i) ? -1 : db_column_int64(s, i);
 }
 
-static double column_hours(sqlite3_stmt *s, int i)
+static double column_hours(struct db_stmt *s, int i)
 {
-	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 : sqlite3_column_double(s, i);
+	return db_column_is_null(s, i) ? -1 : db_column_double(s, i);
 }
 
 static enum date_precision precision_from(const char *name)
@@ -581,17 +576,17 @@ static enum date_precision precision_from(const char *name)
 }
 
 /* Fills `inc` from a row of SELECT_COLUMNS, then reads its children. */
-static int read_incident(struct store *st, sqlite3_stmt *s, struct incident *inc)
+static int read_incident(struct store *st, struct db_stmt *s, struct incident *inc)
 {
-	const char *prec = (const char *)sqlite3_column_text(s, 6);
+	const char *prec = db_column_text(s, 6);
 
 	incident_release(inc);
-	inc->id = sqlite3_column_int64(s, 0);
+	inc->id = db_column_int64(s, 0);
 	inc->key = column_text(s, 1);
 	inc->victim = column_text(s, 2);
-	inc->year = sqlite3_column_int(s, 3);
-	inc->month = sqlite3_column_int(s, 4);
-	inc->day = sqlite3_column_int(s, 5);
+	inc->year = (int)db_column_int64(s, 3);
+	inc->month = (int)db_column_int64(s, 4);
+	inc->day = (int)db_column_int64(s, 5);
 	inc->date_precision = precision_from(prec);
 	inc->public_sector = (int)column_count(s, 7);
 	inc->public_kind = column_text(s, 8);
@@ -600,7 +595,7 @@ static int read_incident(struct store *st, sqlite3_stmt *s, struct incident *inc
 	inc->description = column_text(s, 11);
 	inc->affected = column_count(s, 12);
 	inc->contain_hours = column_hours(s, 13);
-	inc->contain_approximate = sqlite3_column_int(s, 14);
+	inc->contain_approximate = (int)db_column_int64(s, 14);
 	inc->recover_hours = column_hours(s, 15);
 	inc->discovery_hours = column_hours(s, 16);
 	inc->motive_count = (long)column_count(s, 17);
@@ -620,41 +615,41 @@ static int read_incident(struct store *st, sqlite3_stmt *s, struct incident *inc
 
 	for (size_t t = 0; t < NLISTS; t++) {
 		struct strlist *l = (void *)((char *)inc + list_tables[t].offset);
-		sqlite3_stmt *c;
+		struct db_stmt *c;
 		int rc;
 
 		if (prepare(st, list_tables[t].select_sql, &st->list_select[t]) < 0)
 			return -1;
 		c = st->list_select[t];
-		sqlite3_bind_int64(c, 1, inc->id);
-		while ((rc = sqlite3_step(c)) == SQLITE_ROW) {
-			strlist_add(l, (const char *)sqlite3_column_text(c, 0));
+		db_bind_int64(c, 1, inc->id);
+		while ((rc = db_step(c)) == DB_ROW) {
+			strlist_add(l, db_column_text(c, 0));
 			/* One record's values share one taxonomy: the importer's. */
 			if (list_tables[t].taxonomy &&
-			    taxonomy_parse((const char *)sqlite3_column_text(c, 1)) > 0)
+			    taxonomy_parse(db_column_text(c, 1)) > 0)
 				inc->technique_taxonomy =
-					(enum taxonomy)taxonomy_parse((const char *)sqlite3_column_text(c, 1));
+					(enum taxonomy)taxonomy_parse(db_column_text(c, 1));
 		}
-		sqlite3_reset(c);
-		if (rc != SQLITE_DONE)
+		db_reset(c);
+		if (rc != DB_DONE)
 			return db_error(st, "cannot read an incident's list");
 	}
 	if (prepare(st, derived_select_sql, &st->derived_select) < 0)
 		return -1;
-	sqlite3_bind_int64(st->derived_select, 1, inc->id);
+	db_bind_int64(st->derived_select, 1, inc->id);
 	for (;;) {
-		int rc = sqlite3_step(st->derived_select);
+		int rc = db_step(st->derived_select);
 
-		if (rc == SQLITE_DONE)
+		if (rc == DB_DONE)
 			break;
-		if (rc != SQLITE_ROW) {
-			sqlite3_reset(st->derived_select);
+		if (rc != DB_ROW) {
+			db_reset(st->derived_select);
 			return db_error(st, "cannot read derived values");
 		}
-		incident_derive(inc, (const char *)sqlite3_column_text(st->derived_select, 0),
-				(const char *)sqlite3_column_text(st->derived_select, 1));
+		incident_derive(inc, db_column_text(st->derived_select, 0),
+				db_column_text(st->derived_select, 1));
 	}
-	sqlite3_reset(st->derived_select);
+	db_reset(st->derived_select);
 	return 0;
 }
 
@@ -662,31 +657,31 @@ int store_get(struct store *st, const char *ref, struct incident *out)
 {
 	static const char by_id[] = "SELECT " SELECT_COLUMNS " FROM incident WHERE id = ?";
 	static const char by_key[] = "SELECT " SELECT_COLUMNS " FROM incident WHERE key = ?";
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	long id;
 	int is_id = parse_long(ref, 1, LONG_MAX, &id) == 0;
 	int rc, ret = -1;
 
-	if (sqlite3_prepare_v2(st->db, is_id ? by_id : by_key, -1, &s, NULL) != SQLITE_OK) {
+	if (db_prepare(st->db, is_id ? by_id : by_key, &s) < 0) {
 		db_error(st, "cannot read an incident");
 		goto out;
 	}
 	if (is_id)
-		sqlite3_bind_int64(s, 1, id);
+		db_bind_int64(s, 1, id);
 	else
-		sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
+		db_bind_text(s, 1, ref);
+	rc = db_step(s);
+	if (rc == DB_DONE) {
 		ret = 0;
 		goto out;
 	}
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		db_error(st, "cannot read an incident");
 		goto out;
 	}
 	ret = read_incident(st, s, out) < 0 ? -1 : 1;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 

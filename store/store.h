@@ -2,7 +2,8 @@
 #define STORE_H
 
 /*
- * The incident store: one SQLite file holding every imported incident.
+ * The incident store: one database holding every imported incident, a
+ * SQLite file by default, reached through store/db.h.
  *
  * Layout (see store/schema.c for the tables): one row per incident in
  * `incident`, child tables for each list (countries, sectors, motives,
@@ -26,7 +27,8 @@ enum store_mode {
 };
 
 /*
- * Opens the store at `path` for `mode` (store/open.h says how): a reader
+ * Opens the store at `path` for `mode` (store/db_sqlite.c says how for a
+ * file; db.h which `path` names a PostgreSQL database instead): a reader
  * never changes the file, not even to migrate it, and refuses a missing,
  * empty, foreign, older or newer one with a message saying which and what
  * to do. A writer creates (STORE_WRITE) and migrates. On success sets
@@ -39,24 +41,20 @@ void store_close(struct store *st);
 
 /* The schema version this build writes. */
 int store_schema_version(void);
-/* The path the store was opened with; owned by the store. */
+/*
+ * The store as messages name it: the path it was opened with, or a
+ * PostgreSQL target without its password (db_target_display()). Owned by
+ * the store.
+ */
 const char *store_path(const struct store *st);
 
 /*
- * The SQLite handle, for queries/ only (the named aggregation queries run
- * their own SQL over the schema in store/schema.c). Owned by the store.
+ * The database under the store (store/db.h), for store/ and queries/ only
+ * (the named aggregation queries run their own SQL over the schema in
+ * store/schema.c). Owned by the store.
  */
-struct sqlite3;
-struct sqlite3 *store_db(struct store *st);
-
-/*
- * What the last call on `db` failed with, for a message: sqlite3_errmsg(),
- * and when a file could not be written or read, the system's reason when
- * SQLite kept it ("disk I/O error (Permission denied)"), else what it was
- * doing ("disk I/O error: cannot write the store's files (is the disk
- * full?)"). The text lives until the next call.
- */
-const char *store_errmsg(struct sqlite3 *db);
+struct db;
+struct db *store_db(struct store *st);
 
 /* Transactions: one per imported file. */
 int store_begin(struct store *st);

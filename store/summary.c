@@ -6,25 +6,25 @@
  */
 #include "store.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "db.h"
 #include "../util/buf.h"
 #include "../util/banned.h"
 
 static int db_error(struct store *st, const char *what)
 {
-	return error("'%s': %s: %s", store_path(st), what, store_errmsg(store_db(st)));
+	return error("'%s': %s: %s", store_path(st), what, db_errmsg(store_db(st)));
 }
 
-static char *column_text(sqlite3_stmt *s, int i)
+static char *column_text(struct db_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = db_column_text(s, i);
 
-	return t ? xstrdup((const char *)t) : NULL;
+	return t ? xstrdup(t) : NULL;
 }
 
 static long long file_size(const char *path)
@@ -34,11 +34,11 @@ static long long file_size(const char *path)
 	return stat(path, &sb) == 0 ? (long long)sb.st_size : 0;
 }
 
-static void copy_text(char *out, size_t size, sqlite3_stmt *s, int i)
+static void copy_text(char *out, size_t size, struct db_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = db_column_text(s, i);
 
-	snprintf(out, size, "%s", t ? (const char *)t : "");
+	snprintf(out, size, "%s", t ? t : "");
 }
 
 /*
@@ -52,17 +52,17 @@ int store_last_month(struct store *st, char out[8])
 		"SELECT substr(date_start, 1, 7) FROM incident"
 		" WHERE date_start IS NOT NULL AND substr(date_start, 1, 7) = substr(date_end, 1, 7)"
 		" ORDER BY date_start DESC LIMIT 1";
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int rc, ret = -1;
 
 	*out = '\0';
-	if (sqlite3_prepare_v2(store_db(st), last_month_sql, -1, &s, NULL) != SQLITE_OK)
+	if (db_prepare(store_db(st), last_month_sql, &s) < 0)
 		goto fail;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	rc = db_step(s);
+	if (rc == DB_ROW) {
 		copy_text(out, 8, s, 0);
 		ret = *out ? 1 : 0;
-	} else if (rc == SQLITE_DONE) {
+	} else if (rc == DB_DONE) {
 		ret = 0;
 	} else {
 		goto fail;
@@ -71,7 +71,7 @@ int store_last_month(struct store *st, char out[8])
 fail:
 	db_error(st, "cannot read where the data ends");
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
@@ -81,29 +81,31 @@ int store_extent(struct store *st, struct store_extent *out)
 		"SELECT min(CASE WHEN date_precision = 'day' THEN date_start END),"
 		"       max(CASE WHEN date_precision = 'day' THEN date_start END),"
 		"       max(CASE WHEN date_precision = 'year' THEN substr(date_start, 1, 4) END),"
-		"       total(date_precision = 'day'), total(date_precision = 'month'),"
-		"       total(date_precision = 'year'), total(date_start IS NULL)"
+		"       count(CASE WHEN date_precision = 'day' THEN 1 END),"
+		"       count(CASE WHEN date_precision = 'month' THEN 1 END),"
+		"       count(CASE WHEN date_precision = 'year' THEN 1 END),"
+		"       count(*) - count(date_start)"
 		"  FROM incident";
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int ret = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (sqlite3_prepare_v2(store_db(st), extent_sql, -1, &s, NULL) != SQLITE_OK ||
-	    sqlite3_step(s) != SQLITE_ROW) {
+	if (db_prepare(store_db(st), extent_sql, &s) < 0 ||
+	    db_step(s) != DB_ROW) {
 		ret = db_error(st, "cannot read where the data ends");
 		goto out;
 	}
 	copy_text(out->first_day, sizeof(out->first_day), s, 0);
 	copy_text(out->last_day, sizeof(out->last_day), s, 1);
 	copy_text(out->last_year, sizeof(out->last_year), s, 2);
-	out->by_day = sqlite3_column_int64(s, 3);
-	out->by_month = sqlite3_column_int64(s, 4);
-	out->by_year = sqlite3_column_int64(s, 5);
-	out->undated = sqlite3_column_int64(s, 6);
+	out->by_day = db_column_int64(s, 3);
+	out->by_month = db_column_int64(s, 4);
+	out->by_year = db_column_int64(s, 5);
+	out->undated = db_column_int64(s, 6);
 	if (store_last_month(st, out->last_month) < 0)
 		ret = -1;
 out:
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
@@ -117,43 +119,43 @@ int store_stats(struct store *st, struct store_stats *out)
 		"          (SELECT 1 FROM incident_country c WHERE c.incident_id = i.id))";
 	static const char formats_sql[] =
 		"SELECT format, count(*) FROM incident GROUP BY format ORDER BY count(*) DESC, format";
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	struct buf wal = BUF_INIT;
 	int rc, ret = -1;
 
 	memset(out, 0, sizeof(*out));
 	out->schema_version = store_schema_version();
-	if (sqlite3_prepare_v2(store_db(st), summary_sql, -1, &s, NULL) != SQLITE_OK ||
-	    sqlite3_step(s) != SQLITE_ROW)
+	if (db_prepare(store_db(st), summary_sql, &s) < 0 ||
+	    db_step(s) != DB_ROW)
 		goto fail;
-	out->incidents = sqlite3_column_int64(s, 0);
-	if (sqlite3_column_text(s, 1)) {
-		snprintf(out->first, sizeof(out->first), "%s", (const char *)sqlite3_column_text(s, 1));
-		snprintf(out->last, sizeof(out->last), "%s", (const char *)sqlite3_column_text(s, 2));
+	out->incidents = db_column_int64(s, 0);
+	if (!db_column_is_null(s, 1)) {
+		snprintf(out->first, sizeof(out->first), "%s", db_column_text(s, 1));
+		snprintf(out->last, sizeof(out->last), "%s", db_column_text(s, 2));
 	}
 	out->last_import = column_text(s, 3);
-	sqlite3_finalize(s);
+	db_finalize(s);
 	s = NULL;
 
-	if (sqlite3_prepare_v2(store_db(st), countries_sql, -1, &s, NULL) != SQLITE_OK ||
-	    sqlite3_step(s) != SQLITE_ROW)
+	if (db_prepare(store_db(st), countries_sql, &s) < 0 ||
+	    db_step(s) != DB_ROW)
 		goto fail;
-	out->countries = sqlite3_column_int64(s, 0);
-	out->no_country = sqlite3_column_int64(s, 1);
-	sqlite3_finalize(s);
+	out->countries = db_column_int64(s, 0);
+	out->no_country = db_column_int64(s, 1);
+	db_finalize(s);
 	s = NULL;
 
-	if (sqlite3_prepare_v2(store_db(st), formats_sql, -1, &s, NULL) != SQLITE_OK)
+	if (db_prepare(store_db(st), formats_sql, &s) < 0)
 		goto fail;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		size_t alloc = out->formats_nr;
 
 		out->formats = xrealloc(out->formats, (alloc + 1) * sizeof(*out->formats));
 		out->formats[out->formats_nr].name = column_text(s, 0);
-		out->formats[out->formats_nr].n = sqlite3_column_int64(s, 1);
+		out->formats[out->formats_nr].n = db_column_int64(s, 1);
 		out->formats_nr++;
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		goto fail;
 
 	if (store_extent(st, &out->extent) < 0) {
@@ -169,7 +171,7 @@ fail:
 	store_stats_release(out);
 out:
 	buf_release(&wal);
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
@@ -187,31 +189,31 @@ static int compute_state(struct store *st, long long *incidents, unsigned long l
 {
 	static const char scan_sql[] = "SELECT digest FROM incident";
 	static const char save_sql[] = "UPDATE store_state SET incidents = ?1, digest = ?2 WHERE id = 1";
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	int rc, ret = -1;
 
 	*incidents = 0;
 	*digest = 0;
-	if (sqlite3_prepare_v2(store_db(st), scan_sql, -1, &s, NULL) != SQLITE_OK)
+	if (db_prepare(store_db(st), scan_sql, &s) < 0)
 		goto out;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*digest ^= (unsigned long long)sqlite3_column_int64(s, 0);
+	while ((rc = db_step(s)) == DB_ROW) {
+		*digest ^= (unsigned long long)db_column_int64(s, 0);
 		(*incidents)++;
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		goto out;
-	sqlite3_finalize(s);
-	if (sqlite3_prepare_v2(store_db(st), save_sql, -1, &s, NULL) != SQLITE_OK)
+	db_finalize(s);
+	if (db_prepare(store_db(st), save_sql, &s) < 0)
 		goto out;
-	sqlite3_bind_int64(s, 1, *incidents);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)*digest);
+	db_bind_int64(s, 1, *incidents);
+	db_bind_int64(s, 2, (long long)*digest);
 	/* Keeping it is an optimisation: a store opened read-only still answers. */
-	sqlite3_step(s);
+	db_step(s);
 	ret = 0;
 out:
 	if (ret < 0)
 		db_error(st, "cannot compute the store's digest");
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 
@@ -219,39 +221,39 @@ int store_summary(struct store *st, struct store_summary *out)
 {
 	static const char state_read_sql[] = "SELECT incidents, digest FROM store_state WHERE id = 1";
 	static const char last_sql[] = "SELECT finished_at FROM import_run ORDER BY id DESC LIMIT 1";
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	long long incidents = 0;
 	unsigned long long digest = 0;
 	int rc, ret = -1;
 
 	memset(out, 0, sizeof(*out));
-	if (sqlite3_prepare_v2(store_db(st), state_read_sql, -1, &s, NULL) != SQLITE_OK ||
-	    sqlite3_step(s) != SQLITE_ROW) {
+	if (db_prepare(store_db(st), state_read_sql, &s) < 0 ||
+	    db_step(s) != DB_ROW) {
 		db_error(st, "cannot read the store's digest");
 		goto out;
 	}
-	if (sqlite3_column_type(s, 1) == SQLITE_NULL) {
+	if (db_column_is_null(s, 1)) {
 		if (compute_state(st, &incidents, &digest) < 0)
 			goto out;
 	} else {
-		incidents = sqlite3_column_int64(s, 0);
-		digest = (unsigned long long)sqlite3_column_int64(s, 1);
+		incidents = db_column_int64(s, 0);
+		digest = (unsigned long long)db_column_int64(s, 1);
 	}
-	sqlite3_finalize(s);
+	db_finalize(s);
 	s = NULL;
 	out->incidents = incidents;
 	snprintf(out->digest, sizeof(out->digest), "%016llx", digest);
 	if (store_extent(st, &out->extent) < 0)
 		goto out;
 
-	if (sqlite3_prepare_v2(store_db(st), last_sql, -1, &s, NULL) != SQLITE_OK) {
+	if (db_prepare(store_db(st), last_sql, &s) < 0) {
 		db_error(st, "cannot read the import log");
 		goto out;
 	}
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	rc = db_step(s);
+	if (rc == DB_ROW)
 		out->last_import = column_text(s, 0);
-	else if (rc != SQLITE_DONE) {
+	else if (rc != DB_DONE) {
 		db_error(st, "cannot read the import log");
 		goto out;
 	}
@@ -259,7 +261,7 @@ int store_summary(struct store *st, struct store_summary *out)
 out:
 	if (ret < 0)
 		store_summary_release(out);
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ret;
 }
 

@@ -121,6 +121,16 @@ test_expect 'list on a missing store is an error naming it' '
 	grep "none.db.: no such store" err && ! test -f none.db
 '
 
+# A PostgreSQL target that cannot be reached (port 1 refuses): whatever the
+# reason it fails, the message names it without its password.
+test_expect 'a PostgreSQL target is named without its password, and is no file' '
+	test_must_fail 1 ibrief --db "postgresql://alice:s3cret@127.0.0.1:1/ibrief" stats 2>err &&
+	grep "postgresql://alice@127.0.0.1:1/ibrief" err && ! grep s3cret err &&
+	IBRIEF_DB="host=127.0.0.1 port=1 password=s3cret dbname=ibrief" test_must_fail 1 ibrief list 2>err &&
+	grep "host=127.0.0.1 port=1 dbname=ibrief" err && ! grep s3cret err &&
+	! ls -a | grep -e s3cret -e postgres
+'
+
 # as_reader CMD...: runs CMD as someone who may read but not write. Root
 # ignores file modes, so as root the command runs as nobody.
 as_reader() {

@@ -46,4 +46,15 @@ test_expect 'every message about a place in a file goes through error_at()' '
 		grep -v "^util/util.c:" | grep . >&2
 '
 
+# The database is reached through store/db.h: SQLite is spoken by its
+# backend (store/db_sqlite.c) and the schema of its files (store/schema.c)
+# alone, so that a PostgreSQL store serves every caller the same.
+test_expect 'no file but the SQLite backend includes sqlite3.h or calls SQLite' '
+	cd "$TOP" &&
+	! grep -nE "sqlite3\.h|sqlite3_[a-z]" store/*.[ch] queries/*.[ch] report/*.[ch] cli/*.[ch] \
+		charts/*.[ch] mail/*.[ch] lang/*.[ch] util/*.[ch] |
+		grep -vE "^store/(db_sqlite|schema)\.c:" |
+		grep -vE "^[^:]*:[0-9]+:[[:space:]]*(/\*|\*|//)|/\*.*sqlite3_" | grep . >&2
+'
+
 test_done

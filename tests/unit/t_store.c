@@ -5,6 +5,7 @@
 
 #include "test.h"
 #include "util/buf.h"
+#include "store/db.h"
 #include "store/schema.h"
 #include "store/store.h"
 
@@ -230,14 +231,14 @@ static void test_stats_count_incidents_countries_and_formats(void)
 /* The indexes of the store's file, as "name:sql;" in name order. */
 static void index_list(struct store *st, struct buf *out)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 
 	buf_reset(out);
-	CHECK_INT(sqlite3_prepare_v2(store_db(st), "SELECT name, sql FROM sqlite_master"
-		" WHERE type = 'index' AND sql IS NOT NULL ORDER BY name", -1, &s, NULL), SQLITE_OK);
-	while (sqlite3_step(s) == SQLITE_ROW)
-		buf_addf(out, "%s:%s;", sqlite3_column_text(s, 0), sqlite3_column_text(s, 1));
-	sqlite3_finalize(s);
+	CHECK_INT(db_prepare(store_db(st), "SELECT name, sql FROM sqlite_master"
+		" WHERE type = 'index' AND sql IS NOT NULL ORDER BY name", &s), 0);
+	while (db_step(s) == DB_ROW)
+		buf_addf(out, "%s:%s;", db_column_text(s, 0), db_column_text(s, 1));
+	db_finalize(s);
 }
 
 static void test_a_bulk_load_builds_its_indexes_at_commit_or_keeps_them(void)

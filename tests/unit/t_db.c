@@ -1,0 +1,111 @@
+/* store/db.c: which targets are PostgreSQL, and how a target is shown. */
+#include <stdlib.h>
+
+#include "test.h"
+#include "store/db.h"
+
+static void test_uris_and_keyword_strings_name_postgresql(void)
+{
+	CHECK_INT(db_target_is_postgres("postgresql://db.example.org/ibrief"), 1);
+	CHECK_INT(db_target_is_postgres("postgres://alice@db/ibrief"), 1);
+	CHECK_INT(db_target_is_postgres("PostgreSQL://db/ibrief"), 0);
+	CHECK_INT(db_target_is_postgres("postgresql://"), 1);
+	CHECK_INT(db_target_is_postgres("service=team"), 1);
+	CHECK_INT(db_target_is_postgres("host=/run/postgresql dbname=ibrief"), 1);
+	CHECK_INT(db_target_is_postgres("  user=alice   dbname = 'team store' "), 1);
+	CHECK_INT(db_target_is_postgres("port=5433 host=db"), 1);
+}
+
+static void test_anything_else_is_a_path(void)
+{
+	CHECK_INT(db_target_is_postgres("incidents.db"), 0);
+	CHECK_INT(db_target_is_postgres("/srv/ibrief/incidents.db"), 0);
+	CHECK_INT(db_target_is_postgres("./postgresql://x"), 0);
+	CHECK_INT(db_target_is_postgres("postgresql:/x.db"), 0);
+	/* keyword strings that name no database */
+	CHECK_INT(db_target_is_postgres("user=alice"), 0);
+	CHECK_INT(db_target_is_postgres("x=1.db"), 0);
+	/* not a keyword string at all */
+	CHECK_INT(db_target_is_postgres("my store host=x.db"), 0);
+	CHECK_INT(db_target_is_postgres("host='unterminated"), 0);
+	CHECK_INT(db_target_is_postgres("=x host=y"), 0);
+	CHECK_INT(db_target_is_postgres(""), 0);
+}
+
+#define CHECK_DISPLAY(target, expected) \
+	do { \
+		char *d_ = db_target_display(target); \
+		CHECK_STR(d_, expected); \
+		free(d_); \
+	} while (0)
+
+static void test_a_uri_is_shown_without_its_password(void)
+{
+	CHECK_DISPLAY("postgresql://alice:s3cret@db.example.org:5432/ibrief?sslmode=require",
+		      "postgresql://alice@db.example.org:5432/ibrief?sslmode=require");
+	CHECK_DISPLAY("postgres://alice:p%40ss%2Fw%3Ard@db/ibrief", "postgres://alice@db/ibrief");
+	CHECK_DISPLAY("postgresql://:s3cret@db/ibrief", "postgresql://@db/ibrief");
+	CHECK_DISPLAY("postgresql://alice:@db/ibrief", "postgresql://alice@db/ibrief");
+	CHECK_DISPLAY("postgresql://alice:s3cret@h1:5432,h2:5433/ibrief",
+		      "postgresql://alice@h1:5432,h2:5433/ibrief");
+	/* a password with ':' in it: the user ends at the first */
+	CHECK_DISPLAY("postgresql://alice:a:b@db", "postgresql://alice@db");
+	/* an '@' after the path is not user information */
+	CHECK_DISPLAY("postgresql://db/ibrief?application_name=a@b",
+		      "postgresql://db/ibrief?application_name=a@b");
+}
+
+static void test_a_password_parameter_is_left_out(void)
+{
+	CHECK_DISPLAY("postgresql://db/ibrief?password=s3cret", "postgresql://db/ibrief");
+	CHECK_DISPLAY("postgresql://db/ibrief?password=s3cret&sslmode=require",
+		      "postgresql://db/ibrief?sslmode=require");
+	CHECK_DISPLAY("postgresql://db/ibrief?sslmode=require&password=s3cret&connect_timeout=3",
+		      "postgresql://db/ibrief?sslmode=require&connect_timeout=3");
+	/* libpq decodes the keyword too */
+	CHECK_DISPLAY("postgresql://db/ibrief?pass%77ord=s3cret&application_name=ib",
+		      "postgresql://db/ibrief?application_name=ib");
+	CHECK_DISPLAY("postgresql://db/ibrief?%70%61%73%73%77%6F%72%64=s3cret",
+		      "postgresql://db/ibrief");
+	CHECK_DISPLAY("postgresql://db/ibrief?sslpassword=s3cret&sslmode=verify-full",
+		      "postgresql://db/ibrief?sslmode=verify-full");
+	CHECK_DISPLAY("postgresql://alice:s3cret@db?password=s3cret", "postgresql://alice@db");
+	/* not a password */
+	CHECK_DISPLAY("postgresql://db/ibrief?passwords=kept&xpassword=kept",
+		      "postgresql://db/ibrief?passwords=kept&xpassword=kept");
+}
+
+static void test_a_keyword_string_is_shown_without_its_password(void)
+{
+	CHECK_DISPLAY("host=db.example.org password=s3cret dbname=ibrief",
+		      "host=db.example.org dbname=ibrief");
+	CHECK_DISPLAY("password=s3cret service=team", "service=team");
+	CHECK_DISPLAY("host=db dbname=ibrief password = 's3 cr\\'et x'", "host=db dbname=ibrief");
+	CHECK_DISPLAY("host=db password='' dbname=ibrief", "host=db dbname=ibrief");
+	CHECK_DISPLAY("host=db sslpassword=s3cret dbname='team store'",
+		      "host=db dbname='team store'");
+	CHECK_DISPLAY("dbname=ibrief", "dbname=ibrief");
+}
+
+static void test_a_path_is_shown_as_it_is(void)
+{
+	CHECK_DISPLAY("incidents.db", "incidents.db");
+	CHECK_DISPLAY("/srv/alice:s3cret@store.db", "/srv/alice:s3cret@store.db");
+	CHECK_DISPLAY("password=x.db", "password=x.db");
+	CHECK_DISPLAY("", "");
+}
+
+int main(void)
+{
+	test_run("URIs and keyword strings with a database name PostgreSQL",
+		 test_uris_and_keyword_strings_name_postgresql);
+	test_run("anything else is a SQLite path", test_anything_else_is_a_path);
+	test_run("a URI is shown without the password of its user information",
+		 test_a_uri_is_shown_without_its_password);
+	test_run("a URI's password parameter is left out, however it is encoded",
+		 test_a_password_parameter_is_left_out);
+	test_run("a keyword string is shown without its password, however it is quoted",
+		 test_a_keyword_string_is_shown_without_its_password);
+	test_run("a path is shown as it is", test_a_path_is_shown_as_it_is);
+	return test_done();
+}
