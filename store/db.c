@@ -191,15 +191,10 @@ char *db_target_display(const char *target)
 int db_open(struct db **out, const char *target, enum store_mode mode)
 {
 	char *display = db_target_display(target);
-	const struct db_ops *ops = &db_sqlite_ops;
+	const struct db_ops *ops = db_target_is_postgres(target) ? &db_pg_ops : &db_sqlite_ops;
 	struct db *db;
 
 	*out = NULL;
-	if (db_target_is_postgres(target)) {
-		error("'%s': PostgreSQL support is not built into this ibrief", display);
-		free(display);
-		return -1;
-	}
 	db = ops->open(target, display, mode);
 	if (!db) {
 		free(display);
