@@ -49,10 +49,22 @@ QUIET_LINK = @echo '   ' LINK $@;
 QUIET_AR = @echo '   ' AR $@;
 endif
 
-all: ibrief
+# The maps' shapes packed for fast loading (charts/geo.h, geo_load_map()):
+# made from each GeoJSON file by data/geo/pack.c, beside it, where the
+# program looks for them (and installed with them).
+GEO_PACKS = data/geo/europe-50m.geo data/geo/world-110m.geo
+all: ibrief $(GEO_PACKS)
 
 ibrief: $(BUILD)/ibrief
 	@cp $< $@
+
+$(BUILD)/data/geo/pack: data/geo/pack.c $(BUILD)/libibrief.a $(FLAGS_FILE)
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libibrief.a $(LIBS)
+data/geo/europe-50m.geo: data/geo/europe-50m.geojson $(BUILD)/data/geo/pack
+	$(BUILD)/data/geo/pack europe $<
+data/geo/world-110m.geo: data/geo/world-110m.geojson $(BUILD)/data/geo/pack
+	$(BUILD)/data/geo/pack world $<
 
 $(BUILD)/ibrief: $(CLI_OBJ) $(BUILD)/libibrief.a
 	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libibrief.a $(LIBS)
@@ -97,7 +109,7 @@ $(BUILD)/tests/test.o: tests/unit/test.c tests/unit/test.h $(FLAGS_FILE)
 # runs that pass alone meanwhile.
 TEST_PG ?= 0
 PG_TESTS = $(CLI_TESTS:%=pg:%)
-test: ibrief $(UNIT_BIN)
+test: ibrief $(GEO_PACKS) $(UNIT_BIN)
 	@sh tests/run.sh $(UNIT_BIN) $(CLI_TESTS) $(if $(filter 1,$(TEST_PG)),$(PG_TESTS))
 
 test-pg: ibrief
@@ -148,7 +160,7 @@ deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-demo: ibrief
+demo: ibrief $(GEO_PACKS)
 	@mkdir -p demo
 	./ibrief --db demo/incidents.db import data/demo/pages/*.txt data/demo/vcdb-slice.jsonl.gz data/demo/incidents.csv
 	./ibrief --db demo/incidents.db stats
@@ -167,7 +179,7 @@ VCDB ?= ../shared/data/vcdb/vcdb.jsonl.gz
 PYTHON ?= /usr/bin/python3
 BENCH_RUNS ?= 5
 BD = bench/data
-bench: ibrief $(BUILD)/bench/query_bench $(BUILD)/bench/chart_bench
+bench: ibrief $(GEO_PACKS) $(BUILD)/bench/query_bench $(BUILD)/bench/chart_bench
 	VCDB=$(VCDB) PYTHON=$(PYTHON) sh bench/import.sh
 	@mkdir -p $(BD)
 	sh bench/compare.sh "import VCDB into a fresh store" $(BENCH_RUNS) \
@@ -205,9 +217,9 @@ DATADIR = $(PREFIX)/share/ibrief
 MANDIR = $(PREFIX)/share/man/man1
 COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 TEMPLATES = $(wildcard templates/*.yaml)
-GEO = data/geo/europe-50m.geojson data/geo/world-110m.geojson
+GEO = data/geo/europe-50m.geojson data/geo/world-110m.geojson $(GEO_PACKS)
 
-install: ibrief
+install: ibrief $(GEO_PACKS)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/geo \
 		$(DESTDIR)$(MANDIR) $(DESTDIR)$(COMPLETIONDIR)
 	$(INSTALL) -m 755 ibrief $(DESTDIR)$(BINDIR)/ibrief
@@ -225,10 +237,11 @@ uninstall:
 		$(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 clean:
-	rm -rf build ibrief
+	rm -rf build ibrief $(GEO_PACKS)
 
 .PHONY: all test test-pg asan fuzz valgrind deps demo bench gallery clean install uninstall FORCE
 # What each object and program includes (gcc -MMD), tests and tools too:
 # a changed header rebuilds everything that includes it.
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d) $(BUILD)/tests/test.d \
-	 $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%.d) $(wildcard $(BUILD)/bench/*.d)
+	 $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%.d) $(wildcard $(BUILD)/bench/*.d) \
+	 $(wildcard $(BUILD)/data/geo/*.d)

@@ -157,6 +157,14 @@ int geo_load(struct geo *g, const char *path)
 
 int geo_load_map(struct geo *g, const char *path, enum geo_map map)
 {
+	set_window(g, map);
+	if (geo_load_packed(g, path, map) == 0)
+		return 0;
+	return geo_read_geojson(g, path, map);
+}
+
+int geo_read_geojson(struct geo *g, const char *path, enum geo_map map)
+{
 	json_error_t err;
 	json_t *root, *features, *feat;
 	FILE *f;

@@ -32,7 +32,8 @@ test_expect 'make install puts the program, data, man page and completion under 
 	{
 		echo ./bin/ibrief &&
 		echo ./share/bash-completion/completions/ibrief &&
-		(cd "$TOP/data" && ls geo/europe-50m.geojson geo/world-110m.geojson) | sed "s|^|./share/ibrief/|" &&
+		(cd "$TOP/data" && ls geo/europe-50m.geojson geo/world-110m.geojson \
+			geo/europe-50m.geo geo/world-110m.geo) | sed "s|^|./share/ibrief/|" &&
 		(cd "$TOP" && ls templates/*.yaml) | sed "s|^|./share/ibrief/|" &&
 		echo ./share/man/man1/ibrief.1
 	} | sort >expect &&
