@@ -43,7 +43,8 @@
  * ids do not depend on what the process drew before. PNG is written by
  * charts/png.h: an 8-bit palette image that records its resolution.
  *
- * Not thread-safe: fonts are loaded once and cached (chart_cleanup()).
+ * Not thread-safe: fonts are loaded once and cached, and PNG surfaces
+ * reuse one block of memory (chart_cleanup() lets both go).
  */
 
 #include <cairo.h>
@@ -235,9 +236,9 @@ const char *chart_kind_name(enum chart_kind kind);
 int chart_kind_parse(const char *name);
 
 /*
- * Drops the cached fonts. Call it before exit under a leak checker (then
- * cairo_debug_reset_static_data() and FcFini()). Charts can be drawn after;
- * fonts are loaded again.
+ * Drops the cached fonts and surface memory. Call it before exit under a
+ * leak checker (then cairo_debug_reset_static_data() and FcFini()). Charts
+ * can be drawn after; fonts are loaded again.
  */
 void chart_cleanup(void);
 

@@ -665,6 +665,31 @@ static void identical_input_gives_identical_bytes(void)
 	}
 }
 
+/* PNG surfaces reuse their memory (chart.c): what a larger chart left there never shows. */
+static void a_png_is_the_same_after_a_larger_chart(void)
+{
+	static const double v[] = { 40, 20, 10 };
+	static const char *const codes[] = { "BE", "NL", "DE" };
+	struct chart_series s = { NULL, v };
+	struct chart_data d = { .title = "Bars", .n = 70, .nr = 3, .labels = three, .series = &s,
+				.series_nr = 1 };
+	struct chart_data m = d;
+	struct chart_spec small = { .kind = CHART_BAR, .width_pt = W, .height_pt = H, .dpi = 100 };
+	struct chart_spec big = { .kind = CHART_MAP, .width_pt = 2 * W, .height_pt = 2 * H,
+				  .dpi = 300, .geo = &geo };
+	struct buf a = BUF_INIT, b = BUF_INIT, c = BUF_INIT;
+
+	m.labels = codes;
+	chart_cleanup();
+	CHECK_INT(chart_write(&small, &d, CHART_PNG, &a), 0);
+	CHECK_INT(chart_write(&big, &m, CHART_PNG, &c), 0);
+	CHECK_INT(chart_write(&small, &d, CHART_PNG, &b), 0);
+	CHECK(a.len > 0 && a.len == b.len && !memcmp(a.buf, b.buf, a.len));
+	buf_release(&a);
+	buf_release(&b);
+	buf_release(&c);
+}
+
 static void pdf_date_follows_source_date_epoch(void)
 {
 	static const double v[] = { 4, 2 };
@@ -713,6 +738,8 @@ int main(void)
 		 bad_data_is_an_error);
 	test_run("identical input gives identical PNG, SVG and PDF bytes",
 		 identical_input_gives_identical_bytes);
+	test_run("a PNG is the same after a larger chart was drawn",
+		 a_png_is_the_same_after_a_larger_chart);
 	test_run("the PDF creation date comes from SOURCE_DATE_EPOCH",
 		 pdf_date_follows_source_date_epoch);
 	geo_release(&geo);
