@@ -18,10 +18,13 @@ WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 	   -Wno-missing-field-initializers -Wformat=2
 # Libraries that pkg-config knows. Expanded lazily, once: in `make deps test`
 # the packages are installed by the first goal, after this file is read.
-# libcurl gives only its header: mail/send.c opens the library when it sends.
-PKGS = sqlite3 libpq jansson yajl zlib cairo fontconfig yaml-0.1 libdeflate libqpdf libxml-2.0
-PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS) libcurl))$(PKG_CFLAGS)
+# libcurl and libqpdf give only their headers: mail/ opens each library
+# (util/dynlib.h) when it sends or reads a PDF, not every command at start-up.
+PKGS = sqlite3 libpq jansson yajl zlib cairo fontconfig yaml-0.1 libdeflate libxml-2.0
+PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS) libcurl libqpdf))$(PKG_CFLAGS)
 PKG_LIBS = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)))$(PKG_LIBS)
+# Unit tests read the PDFs they check with libqpdf, linked.
+QPDF_LIBS = $(eval QPDF_LIBS := $$(shell pkg-config --libs libqpdf))$(QPDF_LIBS)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) \
 	     $(PKG_CFLAGS) -pthread -MMD -MP -I.
 LIBS = $(PKG_LIBS) -lhpdf -lcsv -lm -pthread
@@ -78,7 +81,7 @@ $(BUILD)/libibrief.a: $(LIB_OBJ)
 # build and is rewritten, making every object out of date, when they change
 # ("make CFLAGS=-O0" rebuilds all; the same flags again rebuild nothing).
 FLAGS_FILE = $(BUILD)/FLAGS
-TRACK_FLAGS = $(subst ','\'',$(CC) $(ALL_CFLAGS) $(LIBS))
+TRACK_FLAGS = $(subst ','\'',$(CC) $(ALL_CFLAGS) $(LIBS) $(QPDF_LIBS))
 $(FLAGS_FILE): FORCE
 	@mkdir -p $(dir $@)
 	@flags='$(TRACK_FLAGS)'; \
@@ -96,7 +99,8 @@ $(BUILD)/%.o: %.c $(FLAGS_FILE)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/tests/test.o $(BUILD)/libibrief.a $(FLAGS_FILE)
 	@mkdir -p $(dir $@)
-	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/tests/test.o $(BUILD)/libibrief.a $(LIBS)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/tests/test.o $(BUILD)/libibrief.a $(LIBS) \
+		$(QPDF_LIBS)
 
 $(BUILD)/tests/test.o: tests/unit/test.c tests/unit/test.h $(FLAGS_FILE)
 	@mkdir -p $(dir $@)

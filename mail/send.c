@@ -10,10 +10,10 @@
 #include "mail.h"
 
 #include <curl/curl.h>
-#include <dlfcn.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "../util/dynlib.h"
 #include "../util/url.h"
 #include "../util/util.h"
 #include "../util/banned.h"
@@ -24,11 +24,10 @@
 #define LOW_SPEED_SECONDS 60L
 
 /*
- * libcurl is opened when a message is sent, not linked: with the TLS,
- * Kerberos, LDAP and SSH libraries it loads, linking it cost every command
- * about 25 ms of CPU at start-up (an empty program linked as ibrief was:
- * 39 ms with libcurl, 14 ms without), more than a query takes. The header
- * still gives the types, and the soname is the ABI the header is for.
+ * libcurl is opened when a message is sent, not linked (util/dynlib.h):
+ * with the TLS, Kerberos, LDAP and SSH libraries it loads, linking it cost
+ * every command about 25 ms of CPU at start-up (an empty program linked as
+ * ibrief was: 39 ms with libcurl, 14 ms without), more than a query takes.
  */
 #define CURL_SONAME "libcurl.so.4"
 
@@ -48,34 +47,19 @@ static struct {
 /* Loads libcurl once; the handle stays open until the process ends. */
 static int load_curl(const char *url)
 {
-	void *h;
+	static const struct dynlib_sym syms[] = {
+		DYNLIB_SYM("curl_global_init", lib.global_init),
+		DYNLIB_SYM("curl_global_cleanup", lib.global_cleanup),
+		DYNLIB_SYM("curl_easy_init", lib.easy_init),
+		DYNLIB_SYM("curl_easy_setopt", lib.easy_setopt),
+		DYNLIB_SYM("curl_easy_perform", lib.easy_perform),
+		DYNLIB_SYM("curl_easy_cleanup", lib.easy_cleanup),
+		DYNLIB_SYM("curl_easy_strerror", lib.easy_strerror),
+		DYNLIB_SYM("curl_slist_append", lib.slist_append),
+		DYNLIB_SYM("curl_slist_free_all", lib.slist_free_all),
+	};
 
-	if (lib.handle)
-		return 0;
-	h = dlopen(CURL_SONAME, RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return error("%s: cannot load libcurl: %s", url, dlerror());
-	/* POSIX: a function pointer converts from dlsym's void * this way. */
-#define SYM(field, name) *(void **)&lib.field = dlsym(h, name)
-	SYM(global_init, "curl_global_init");
-	SYM(global_cleanup, "curl_global_cleanup");
-	SYM(easy_init, "curl_easy_init");
-	SYM(easy_setopt, "curl_easy_setopt");
-	SYM(easy_perform, "curl_easy_perform");
-	SYM(easy_cleanup, "curl_easy_cleanup");
-	SYM(easy_strerror, "curl_easy_strerror");
-	SYM(slist_append, "curl_slist_append");
-	SYM(slist_free_all, "curl_slist_free_all");
-#undef SYM
-	if (!lib.global_init || !lib.global_cleanup || !lib.easy_init || !lib.easy_setopt ||
-	    !lib.easy_perform || !lib.easy_cleanup || !lib.easy_strerror || !lib.slist_append ||
-	    !lib.slist_free_all) {
-		dlclose(h);
-		return error("%s: cannot load libcurl: %s lacks a function ibrief needs", url,
-			     CURL_SONAME);
-	}
-	lib.handle = h;
-	return 0;
+	return dynlib_load(&lib.handle, CURL_SONAME, "libcurl4", syms, ARRAY_SIZE(syms), url);
 }
 
 struct upload {
