@@ -18,10 +18,13 @@ WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 	   -Wno-missing-field-initializers -Wformat=2
 # Libraries that pkg-config knows. Expanded lazily, once: in `make deps test`
 # the packages are installed by the first goal, after this file is read.
-# libcurl and libqpdf give only their headers: mail/ opens each library
-# (util/dynlib.h) when it sends or reads a PDF, not every command at start-up.
-PKGS = sqlite3 libpq jansson yajl zlib cairo fontconfig yaml-0.1 libdeflate libxml-2.0
-PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS) libcurl libqpdf))$(PKG_CFLAGS)
+# These give only their headers: each is opened (util/dynlib.h) by the code
+# that needs it, not loaded by every command at start-up: libcurl when mail
+# sends, libqpdf when it reads a PDF, libpq when a store is on a server,
+# libxml2 when an import reads a page saved as HTML.
+DL_PKGS = libcurl libqpdf libpq libxml-2.0
+PKGS = sqlite3 jansson yajl zlib cairo fontconfig yaml-0.1 libdeflate
+PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS) $(DL_PKGS)))$(PKG_CFLAGS)
 PKG_LIBS = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)))$(PKG_LIBS)
 # Unit tests read the PDFs they check with libqpdf, linked.
 QPDF_LIBS = $(eval QPDF_LIBS := $$(shell pkg-config --libs libqpdf))$(QPDF_LIBS)

@@ -59,14 +59,7 @@ static int load_qpdf(const char *path)
 		DYNLIB_SYM("qpdf_oh_is_dictionary", qp.oh_is_dictionary),
 		DYNLIB_SYM("qpdf_oh_is_string", qp.oh_is_string),
 	};
-	struct buf where = BUF_INIT;
-	int ret;
-
-	buf_addf(&where, "'%s'", path);
-	ret = dynlib_load(&qp.handle, QPDF_SONAME, "libqpdf29", syms, ARRAY_SIZE(syms),
-			  where.buf);
-	buf_release(&where);
-	return ret;
+	return dynlib_load(&qp.handle, QPDF_SONAME, "libqpdf29", syms, ARRAY_SIZE(syms), path);
 }
 
 /* A text string of the Info dictionary as UTF-8, control characters as spaces; NULL if absent. */

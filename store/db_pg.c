@@ -228,6 +228,8 @@ static struct db *pg_open(const char *target, const char *display, enum store_mo
 	pg->base.backend = DB_POSTGRES;
 	pg->mode = mode;
 	buf_init(&pg->err);
+	if (pg_lib_load(display) < 0)
+		goto fail;
 	pg->conn = PQconnectdbParams(keys, values, 1);
 	if (!pg->conn)
 		die("out of memory");

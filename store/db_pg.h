@@ -103,6 +103,12 @@ void pg_stmt_park(struct pg_stmt *s);
  */
 int schema_pg_check(struct pg_db *pg, const char *display, enum store_mode mode);
 
+/*
+ * Opens libpq (store/db_pg_lib.c) before the first connection; 0, or -1
+ * with a message about `name` (the store) when it cannot be loaded.
+ */
+int pg_lib_load(const char *where);
+
 /* The key of the advisory lock every writer takes (pg_advisory_xact_lock). */
 #define PG_WRITE_LOCK "1768059506"	/* 0x69627272, "ibrr" */
 

@@ -343,6 +343,8 @@ int html_to_text(const char *name, const char *data, size_t len, struct buf *tex
 	*n = 0;
 	if (len > HTML_MAX_BYTES || len > INT_MAX)
 		return error("'%s': larger than %zu MiB", name, HTML_MAX_BYTES >> 20);
+	if (html_lib_load(name) < 0)
+		return -1;
 	xmlInitParser();
 	ctxt = htmlNewParserCtxt();
 	if (ctxt)

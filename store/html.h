@@ -62,4 +62,10 @@ int html_to_text(const char *name, const char *data, size_t len, struct buf *tex
  */
 int html_open_text(struct input *file, struct input *text);
 
+/*
+ * Opens libxml2 (store/html_lib.c) before html_to_text() parses; 0, or -1
+ * with a message about `name` (the file) when it cannot be loaded.
+ */
+int html_lib_load(const char *where);
+
 #endif

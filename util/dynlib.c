@@ -15,13 +15,13 @@ int dynlib_load(void **handle, const char *soname, const char *package,
 	/* RTLD_LOCAL: its symbols serve this table, never the libraries we link. */
 	h = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
 	if (!h)
-		return error("%s: cannot load %s (Debian package %s): %s", where, soname, package,
+		return error("'%s': cannot load %s (Debian package %s): %s", where, soname, package,
 			     dlerror());
 	for (size_t i = 0; i < nr; i++) {
 		*syms[i].slot = dlsym(h, syms[i].name);
 		if (!*syms[i].slot) {
 			dlclose(h);
-			return error("%s: cannot load %s (Debian package %s): it lacks '%s'", where,
+			return error("'%s': cannot load %s (Debian package %s): it lacks '%s'", where,
 				     soname, package, syms[i].name);
 		}
 	}

@@ -31,7 +31,7 @@ struct dynlib_sym {
  * Returns 0 at once when *handle is already set. The library stays loaded
  * until the process ends.
  *
- * On failure returns -1 with the message "<where>: cannot load <soname>
+ * On failure returns -1 with the message "'<where>': cannot load <soname>
  * (Debian package <package>): <reason>" and leaves *handle NULL (slots may
  * hold stale addresses then, and must not be called).
  */

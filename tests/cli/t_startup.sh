@@ -20,11 +20,22 @@ setup() {
 	ibrief import in.csv 2>/dev/null
 }
 
-test_expect 'query, list and --version load neither libqpdf nor libcurl' '
+test_expect 'query, list and --version on a SQLite store load none of the opened libraries' '
 	setup &&
 	for cmd in "--version" "query by-country --month 2024-04" "list"; do
-		! loads libqpdf $cmd && ! loads libcurl $cmd || return 1
+		for lib in libqpdf libcurl libpq libxml2; do
+			! loads $lib $cmd || { echo "$cmd loads $lib"; return 1; }
+		done
 	done
+'
+
+test_expect 'import loads libxml2 when it reads a page saved as HTML, and only then' '
+	setup &&
+	! loads libxml2 --db s.db import in.csv &&
+	cp "$DATA/page-html/tests/multi-1.html" . &&
+	loads libxml2 --db s.db import multi-1.html &&
+	ibrief --db s.db list --format csv >out &&
+	test $(sed 1d out | wc -l) = 2
 '
 
 test_expect 'mail loads libqpdf when it reads a PDF it did not write' '
