@@ -89,7 +89,7 @@ static const char candidates_sql[] =
 /* What only the contenders need: countries, victim and campaign. */
 static const char facts_sql[] =
 	"SELECT (SELECT group_concat(country, ',') FROM (SELECT c.country FROM incident_country c"
-	"         WHERE c.incident_id = i.id ORDER BY c.pos)),"
+	"         WHERE c.incident_id = i.id ORDER BY c.pos) AS ordered),"
 	"       i.victim, i.campaign"
 	"  FROM incident i WHERE i.id = :id";
 
