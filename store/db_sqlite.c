@@ -245,6 +245,15 @@ static int file_open(sqlite3 **db, const char *path, enum store_mode mode)
 		flags = read_open_mode(&uri, path);
 	else
 		buf_adds(&uri, path);
+	/*
+	 * A struct db serves one thread (db.h): SQLite's locks on the
+	 * connection and on its allocator's statistics only cost, 12% of the
+	 * instructions of the thread that writes an import of VCDB (1,753 M
+	 * down to 1,541 M). The statistics are process-wide and set before
+	 * SQLite starts; a later call changes nothing and does no harm.
+	 */
+	flags |= SQLITE_OPEN_NOMUTEX;
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (sqlite3_open_v2(uri.buf, db, flags, NULL) != SQLITE_OK) {
 		error("'%s': cannot open the store: %s", path,
 		      *db ? db_sqlite_errmsg(*db) : "out of memory");
