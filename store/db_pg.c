@@ -13,10 +13,21 @@
  * commits.) A reader's whole session is one REPEATABLE READ, READ ONLY
  * transaction, so a report sees an import that runs beside it wholly or
  * not at all, in every one of its queries; and the session is read-only
- * (default_transaction_read_only), so a reader never writes.
+ * (default_transaction_read_only), so a reader never writes. A writer's
+ * reads outside db_begin() (a report that may record itself, `ibrief
+ * mark` looking an incident up) share such a snapshot too, from the first
+ * read to the next write, which runs on its own as SQLite's autocommit
+ * does (pg_before()).
+ *
+ * Plans: see start() in db_pg_stmt.c. The session costs a random page as
+ * little more than a sequential one, as for a store in memory or on SSD:
+ * the per-incident lookups of the queries are index probes, which
+ * PostgreSQL's default costs would trade for a scan of a whole child
+ * table.
  */
 #include "db_pg.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,13 +48,63 @@ void pg_claim(struct pg_db *pg)
 		pg_stmt_park(pg->sending);
 }
 
-/* A reader whose snapshot an error aborted takes a new one, to go on reading. */
+/* Ends a writer's snapshot (its reads only: nothing to lose). */
+static void end_snapshot(struct pg_db *pg)
+{
+	if (!pg->snapshot)
+		return;
+	pg_claim(pg);
+	PQclear(PQexec(pg->conn, "ROLLBACK"));
+	pg->snapshot = 0;
+}
+
+int pg_reads_only(const char *sql)
+{
+	static const char *const words[] = { "select", "with", "values" };
+
+	sql += strspn(sql, " \t\n(");
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++) {
+		size_t n = strlen(words[i]);
+
+		if (!ascii_ncasecmp(sql, words[i], n) && !isalnum((unsigned char)sql[n]) &&
+		    sql[n] != '_')
+			return 1;
+	}
+	return 0;
+}
+
+void pg_before(struct pg_db *pg, const char *sql)
+{
+	PGresult *r;
+
+	if (pg->mode == STORE_READ || pg->in_transaction)
+		return;
+	if (!pg_reads_only(sql)) {
+		end_snapshot(pg);
+		return;
+	}
+	if (pg->snapshot)
+		return;
+	pg_claim(pg);
+	r = PQexec(pg->conn, READ_TRANSACTION);
+	pg->snapshot = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+	PQclear(r);
+}
+
+/*
+ * A snapshot an error aborted is given up, so that reading goes on: a
+ * reader takes a new one at once, a writer at its next read.
+ */
 static void restart_reader(struct pg_db *pg)
 {
 	PGresult *r;
 
-	if (pg->mode != STORE_READ || PQtransactionStatus(pg->conn) != PQTRANS_INERROR)
+	if (PQtransactionStatus(pg->conn) != PQTRANS_INERROR || pg->in_transaction)
 		return;
+	if (pg->mode != STORE_READ) {
+		end_snapshot(pg);
+		return;
+	}
 	pg_claim(pg);
 	r = PQexec(pg->conn, "ROLLBACK; " READ_TRANSACTION);
 	PQclear(r);
@@ -189,15 +250,17 @@ static void report_connect(PGconn *conn, const char *display)
 }
 
 /*
- * The session: text in UTF-8, and every double sent back with the digits
- * that give the same double (whatever the server's configuration says).
+ * The session: text in UTF-8, every double sent back with the digits that
+ * give the same double (whatever the server's configuration says), and
+ * the plans of the comment at the top.
  */
 static int setup_session(struct pg_db *pg, const char *display)
 {
+#define SESSION "SET client_encoding = 'UTF8'; SET extra_float_digits = 1;" \
+		" SET random_page_cost = 1.1"
 	const char *sql = pg->mode == STORE_READ ?
-		"SET client_encoding = 'UTF8'; SET extra_float_digits = 1;"
-		" SET default_transaction_read_only = on" :
-		"SET client_encoding = 'UTF8'; SET extra_float_digits = 1";
+		SESSION "; SET default_transaction_read_only = on" : SESSION;
+#undef SESSION
 
 	if (pg_exec(pg, sql) < 0)
 		return error("'%s': cannot set up the session: %s", display, pg->err.buf);
@@ -258,6 +321,7 @@ static int pg_begin(struct db *db)
 
 	if (pg->mode == STORE_READ)
 		return pg_fail_text(pg, "the store is open for reading");
+	end_snapshot(pg);
 	if (pg_exec(pg, "BEGIN ISOLATION LEVEL READ COMMITTED;"
 		    " SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")") < 0) {
 		PQclear(PQexec(pg->conn, "ROLLBACK"));
@@ -297,6 +361,7 @@ static void pg_rollback(struct db *db)
 
 static int pg_db_exec(struct db *db, const char *sql)
 {
+	pg_before(pg_of(db), sql);
 	return pg_exec(pg_of(db), sql);
 }
 

@@ -45,6 +45,7 @@ struct pg_db {
 	PGconn *conn;
 	enum store_mode mode;
 	int in_transaction;		/* between db_begin() and db_commit()/db_rollback() */
+	int snapshot;			/* a writer's reads share a snapshot (db_pg.c) */
 	struct pg_stmt *sending;	/* the statement whose rows the connection is sending */
 	struct pg_prepared *cache[PG_CACHE_BUCKETS];
 	unsigned long prepared_nr;
@@ -66,6 +67,15 @@ void pg_claim(struct pg_db *pg);
 int pg_fail(struct pg_db *pg, const PGresult *res);
 /* Records `msg` as the db's error text; returns -1. */
 int pg_fail_text(struct pg_db *pg, const char *msg);
+
+/*
+ * Before `sql` runs outside a transaction of db_begin(): a writer's reads
+ * take a snapshot, its writes end it (db_pg.c).
+ */
+void pg_before(struct pg_db *pg, const char *sql);
+
+/* Whether `sql` only reads: it starts SELECT, WITH or VALUES. */
+int pg_reads_only(const char *sql);
 
 /* Runs `sql` (no parameters, rows ignored); 0 or -1 via pg_fail(). */
 int pg_exec(struct pg_db *pg, const char *sql);
