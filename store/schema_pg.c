@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "schema.h"
 #include "../util/util.h"
@@ -206,11 +207,19 @@ static int query_int(struct pg_db *pg, const char *sql, long long *out)
 	return ret;
 }
 
-/* Creates the current schema in an empty database (inside the caller's transaction). */
+/*
+ * Creates the current schema in an empty database (inside the caller's
+ * transaction). The database must hold UTF-8, as every text ibrief keeps
+ * is: another encoding would refuse or change what an import stores.
+ */
 static int create_schema(struct pg_db *pg, const char *display)
 {
+	const char *encoding = PQparameterStatus(pg->conn, "server_encoding");
 	char stamp[128];
 
+	if (encoding && strcmp(encoding, "UTF8"))
+		return error("'%s': the database's encoding is %s, not UTF8: create it with "
+			     "'createdb -E UTF8 -T template0'", display, encoding);
 	snprintf(stamp, sizeof(stamp),
 		 "INSERT INTO ibrief_meta (application_id, version) VALUES (%d, %d)",
 		 SCHEMA_APPLICATION_ID, schema_version());
