@@ -26,18 +26,28 @@
  * is double precision. An id is the largest id plus one (next_id()), as
  * SQLite's INTEGER PRIMARY KEY gives it, so that both backends number the
  * same imports the same way (a sequence would leave gaps after a
- * rollback) and a copied store keeps its ids; writers hold the write lock
- * (PG_WRITE_LOCK) while they take one.
+ * rollback) and a copied store keeps its ids. Writers hold the write lock
+ * (PG_WRITE_LOCK) while they take one. The largest id is looked up once
+ * per transaction and the next one kept in a setting of the transaction:
+ * a lookup per row would step, every time, over the index entries that a
+ * rolled-back import left above the live ids until VACUUM removes them
+ * (measured: 3,000 inserts after a rolled-back import of 100,000 took
+ * 1.6 s, and take 0.13 s).
  */
 #define T " text COLLATE \"C\""
 
 #define NEXT_ID(table) \
 	"CREATE FUNCTION " table "_next_id() RETURNS trigger LANGUAGE plpgsql AS $$" \
+	" DECLARE next bigint := nullif(current_setting('ibrief.next_" table "', true), '');" \
 	" BEGIN" \
-	"  IF NEW.id IS NULL THEN" \
+	"  IF next IS NULL THEN" \
 	"   PERFORM pg_advisory_xact_lock(" PG_WRITE_LOCK ");" \
-	"   NEW.id := (SELECT coalesce(max(id), 0) + 1 FROM " table ");" \
+	"   next := (SELECT coalesce(max(id), 0) + 1 FROM " table ");" \
 	"  END IF;" \
+	"  IF NEW.id IS NULL THEN" \
+	"   NEW.id := next;" \
+	"  END IF;" \
+	"  PERFORM set_config('ibrief.next_" table "', greatest(next, NEW.id + 1)::text, true);" \
 	"  RETURN NEW;" \
 	" END $$;" \
 	"CREATE TRIGGER " table "_id BEFORE INSERT ON " table \
