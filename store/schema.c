@@ -173,6 +173,11 @@ static const char schema_v6[] =
 	"  PRIMARY KEY (briefing_id, pos)"
 	") WITHOUT ROWID;";
 
+/*
+ * A new version is written for both backends: here for SQLite, and in
+ * store/schema_pg.c (pg_migrations[], and its current schema) for
+ * PostgreSQL, which refuses to open a store it has no migration for.
+ */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,

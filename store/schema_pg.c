@@ -5,10 +5,11 @@
  * portable SQL of store/ and queries/ uses (store/db.h). All the SQL that
  * only PostgreSQL runs is here.
  *
- * A new database gets the current schema at once, not the migrations one
- * by one. A migration added to store/schema.c must be added here too, in
- * pg_migrations[], for the version it makes; schema_pg_check() refuses a
- * store it cannot bring to schema_version().
+ * A new database gets the tables of version 6 at once, then the
+ * migrations since. A migration added to store/schema.c must be added
+ * here too, in pg_migrations[], for the version it makes:
+ * schema_pg_check() refuses a store it cannot bring to schema_version(),
+ * and tests/unit/t_db_pg.c checks that a new one gets there.
  */
 #include "db_pg.h"
 
@@ -192,9 +193,10 @@ static const char schema_functions[] =
 
 /*
  * Migrations of a PostgreSQL store, from the version it has to the next:
- * pg_migrations[v] takes version v to v + 1. None yet: version 6
- * (schema_version() when PostgreSQL came) is the first a PostgreSQL store
- * has.
+ * pg_migrations[v - PG_FIRST_VERSION] takes version v to v + 1. None yet:
+ * version 6 (schema_version() when PostgreSQL came), the tables above, is
+ * the first a PostgreSQL store has; a new database gets it and then the
+ * migrations.
  */
 #define PG_FIRST_VERSION 6
 static const char *const pg_migrations[] = { NULL };
@@ -232,7 +234,7 @@ static int create_schema(struct pg_db *pg, const char *display)
 			     "'createdb -E UTF8 -T template0'", display, encoding);
 	snprintf(stamp, sizeof(stamp),
 		 "INSERT INTO ibrief_meta (application_id, version) VALUES (%d, %d)",
-		 SCHEMA_APPLICATION_ID, schema_version());
+		 SCHEMA_APPLICATION_ID, PG_FIRST_VERSION);
 	if (pg_exec(pg, schema_tables) < 0 || pg_exec(pg, schema_functions) < 0 ||
 	    pg_exec(pg, stamp) < 0)
 		return error("'%s': cannot create the store: %s", display, pg->err.buf);
@@ -317,7 +319,9 @@ int schema_pg_check(struct pg_db *pg, const char *display, enum store_mode mode)
 		goto fail;
 	if (!version && create_schema(pg, display) < 0)
 		goto fail;
-	if (version && version < schema_version() && migrate(pg, display, version) < 0)
+	if (!version)
+		version = PG_FIRST_VERSION;
+	if (version < schema_version() && migrate(pg, display, version) < 0)
 		goto fail;
 	if (pg_exec(pg, "COMMIT") < 0) {
 		error("'%s': cannot create the store: %s", display, pg->err.buf);
