@@ -268,23 +268,6 @@ static void stale_warning(const struct report_summary *sum, const struct query_p
 		warning("the store holds no dated incident: the briefing of %s holds none", p->label);
 }
 
-/* Whether this user may write the store file and its directory (SQLite needs both). */
-static int may_write_store(void)
-{
-	const char *path = cli_store_path();
-	const char *slash = strrchr(path, '/');
-	struct buf dir = BUF_INIT;
-	int ok;
-
-	if (slash)
-		buf_add(&dir, path, slash == path ? 1 : (size_t)(slash - path));
-	else
-		buf_adds(&dir, ".");
-	ok = access(path, W_OK) == 0 && access(dir.buf, W_OK) == 0;
-	buf_release(&dir);
-	return ok;
-}
-
 /*
  * Records the briefing in the store, for the next one's "Since the last
  * briefing". The order is deliberate: the PDF is renamed into place first
@@ -301,9 +284,9 @@ static int may_write_store(void)
  */
 static int record_briefing(struct store **st, struct report_summary *sum)
 {
-	if (!may_write_store()) {
+	if (!store_may_write(cli_store_path())) {
 		warning("%s is not recorded in the store: you may not write '%s'", sum->path,
-			cli_store_path());
+			store_path(*st));
 		return 0;
 	}
 	store_close(*st);
@@ -356,7 +339,7 @@ int cmd_report(int argc, char **argv)
 	 * shared store reads it as it is.
 	 */
 	if (template_load(&t, path.buf) < 0 ||
-	    cli_open_store(&st, may_write_store() ? STORE_UPDATE : STORE_READ) < 0)
+	    cli_open_store(&st, store_may_write(cli_store_path()) ? STORE_UPDATE : STORE_READ) < 0)
 		goto out;
 	ret = default_period(&o, &t, st);
 	if (ret)

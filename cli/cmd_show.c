@@ -54,9 +54,9 @@ int cmd_show(int argc, char **argv)
 
 	incident_init(&inc);
 	found = store_get(st, argv[optind], &inc);
-	store_close(st);
 	if (found == 0)
-		error("'%s': no such incident in '%s'", argv[optind], cli_store_path());
+		error("'%s': no such incident in '%s'", argv[optind], store_path(st));
+	store_close(st);
 	if (found <= 0)
 		return EXIT_WORK;
 	if (json) {

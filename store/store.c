@@ -155,6 +155,23 @@ const char *store_path(const struct store *st)
 	return db_display(st->db);
 }
 
+int store_may_write(const char *target)
+{
+	const char *slash = strrchr(target, '/');
+	struct buf dir = BUF_INIT;
+	int ok;
+
+	if (db_target_is_postgres(target))
+		return 1;
+	if (slash)
+		buf_add(&dir, target, slash == target ? 1 : (size_t)(slash - target));
+	else
+		buf_adds(&dir, ".");
+	ok = access(target, W_OK) == 0 && access(dir.buf, W_OK) == 0;
+	buf_release(&dir);
+	return ok;
+}
+
 /* What the database said, after the store's name: for a statement that is its own context. */
 static int exec_error(struct store *st)
 {

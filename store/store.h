@@ -49,6 +49,14 @@ int store_schema_version(void);
 const char *store_path(const struct store *st);
 
 /*
+ * Whether one may write the store `target` names (a --db value), as far
+ * as can be told without opening it: a file and its folder writable
+ * (SQLite needs both); a PostgreSQL database decides when it is written
+ * (1).
+ */
+int store_may_write(const char *target);
+
+/*
  * The database under the store (store/db.h), for store/ and queries/ only
  * (the named aggregation queries run their own SQL over the schema in
  * store/schema.c). Owned by the store.

@@ -106,6 +106,20 @@ test_expect 'list and show give the same text' '
 	done
 '
 
+test_expect 'a briefing from a PostgreSQL store is recorded in it' '
+	ibrief --db "$PGDB" report --month 2024-04 -o b.pdf 2>err &&
+	! grep "not recorded" err &&
+	ibrief --db "$PGDB" briefings >list &&
+	test $(wc -l <list) = 2 && grep -q "monthly.yaml  *April 2024 .*b.pdf" list
+'
+
+test_expect 'a message names the database without its password' '
+	secret=$(echo "$PGDB" | sed "s|//ibrief@|//ibrief:s3cret@|") &&
+	test_must_fail 1 ibrief --db "$secret" show 99999 2>err &&
+	grep "no such incident" err &&
+	! grep s3cret err
+'
+
 # psql on database $1 of the cluster: one value a line.
 pg_sql() {
 	"$PG_BIN/psql" -AtqX -v ON_ERROR_STOP=1 -d "$(pg_uri "$IBRIEF_TEST_PG" "$1")" -c "$2"
