@@ -322,7 +322,7 @@ static void test_ids_are_the_largest_plus_one_as_in_sqlite(void)
 	db_prepare(db, insert, &s);
 	CHECK_INT(db_begin(db), 0);
 	for (int i = 0; i < 3; i++) {
-		char key[8];
+		char key[16];
 
 		snprintf(key, sizeof(key), "a%d", i);
 		db_reset(s);
