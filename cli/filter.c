@@ -59,6 +59,7 @@ static int parse_type(const char *cmd, struct filter_options *o, const char *arg
 	for (size_t i = 0; query_types[i]; i++) {
 		if (!ascii_casecmp(arg, query_types[i])) {
 			o->filter.type = query_types[i];
+			buf_release(&words);
 			return 0;
 		}
 		buf_addf(&words, "%s%s", i ? ", " : "", query_types[i]);
