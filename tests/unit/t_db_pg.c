@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../../store/db.h"
+#include "../../store/db_pg.h"
 #include "../../store/schema.h"
 #include "../../util/buf.h"
 #include "../../util/util.h"
@@ -33,12 +34,14 @@ static void uri_of(char *out, size_t size, const char *name)
 static const char *admin(const char *name, const char *sql)
 {
 	static char value[256];
+	static const char *const keys[] = { "dbname", NULL };
 	char uri[600];
+	const char *values[] = { uri, NULL };
 	PGconn *c;
 	PGresult *r;
 
 	uri_of(uri, sizeof(uri), name);
-	c = PQconnectdb(uri);
+	c = PQconnectdbParams(keys, values, 1);
 	r = PQexec(c, sql);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK)
 		test_fail(__FILE__, __LINE__, "%s: %s", sql, PQerrorMessage(c));
@@ -580,6 +583,9 @@ int main(void)
 
 	switch (find_cluster(&why)) {
 	case 0:
+		/* The tests' own connections use libpq as the backend opens it. */
+		if (pg_lib_load("t_db_pg") < 0)
+			return 1;
 		break;
 	case 3:
 		for (size_t i = 0; i < ARRAY_SIZE(tests); i++)
