@@ -46,10 +46,34 @@ struct sqlite_db {
 	sqlite3 *handle;
 };
 
+/*
+ * An insert that ends in " RETURNING id" (db.h's way to learn the id an
+ * insert made) is prepared without the clause, and its one row is made
+ * from sqlite3_last_insert_rowid(): SQLite runs a RETURNING statement
+ * under a statement journal of its own, which cost an import of VCDB
+ * 5,300 brk() calls against 25, and a third of its system time.
+ */
+#define RETURNING_ID " RETURNING id"
+
 struct sqlite_stmt {
 	struct db_stmt base;
 	sqlite3_stmt *handle;
+	int returning_id;	/* the statement's SQL ended in RETURNING_ID */
+	int id_row;		/* 1 while the made-up row is current, 2 after it */
+	long long id;
+	char id_text[24];
 };
+
+static struct sqlite_stmt *sqlite_stmt_of(struct db_stmt *s)
+{
+	return (struct sqlite_stmt *)s;
+}
+
+/* The made-up row of an insert's id is the current row. */
+static int on_id_row(struct db_stmt *s)
+{
+	return sqlite_stmt_of(s)->id_row == 1;
+}
 
 static sqlite3 *handle_of(struct db *db)
 {
@@ -316,16 +340,21 @@ static void sqlite_close(struct db *db)
 
 static int sqlite_prepare(struct db *db, const char *sql, struct db_stmt **out)
 {
+	size_t len = strlen(sql), tail = strlen(RETURNING_ID);
+	int returning_id = len > tail && !strcmp(sql + len - tail, RETURNING_ID);
 	sqlite3_stmt *handle = NULL;
 	struct sqlite_stmt *s;
 
-	if (sqlite3_prepare_v2(handle_of(db), sql, -1, &handle, NULL) != SQLITE_OK) {
+	if (returning_id)
+		len -= tail;
+	if (sqlite3_prepare_v2(handle_of(db), sql, (int)len, &handle, NULL) != SQLITE_OK) {
 		sqlite3_finalize(handle);
 		return -1;
 	}
 	s = xcalloc(1, sizeof(*s));
 	s->base.db = db;
 	s->handle = handle;
+	s->returning_id = returning_id;
 	*out = &s->base;
 	return 0;
 }
@@ -338,6 +367,7 @@ static void sqlite_finalize(struct db_stmt *s)
 
 static void sqlite_reset(struct db_stmt *s)
 {
+	sqlite_stmt_of(s)->id_row = 0;
 	sqlite3_reset(stmt_of(s));
 }
 
@@ -376,11 +406,22 @@ static int sqlite_bind_null(struct db_stmt *s, int i)
 
 static int sqlite_step(struct db_stmt *s)
 {
-	switch (sqlite3_step(stmt_of(s))) {
+	struct sqlite_stmt *st = sqlite_stmt_of(s);
+
+	if (st->returning_id && st->id_row) {
+		st->id_row = 2;
+		return DB_DONE;
+	}
+	switch (sqlite3_step(st->handle)) {
 	case SQLITE_ROW:
 		return DB_ROW;
 	case SQLITE_DONE:
-		return DB_DONE;
+		if (!st->returning_id)
+			return DB_DONE;
+		st->id = sqlite3_last_insert_rowid(handle_of(s->db));
+		snprintf(st->id_text, sizeof(st->id_text), "%lld", st->id);
+		st->id_row = 1;
+		return DB_ROW;
 	default:
 		return -1;
 	}
@@ -388,26 +429,34 @@ static int sqlite_step(struct db_stmt *s)
 
 static int sqlite_column_count(struct db_stmt *s)
 {
-	return sqlite3_column_count(stmt_of(s));
+	return sqlite_stmt_of(s)->returning_id ? 1 : sqlite3_column_count(stmt_of(s));
 }
 
 static int sqlite_column_is_null(struct db_stmt *s, int i)
 {
+	if (on_id_row(s))
+		return i != 0;
 	return sqlite3_column_type(stmt_of(s), i) == SQLITE_NULL;
 }
 
 static long long sqlite_column_int64(struct db_stmt *s, int i)
 {
+	if (on_id_row(s))
+		return i ? 0 : sqlite_stmt_of(s)->id;
 	return sqlite3_column_int64(stmt_of(s), i);
 }
 
 static double sqlite_column_double(struct db_stmt *s, int i)
 {
+	if (on_id_row(s))
+		return i ? 0 : (double)sqlite_stmt_of(s)->id;
 	return sqlite3_column_double(stmt_of(s), i);
 }
 
 static const char *sqlite_column_text(struct db_stmt *s, int i)
 {
+	if (on_id_row(s))
+		return i ? NULL : sqlite_stmt_of(s)->id_text;
 	return (const char *)sqlite3_column_text(stmt_of(s), i);
 }
 

@@ -1,5 +1,7 @@
 /* store/db.c: which targets are PostgreSQL, and how a target is shown. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "test.h"
 #include "store/db.h"
@@ -95,6 +97,46 @@ static void test_a_path_is_shown_as_it_is(void)
 	CHECK_DISPLAY("", "");
 }
 
+/* Runs an insert into import_run ending in RETURNING id; returns the id or -1. */
+static long long insert_returning_id(struct db *db, const char *file)
+{
+	static const char sql[] =
+		"INSERT INTO import_run (file, format, finished_at, new, updated, unchanged, rejected)"
+		" VALUES (?, 'csv', '2024-01-01T00:00:00Z', 0, 0, 0, 0) RETURNING id";
+	struct db_stmt *s = NULL;
+	long long id = -1;
+
+	if (db_prepare(db, sql, &s) < 0)
+		return -1;
+	db_bind_text(s, 1, file);
+	if (db_step(s) == DB_ROW && db_column_count(s) == 1 && !db_column_is_null(s, 0)) {
+		char want[24];
+
+		id = db_column_int64(s, 0);
+		snprintf(want, sizeof(want), "%lld", id);
+		if (strcmp(db_column_text(s, 0), want) || db_step(s) != DB_DONE)
+			id = -1;
+	}
+	db_finalize(s);
+	return id;
+}
+
+static void test_an_insert_returns_its_id(void)
+{
+	char path[4096];
+	struct db *db = NULL;
+
+	snprintf(path, sizeof(path), "%s/returning.db", test_tmpdir());
+	CHECK_INT(db_open(&db, path, STORE_WRITE), 0);
+	if (!db)
+		return;
+	CHECK_INT(db_exec(db, "INSERT INTO import_run (id, file, format, finished_at, new, updated,"
+			  " unchanged, rejected) VALUES (41, 'a', 'csv', 'x', 0, 0, 0, 0)"), 0);
+	CHECK_INT(insert_returning_id(db, "b"), 42);
+	CHECK_INT(insert_returning_id(db, "c"), 43);
+	db_close(db);
+}
+
 int main(void)
 {
 	test_run("URIs and keyword strings with a database name PostgreSQL",
@@ -107,5 +149,6 @@ int main(void)
 	test_run("a keyword string is shown without its password, however it is quoted",
 		 test_a_keyword_string_is_shown_without_its_password);
 	test_run("a path is shown as it is", test_a_path_is_shown_as_it_is);
+	test_run("an insert's RETURNING id gives one row, the new id", test_an_insert_returns_its_id);
 	return test_done();
 }
