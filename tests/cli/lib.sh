@@ -63,6 +63,15 @@ store_sql() {
 	fi
 }
 
+# store_name STORE: how ibrief names the store a test calls STORE.
+store_name() {
+	if [ "$backend" = pg ]; then
+		pg_uri "$IBRIEF_TEST_PG" "$(pg_db_name "$1")"
+	else
+		echo "$1"
+	fi
+}
+
 # store_cp FROM TO: TO becomes a copy of store FROM (TO must not exist).
 store_cp() {
 	if [ "$backend" = pg ]; then
@@ -75,8 +84,18 @@ store_cp() {
 }
 
 # sqlite_only WHY: the next test is about the SQLite file (WHY says how)
-# and does not run against PostgreSQL.
+# and does not run against PostgreSQL. pg_only WHY: the next test needs the
+# cluster of the pg mode, and runs in that pass only.
 sqlite_only() { sqlite_only_why=$1; }
+pg_only_why=
+pg_only() { pg_only_why=$1; }
+
+# store_uri STORE: the PostgreSQL URI the pg mode gives store path STORE
+# (its database made), for a test that names both kinds of store: in that
+# mode "$IBRIEF_TEST_REAL" is the program itself, which maps nothing.
+store_uri() {
+	pg_db_create "$(pg_db_name "$1")" && pg_uri "$IBRIEF_TEST_PG" "$(pg_db_name "$1")"
+}
 
 # test_cmp EXPECTED ACTUAL: the files are equal, or show the difference.
 test_cmp() { diff -u "$1" "$2"; }
@@ -104,7 +123,12 @@ test_expect() {
 			return
 		fi
 		set -- "pg: $1" "$2"
+	elif [ -n "$pg_only_why" ]; then
+		test_skip "$1" "runs in the PostgreSQL pass only: $pg_only_why"
+		pg_only_why=
+		return
 	fi
+	pg_only_why=
 	sqlite_only_why=
 	i=$((i + 1))
 	dir=$TRASH/$i
