@@ -38,10 +38,11 @@ int cmd_chart(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_briefings(int argc, char **argv);
+int cmd_store(int argc, char **argv);
 
 extern const char import_help[], list_help[], show_help[], stats_help[];
 extern const char query_help[], mark_help[], chart_help[], report_help[], mail_help[];
-extern const char init_help[], briefings_help[];
+extern const char init_help[], briefings_help[], store_help[];
 
 /*
  * The help line of --db, the same in every command: `pad` aligns the

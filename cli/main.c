@@ -39,6 +39,7 @@ static const struct command commands[] = {
 	{ "report", cmd_report, "write a PDF briefing for management", report_help },
 	{ "mark", cmd_mark, "pin an incident as notable, or ignore it", mark_help },
 	{ "briefings", cmd_briefings, "list the briefings written, with their figures", briefings_help },
+	{ "store", cmd_store, "copy a whole store, between SQLite and PostgreSQL", store_help },
 	{ "mail", cmd_mail, "send a briefing PDF by e-mail", mail_help },
 	{ "init", cmd_init, "write a starter configuration file", init_help },
 	{ "help", cmd_help, "show help for a command", help_help },

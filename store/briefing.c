@@ -48,8 +48,8 @@ void store_briefing_figure(struct store_briefing *b, const char *name, const cha
 static const char insert_sql[] =
 	"INSERT INTO briefing (template, template_digest, period_kind, period_from, period_to,"
 	"  period_label, filters, lang, tlp, issued_at, path, sha256, bytes, incidents,"
-	"  incidents_digest, last_incident)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+	"  incidents_digest, last_incident, id)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
 	" RETURNING id";
 static const char figure_sql[] =
 	"INSERT INTO briefing_figure (briefing_id, pos, name, label, value) VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -84,7 +84,7 @@ out:
 	return ret;
 }
 
-int store_briefing_record(struct store *st, struct store_briefing *b)
+int store_briefing_put(struct store *st, struct store_briefing *b)
 {
 	const char *text[] = { b->template, b->template_digest, b->period_kind, b->period_from,
 			       b->period_to,
@@ -93,8 +93,6 @@ int store_briefing_record(struct store *st, struct store_briefing *b)
 	struct db_stmt *s = NULL;
 	int ret = -1;
 
-	if (store_begin(st) < 0)
-		return -1;
 	if (db_prepare(store_db(st), insert_sql, &s) < 0) {
 		db_error(st, "cannot record the briefing");
 		goto out;
@@ -105,6 +103,10 @@ int store_briefing_record(struct store *st, struct store_briefing *b)
 	db_bind_int64(s, 14, b->incidents);
 	db_bind_text(s, 15, b->incidents_digest);
 	db_bind_int64(s, 16, b->last_incident);
+	if (b->id > 0)
+		db_bind_int64(s, 17, b->id);
+	else
+		db_bind_null(s, 17);
 	if (db_step(s) != DB_ROW) {
 		db_error(st, "cannot record the briefing");
 		goto out;
@@ -114,14 +116,24 @@ int store_briefing_record(struct store *st, struct store_briefing *b)
 		db_error(st, "cannot record the briefing");
 		goto out;
 	}
-	if (insert_figures(st, b) < 0 || store_commit(st) < 0)
+	if (insert_figures(st, b) < 0)
 		goto out;
 	ret = 0;
 out:
 	db_finalize(s);
-	if (ret < 0)
-		store_rollback(st);
 	return ret;
+}
+
+int store_briefing_record(struct store *st, struct store_briefing *b)
+{
+	if (store_begin(st) < 0)
+		return -1;
+	b->id = 0;
+	if (store_briefing_put(st, b) < 0 || store_commit(st) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
 }
 
 #define SELECT_BRIEFING \

@@ -54,6 +54,14 @@ void store_briefing_figure(struct store_briefing *b, const char *name, const cha
 int store_briefing_record(struct store *st, struct store_briefing *b);
 
 /*
+ * Records `b` in the caller's transaction (store_begin()) under b->id when
+ * it is set (> 0; a briefing store_briefing_list() read from another
+ * store, store/copy.h), else under a new id it sets. Returns 0, or -1 with
+ * a message.
+ */
+int store_briefing_put(struct store *st, struct store_briefing *b);
+
+/*
  * All briefings, newest first (by issue time, then id), with their
  * figures, in a new array of *n the caller releases (each with
  * store_briefing_release(), then free()). Returns 0 or -1.

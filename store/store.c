@@ -79,7 +79,7 @@ static const char *const delete_children_sql[] = {
 #define NCOLUMNS 28
 
 static const char insert_sql[] =
-	"INSERT INTO incident (key, " INCIDENT_COLUMNS ") VALUES (?1, "
+	"INSERT INTO incident (id, key, " INCIDENT_COLUMNS ") VALUES (?30, ?1, "
 	"?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
 	"?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29) RETURNING id";
 static const char update_sql[] =
@@ -521,8 +521,10 @@ int store_put(struct store *st, struct incident *inc, enum store_put_result *res
 	db_reset(s);
 	if (rc != DB_DONE)
 		return db_error(st, "cannot look up an incident");
+	/* A copied incident keeps its id and import time (store.h). */
 	if (prepare(st, insert_sql, &st->insert) < 0 ||
-	    bind_incident(st->insert, inc, digest, st->now) < 0)
+	    bind_incident(st->insert, inc, digest, inc->imported_at ? inc->imported_at : st->now) < 0 ||
+	    (inc->id > 0 ? db_bind_int64(st->insert, 30, inc->id) : db_bind_null(st->insert, 30)) < 0)
 		return -1;
 	rc = db_step(st->insert);
 	if (rc == DB_ROW)

@@ -81,6 +81,11 @@ enum store_put_result {
  * new, replaces it in place (same id) when what the source said differs,
  * and leaves it alone when it does not. Sets *result accordingly. Sets
  * inc->id to the row id. Returns 0, or -1 on a database error.
+ *
+ * A new incident is given the next row id and this session's time as its
+ * import time, unless inc->id (> 0) and inc->imported_at are set: an
+ * incident store_get() read from another store keeps both (store/copy.h).
+ * An importer leaves them 0 and NULL (incident_init()).
  */
 int store_put(struct store *st, struct incident *inc, enum store_put_result *result);
 

@@ -108,6 +108,8 @@ test_expect 'bash completion offers commands, options, query and template names'
 	complete_words ibrief query by >out && grep "^by-country$" out && grep "^by-month$" out &&
 	complete_words ibrief report --template "" >out && grep "^monthly$" out &&
 	complete_words ibrief report --tlp AMBER >out && grep "^AMBER+STRICT$" out &&
+	complete_words ibrief store "" >out && test "$(cat out)" = copy &&
+	touch team.db && complete_words ibrief store copy t >out && grep "^team.db$" out &&
 	touch april.pdf notes.txt && complete_words ibrief mail --to a@example.org "" >out &&
 	grep "^april.pdf$" out && ! grep notes.txt out
 '
