@@ -121,7 +121,7 @@ PG_TESTS = $(patsubst %,pg:%,$(filter-out %/t_build.sh %/t_install.sh %/t_size.s
 test: ibrief $(GEO_PACKS) $(UNIT_BIN)
 	@sh tests/run.sh $(UNIT_BIN) $(CLI_TESTS) $(if $(filter 1,$(TEST_PG)),$(PG_TESTS))
 
-test-pg: ibrief
+test-pg: ibrief $(GEO_PACKS)
 	@sh tests/run.sh $(PG_TESTS)
 
 # The sanitizers get a build tree of their own; the CLI tests run the
