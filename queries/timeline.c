@@ -152,15 +152,17 @@ static const struct query_column by_month_columns[] = {
 };
 
 /*
- * Incidents per (date_start, date_end) pair in the period: the order of
- * the date index, so SQLite counts them as it walks the index, with no
- * sort, and the work is the incidents of the period. A pair within one
- * month is an incident of that month (known to the day or the month); any
- * other pair (a whole year) belongs to no month. month_counts() sums them.
+ * Incidents per (date_start, date_end) pair in the period, in date order
+ * (month_counts() needs it). The order is the date index's, so SQLite
+ * counts them as it walks the index, with no sort, and the work is the
+ * incidents of the period; PostgreSQL may hash, so the order is asked for.
+ * A pair within one month is an incident of that month (known to the day
+ * or the month); any other pair (a whole year) belongs to no month.
+ * month_counts() sums them.
  */
 static const char by_month_sql[] =
 	"SELECT i.date_start, i.date_end, count(*)" QUERY_SCOPE
-	" GROUP BY i.date_start, i.date_end";
+	" GROUP BY i.date_start, i.date_end ORDER BY i.date_start, i.date_end";
 
 struct month_count {
 	int month;		/* year * 12 + month - 1 */
