@@ -10,49 +10,15 @@
 #include "../../util/config.h"
 #include "../../util/util.h"
 
-/* stderr goes to a file between capture_start() and capture_end(). */
-static int saved_stderr = -1;
-static char capture_path[300];
-
-static void capture_start(void)
-{
-	int fd;
-
-	snprintf(capture_path, sizeof(capture_path), "%s/stderr", test_tmpdir());
-	fflush(stderr);
-	saved_stderr = dup(2);
-	fd = open(capture_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	dup2(fd, 2);
-	close(fd);
-}
-
-/* Returns what was written, in a static buffer. */
-static const char *capture_end(void)
-{
-	static char text[4096];
-	FILE *f;
-	size_t n;
-
-	fflush(stderr);
-	dup2(saved_stderr, 2);
-	close(saved_stderr);
-	f = fopen(capture_path, "r");
-	n = f ? fread(text, 1, sizeof(text) - 1, f) : 0;
-	text[n] = '\0';
-	if (f)
-		fclose(f);
-	return text;
-}
-
 /* Parses `text`; returns the return code and leaves the messages in *err. */
 static int parse(struct config *cfg, const char *text, const char **err)
 {
 	int ret;
 
 	config_init(cfg);
-	capture_start();
+	test_capture_start();
 	ret = config_parse(cfg, "cfg", text, strlen(text));
-	*err = capture_end();
+	*err = test_capture_end();
 	return ret;
 }
 
@@ -137,9 +103,9 @@ static void test_nul_byte_is_refused(void)
 {
 	struct config cfg = CONFIG_INIT;
 
-	capture_start();
+	test_capture_start();
 	CHECK_INT(config_parse(&cfg, "cfg", "[store]\0path = x\n", 17), -1);
-	CHECK(strstr(capture_end(), "cfg: holds a NUL byte") != NULL);
+	CHECK(strstr(test_capture_end(), "cfg: holds a NUL byte") != NULL);
 	config_release(&cfg);
 }
 
@@ -208,9 +174,9 @@ static void test_missing_named_file_is_an_error(void)
 
 	buf_addf(&path, "%s/none", test_tmpdir());
 	setenv("IBRIEF_CONFIG", path.buf, 1);
-	capture_start();
+	test_capture_start();
 	CHECK_INT(config_load(&cfg, NULL), -1);
-	CHECK(strstr(capture_end(), "No such file") != NULL);
+	CHECK(strstr(test_capture_end(), "No such file") != NULL);
 	unsetenv("IBRIEF_CONFIG");
 	buf_release(&path);
 	config_release(&cfg);
@@ -224,24 +190,24 @@ static void test_password_open_to_others_warns(void)
 
 	buf_addf(&path, "%s/config", test_tmpdir());
 	write_file(path.buf, "[smtp]\nuser = a\npassword = pw\n", 0644);
-	capture_start();
+	test_capture_start();
 	CHECK_INT(config_load(&cfg, path.buf), 0);
-	err = capture_end();
+	err = test_capture_end();
 	CHECK(strstr(err, "warning: config '") != NULL);
 	CHECK(strstr(err, "holds smtp.password and is open to other users (mode 0644)") != NULL);
 	CHECK_STR(cfg.path, path.buf);
 	config_release(&cfg);
 
 	chmod(path.buf, 0600);
-	capture_start();
+	test_capture_start();
 	CHECK_INT(config_load(&cfg, path.buf), 0);
-	CHECK_STR(capture_end(), "");
+	CHECK_STR(test_capture_end(), "");
 	config_release(&cfg);
 
 	write_file(path.buf, "[smtp]\nuser = a\n", 0644);
-	capture_start();
+	test_capture_start();
 	CHECK_INT(config_load(&cfg, path.buf), 0);
-	CHECK_STR(capture_end(), "");
+	CHECK_STR(test_capture_end(), "");
 	config_release(&cfg);
 	buf_release(&path);
 }
@@ -261,11 +227,11 @@ static void test_user_config_is_loaded_once(void)
 	CHECK_STR(config_get(b, "report", "organisation"), "Example CERT");
 	config_user_release();
 	write_file(path.buf, "[report]\nbad\n", 0600);
-	capture_start();
+	test_capture_start();
 	CHECK(config_user() == NULL);
 	CHECK(config_user() == NULL);
 	/* Reported once, by the first call. */
-	CHECK_INT((long)strlen(capture_end()) > 0, 1);
+	CHECK_INT((long)strlen(test_capture_end()) > 0, 1);
 	config_user_release();
 	unsetenv("IBRIEF_CONFIG");
 	buf_release(&path);

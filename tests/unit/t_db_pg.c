@@ -87,39 +87,6 @@ static struct db *fresh_store(void)
 	return open_db(STORE_WRITE);
 }
 
-/* stderr goes to a file between capture_start() and capture_end(). */
-static int saved_stderr = -1;
-static char capture_path[300];
-
-static void capture_start(void)
-{
-	int fd;
-
-	snprintf(capture_path, sizeof(capture_path), "%s/stderr", test_tmpdir());
-	fflush(stderr);
-	saved_stderr = dup(2);
-	fd = open(capture_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	dup2(fd, 2);
-	close(fd);
-}
-
-static const char *capture_end(void)
-{
-	static char text[4096];
-	FILE *f;
-	size_t n;
-
-	fflush(stderr);
-	dup2(saved_stderr, 2);
-	close(saved_stderr);
-	f = fopen(capture_path, "r");
-	n = f ? fread(text, 1, sizeof(text) - 1, f) : 0;
-	text[n] = '\0';
-	if (f)
-		fclose(f);
-	return text;
-}
-
 /* The one value of `sql` as text (NULL: "NULL"), or "ERROR: ...". */
 static const char *value(struct db *db, const char *sql)
 {
@@ -159,16 +126,16 @@ static void test_a_reader_refuses_an_empty_database_and_a_newer_schema(void)
 	const char *err;
 
 	fresh_database();
-	capture_start();
+	test_capture_start();
 	CHECK_INT(db_open(&db, target, STORE_READ), -1);
-	err = capture_end();
+	err = test_capture_end();
 	CHECK(strstr(err, "not an ibrief store (an empty database") != NULL);
 	db_close(open_db(STORE_WRITE));
 	admin(db_name(), "UPDATE ibrief_meta SET version = 999");
 	for (int mode = STORE_READ; mode <= STORE_WRITE; mode++) {
-		capture_start();
+		test_capture_start();
 		CHECK_INT(db_open(&db, target, mode), -1);
-		err = capture_end();
+		err = test_capture_end();
 		CHECK(strstr(err, "schema version 999, newer than this ibrief") != NULL);
 		CHECK(strchr(err, '\n') == strrchr(err, '\n'));
 	}
@@ -185,9 +152,9 @@ static void test_a_database_not_in_utf8_is_refused(void)
 		 " LOCALE 'C'", db_name());
 	admin("postgres", sql);
 	uri_of(target, sizeof(target), db_name());
-	capture_start();
+	test_capture_start();
 	CHECK_INT(db_open(&db, target, STORE_WRITE), -1);
-	err = capture_end();
+	err = test_capture_end();
 	CHECK(strstr(err, "encoding is LATIN1, not UTF8") != NULL);
 	CHECK_STR(admin(db_name(), "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"),
 		  "0");
@@ -199,9 +166,9 @@ static const char *failed_open(const char *uri)
 	struct db *db = NULL;
 	const char *err;
 
-	capture_start();
+	test_capture_start();
 	CHECK_INT(db_open(&db, uri, STORE_READ), -1);
-	err = capture_end();
+	err = test_capture_end();
 	CHECK(db == NULL);
 	CHECK(strchr(err, '\n') == err + strlen(err) - 1);	/* one line */
 	CHECK(strstr(err, "s3cret") == NULL);

@@ -3,6 +3,7 @@
 
 #include "test.h"
 
+#include <fcntl.h>
 #include <ftw.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -80,4 +81,36 @@ int test_done(void)
 	}
 	free(made);
 	return failed ? 1 : 0;
+}
+
+static int saved_stderr = -1;
+static char capture_path[4096];
+
+void test_capture_start(void)
+{
+	int fd;
+
+	snprintf(capture_path, sizeof(capture_path), "%s/stderr", test_tmpdir());
+	fflush(stderr);
+	saved_stderr = dup(2);
+	fd = open(capture_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	dup2(fd, 2);
+	close(fd);
+}
+
+const char *test_capture_end(void)
+{
+	static char text[4096];
+	FILE *f;
+	size_t n;
+
+	fflush(stderr);
+	dup2(saved_stderr, 2);
+	close(saved_stderr);
+	f = fopen(capture_path, "r");
+	n = f ? fread(text, 1, sizeof(text) - 1, f) : 0;
+	text[n] = '\0';
+	if (f)
+		fclose(f);
+	return text;
 }

@@ -17,6 +17,14 @@ void test_run(const char *name, void (*fn)(void));
 int test_done(void);
 /* Makes a fresh directory for the running test and returns its path. */
 const char *test_tmpdir(void);
+
+/*
+ * Between test_capture_start() and test_capture_end(), stderr goes to a
+ * file in test_tmpdir(); test_capture_end() restores it and returns what
+ * was written (at most 4 KiB), in a static buffer.
+ */
+void test_capture_start(void);
+const char *test_capture_end(void);
 void test_fail(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
