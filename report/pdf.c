@@ -51,7 +51,7 @@ static int load_font(struct pdf *p, enum pdf_font f)
 			     f == PDF_BOLD ? " Bold" : "");
 	name = HPDF_LoadTTFontFromFile(p->doc, path, HPDF_TRUE);
 	if (name)
-		p->fonts[f] = HPDF_GetFont(p->doc, name, "UTF-8");
+		p->fonts[f] = pdffont_get(p->doc, name);
 	if (!p->fonts[f]) {
 		pdf_check(p, "fonts");
 		error("pdf: cannot load the font '%s'", path);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <hpdf_conf.h>
+#include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -200,6 +201,37 @@ static int set_stream(HPDF_Dict obj, const void *data, size_t len)
 	HPDF_Stream_Free(obj->stream);
 	obj->stream = s;
 	return 0;
+}
+
+HPDF_Font pdffont_get(HPDF_Doc doc, const char *name)
+{
+	HPDF_Encoder enc = HPDF_GetEncoder(doc, "UTF-8");
+	HPDF_Encoder_ToUnicode_Func to_unicode;
+	HPDF_CMapEncoderAttr attr;
+	HPDF_UINT16 (*saved)[256];
+	HPDF_Font font;
+
+	if (!enc || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE || !enc->attr)
+		return HPDF_GetFont(doc, name, "UTF-8");
+	/*
+	 * libharu walks the encoder's code-to-CID table, except that 2.3
+	 * walks every code instead for an encoder with a to-Unicode function
+	 * of its own (the UTF-8 one): for this call the encoder has the
+	 * generic function and a table of one code, the space (libharu
+	 * refuses a font without a code). Text is encoded with both restored.
+	 */
+	attr = enc->attr;
+	to_unicode = enc->to_unicode_fn;
+	saved = xmalloc(sizeof(attr->cid_map));
+	memcpy(saved, attr->cid_map, sizeof(attr->cid_map));
+	memset(attr->cid_map, 0, sizeof(attr->cid_map));
+	attr->cid_map[0][' '] = ' ';
+	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	font = HPDF_GetFont(doc, name, "UTF-8");
+	enc->to_unicode_fn = to_unicode;
+	memcpy(attr->cid_map, saved, sizeof(attr->cid_map));
+	free(saved);
+	return font;
 }
 
 /*

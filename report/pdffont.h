@@ -30,7 +30,19 @@
 #include <hpdf.h>
 
 /*
- * Trims `font` (from HPDF_GetFont() with a TrueType font and the UTF-8
+ * HPDF_GetFont(doc, name, "UTF-8") for a TrueType font loaded with
+ * HPDF_LoadTTFontFromFile(), without its cost. libharu looks up the glyph
+ * of every code U+0000..U+FFFF (a linear search of DejaVu Sans's 193
+ * character map segments each) to fill a /W array and a CIDToGIDMap of the whole
+ * range: 70 M instructions and 2 MB of small allocations a face, a sixth
+ * of a briefing. pdffont_trim() replaces both with the characters drawn,
+ * so this hides all codes but one from libharu while it makes the font.
+ * Returns the font, or NULL (libharu's error is recorded in the document).
+ */
+HPDF_Font pdffont_get(HPDF_Doc doc, const char *name);
+
+/*
+ * Trims `font` (from pdffont_get() or HPDF_GetFont() with a TrueType font and the UTF-8
  * encoder) to the characters whose bits are set in `used` (a bit per
  * code U+0000..U+FFFF). Returns 0, or -1 with a message; the document is
  * then unusable.

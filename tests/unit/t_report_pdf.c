@@ -5,6 +5,7 @@
  */
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
+#include <hpdf_font.h>
 #include <qpdf/qpdf-c.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "test.h"
 #include "report/pdf.h"
 #include "report/pdffont.h"
+#include "util/utf8.h"
 #include "report/report.h"
 #include "charts/chart.h"
 #include "charts/png.h"
@@ -112,6 +114,76 @@ static void test_the_trimmed_font_keeps_the_required_tables_with_checksums(void)
 	CHECK_NULL(pdffont_trim_ttf((const unsigned char *)"not a font", 10, &len));
 	free(out);
 	buf_release(&ttf);
+}
+
+/*
+ * A document of one page of text in DejaVu Sans, its font made by
+ * pdffont_get() (cheap) or by libharu's HPDF_GetFont(), trimmed and saved
+ * into `out`. Sets *map_len to the size of the font's CIDToGIDMap as
+ * libharu made it, before the trim.
+ */
+static void font_document(int cheap, struct buf *out, unsigned *map_len)
+{
+	HPDF_Doc doc = HPDF_New(NULL, NULL);
+	const char *name;
+	HPDF_Font font = NULL;
+	HPDF_Page page;
+	unsigned char used[65536 / 8] = { 0 };
+	const char *text = "Liège “Österreich” – 12 400 € Ελλάδα";
+	size_t len = strlen(text), i = 0;
+	HPDF_UINT32 size;
+	HPDF_BYTE *data;
+
+	*map_len = 0;
+	HPDF_UseUTFEncodings(doc);
+	HPDF_SetCurrentEncoder(doc, "UTF-8");
+	name = HPDF_LoadTTFontFromFile(doc, DEJAVU, HPDF_TRUE);
+	if (name)
+		font = cheap ? pdffont_get(doc, name) : HPDF_GetFont(doc, name, "UTF-8");
+	CHECK(font != NULL);
+	if (!font) {
+		HPDF_Free(doc);
+		return;
+	}
+	*map_len = HPDF_Stream_Size(((HPDF_FontAttr)font->attr)->map_stream->stream);
+	page = HPDF_AddPage(doc);
+	HPDF_Page_BeginText(page);
+	HPDF_Page_SetFontAndSize(page, font, 12);
+	HPDF_Page_TextOut(page, 50, 700, text);
+	HPDF_Page_EndText(page);
+	while (i < len) {
+		long cp = utf8_decode(text, len, &i);
+
+		used[cp / 8] |= (unsigned char)(1u << (cp % 8));
+	}
+	CHECK_INT(pdffont_trim(doc, font, used), 0);
+	CHECK_INT(HPDF_SaveToStream(doc), HPDF_OK);
+	size = HPDF_GetStreamSize(doc);
+	data = xmalloc(size);
+	HPDF_ReadFromStream(doc, data, &size);
+	buf_add(out, data, size);
+	free(data);
+	HPDF_Free(doc);
+}
+
+/*
+ * libharu's HPDF_GetFont() looks up every code up to U+FFFF, for a
+ * CIDToGIDMap of 128 KB that pdffont_trim() replaces; pdffont_get() makes
+ * the font without that walk, and the document is the same bytes.
+ */
+static void test_a_font_made_without_the_walk_gives_the_same_document(void)
+{
+	struct buf cheap = BUF_INIT, full = BUF_INIT;
+	unsigned cheap_map, full_map;
+
+	font_document(1, &cheap, &cheap_map);
+	font_document(0, &full, &full_map);
+	CHECK(full_map > 100000);
+	CHECK(cheap_map < 100);
+	CHECK(cheap.len > 1000);
+	CHECK(cheap.len == full.len && !memcmp(cheap.buf, full.buf, cheap.len));
+	buf_release(&cheap);
+	buf_release(&full);
 }
 
 /* 1 when the n bytes at `hay` hold `s` (the dictionaries are not compressed). */
@@ -259,6 +331,8 @@ int main(void)
 		 test_the_trimmed_font_keeps_the_required_tables_with_checksums);
 	test_run("a chart's PNG is placed as it is, with its size and pixels",
 		 test_a_chart_png_is_placed_as_it_is_with_its_size_and_pixels);
+	test_run("a font made without the walk gives the same document",
+		 test_a_font_made_without_the_walk_gives_the_same_document);
 	test_run("the same drawing gives the same small bytes",
 		 test_the_same_drawing_gives_the_same_small_bytes);
 	chart_cleanup();
