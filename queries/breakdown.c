@@ -66,7 +66,7 @@ static const struct query_column by_country_columns[] = {
 /* An incident with the same country listed twice counts once: count(DISTINCT). */
 static const char by_country_sql[] =
 	"SELECT c.country, count(DISTINCT i.id)"
-	" FROM incident i LEFT JOIN incident_country c ON c.incident_id = i.id"
+	" FROM incident i LEFT JOIN incident_country c" QUERY_LIST_JOIN("c")
 	" WHERE" QUERY_IN_PERIOD QUERY_FILTERS
 	" GROUP BY c.country"
 	" ORDER BY c.country IS NULL, count(DISTINCT i.id) DESC, c.country";
@@ -183,7 +183,7 @@ static const char by_sector_sql[] =
 	/* pos 0 is the first sector: store_put numbers a list from 0. */
 	" scoped AS (SELECT CASE WHEN i.public_sector = 1 THEN 1 ELSE 0 END AS pub,"
 	"   i.public_kind AS kind, s.sector AS sector"
-	"   FROM incident i LEFT JOIN incident_sector s ON s.incident_id = i.id AND s.pos = 0"
+	"   FROM incident i LEFT JOIN incident_sector s" QUERY_LIST_JOIN("s") " AND s.pos = 0"
 	"  WHERE" QUERY_IN_PERIOD QUERY_FILTERS "),"
 	/* The key before naming: a public kind, 2 digits of NAICS, a text, or NULL. */
 	" keyed AS (SELECT pub,"

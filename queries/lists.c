@@ -63,7 +63,7 @@ static const struct query_column technique_columns[] = {
 /* The same with a fourth column, the value's taxonomy. */
 #define LIST_SQL_WITH(table, column, count, more) \
 	"SELECT i.id, i." count ", t." column more \
-	" FROM incident i LEFT JOIN " table " t ON t.incident_id = i.id" \
+	" FROM incident i LEFT JOIN " table " t" QUERY_LIST_JOIN("t") \
 	" WHERE" QUERY_IN_PERIOD QUERY_FILTERS \
 	" ORDER BY i.date_start, i.date_end, i.id"
 

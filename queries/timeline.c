@@ -52,9 +52,15 @@ static const struct query_column overview_columns[] = {
 					    "data is not complete, or past it" },
 };
 
+/*
+ * The countries through a LEFT JOIN, although an incident without one adds
+ * only a NULL that count(DISTINCT) skips: with an inner join SQLite carries
+ * the period's bound over to the list's dates and searches its date index
+ * by that range, once per incident, instead of by the incident.
+ */
 static const char overview_sql[] =
 	"SELECT (SELECT count(DISTINCT c.country)"
-	"          FROM incident i JOIN incident_country c ON c.incident_id = i.id"
+	"          FROM incident i LEFT JOIN incident_country c" QUERY_LIST_JOIN("c")
 	"         WHERE" QUERY_IN_PERIOD QUERY_FILTERS "),"
 	"       (SELECT count(*)" QUERY_SCOPE " AND i.public_sector = 1),"
 	"       (SELECT count(*) FROM incident i WHERE" QUERY_IN_PERIOD ")";

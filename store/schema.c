@@ -174,6 +174,33 @@ static const char schema_v6[] =
 	") WITHOUT ROWID;";
 
 /*
+ * Version 7: the incident's date on the lists the monthly queries count
+ * (countries, sectors, motives, techniques, actors), indexed by date and
+ * incident, so that a period's list values lie in one range of one index.
+ * A query joins a list to its incidents on the incident and its dates
+ * (QUERY_LIST_JOIN in queries/internal.h): SQLite walks the period's
+ * incidents in date order and finds each one's values next to the last
+ * one's, instead of at a random place of the list's table (measured on
+ * 1M incidents, June 2024: by-country from 87 ms to 10 ms in a cold
+ * sqlite3 shell). The dates are the incident's date_start and date_end,
+ * NULL when it has none; store_put writes them with the values.
+ */
+#define LIST_DATES(table, columns) \
+	"ALTER TABLE " table " ADD COLUMN date_start TEXT;" \
+	"ALTER TABLE " table " ADD COLUMN date_end TEXT;" \
+	"UPDATE " table " SET (date_start, date_end) =" \
+	"  (SELECT i.date_start, i.date_end FROM incident i WHERE i.id = incident_id);" \
+	"CREATE INDEX " table "_by_date ON " table "(date_start, date_end, incident_id, " \
+	columns ");"
+static const char schema_v7[] =
+	LIST_DATES("incident_country", "pos, country")
+	LIST_DATES("incident_sector", "pos, sector")
+	LIST_DATES("incident_motive", "motive")
+	LIST_DATES("incident_technique", "technique, taxonomy")
+	LIST_DATES("incident_actor", "actor");
+#undef LIST_DATES
+
+/*
  * A new version is written for both backends: here for SQLite, and in
  * store/schema_pg.c (pg_migrations[], and its current schema) for
  * PostgreSQL, which refuses to open a store it has no migration for.
@@ -185,6 +212,7 @@ static const char *const migrations[] = {
 	schema_v4,
 	schema_v5,
 	schema_v6,
+	schema_v7,
 };
 
 int schema_version(void)

@@ -193,13 +193,28 @@ static const char schema_functions[] =
 
 /*
  * Migrations of a PostgreSQL store, from the version it has to the next:
- * pg_migrations[v - PG_FIRST_VERSION] takes version v to v + 1. None yet:
- * version 6 (schema_version() when PostgreSQL came), the tables above, is
- * the first a PostgreSQL store has; a new database gets it and then the
- * migrations.
+ * pg_migrations[v - PG_FIRST_VERSION] takes version v to v + 1. Version 6
+ * (schema_version() when PostgreSQL came), the tables above, is the first
+ * a PostgreSQL store has; a new database gets it and then the migrations.
  */
 #define PG_FIRST_VERSION 6
-static const char *const pg_migrations[] = { NULL };
+
+/* Version 7 (store/schema.c): the incident's dates on the lists the queries count. */
+#define LIST_DATES(table, columns) \
+	"ALTER TABLE " table " ADD COLUMN date_start" T ", ADD COLUMN date_end" T ";" \
+	"UPDATE " table " t SET date_start = i.date_start, date_end = i.date_end" \
+	"  FROM incident i WHERE i.id = t.incident_id;" \
+	"CREATE INDEX " table "_by_date ON " table "(date_start, date_end, incident_id, " \
+	columns ");"
+static const char pg_v7[] =
+	LIST_DATES("incident_country", "pos, country")
+	LIST_DATES("incident_sector", "pos, sector")
+	LIST_DATES("incident_motive", "pos, motive")
+	LIST_DATES("incident_technique", "pos, technique, taxonomy")
+	LIST_DATES("incident_actor", "pos, actor");
+#undef LIST_DATES
+
+static const char *const pg_migrations[] = { pg_v7 };
 
 /* Reads one integer (NULL: 0) of a query without parameters; 0 or -1. */
 static int query_int(struct pg_db *pg, const char *sql, long long *out)

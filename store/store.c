@@ -24,6 +24,7 @@ struct list_table {
 	const char *insert_sql;
 	const char *select_sql;
 	int taxonomy;		/* the rows also hold inc->technique_taxonomy */
+	int dated;		/* the rows also hold the incident's dates (version 7) */
 };
 
 #define LIST(member, table, column) { \
@@ -32,25 +33,36 @@ struct list_table {
 	.select_sql = "SELECT " column " FROM " table " WHERE incident_id = ? ORDER BY pos", \
 }
 
-/* A list whose values carry their taxonomy (schema version 5). */
+/* A list the period's queries count: its rows carry the incident's dates (schema version 7). */
+#define LIST_DATED(member, table, column) { \
+	.offset = offsetof(struct incident, member), \
+	.insert_sql = "INSERT INTO " table " (incident_id, pos, " column ", date_start, date_end)" \
+		      " VALUES (?, ?, ?, ?, ?)", \
+	.select_sql = "SELECT " column " FROM " table " WHERE incident_id = ? ORDER BY pos", \
+	.dated = 1, \
+}
+
+/* A dated list whose values carry their taxonomy (schema version 5). */
 #define LIST_TAXONOMY(member, table, column) { \
 	.offset = offsetof(struct incident, member), \
-	.insert_sql = "INSERT INTO " table " (incident_id, pos, " column ", taxonomy)" \
-		      " VALUES (?, ?, ?, ?)", \
+	.insert_sql = "INSERT INTO " table " (incident_id, pos, " column ", date_start, date_end," \
+		      " taxonomy) VALUES (?, ?, ?, ?, ?, ?)", \
 	.select_sql = "SELECT " column ", taxonomy FROM " table " WHERE incident_id = ? ORDER BY pos", \
 	.taxonomy = 1, \
+	.dated = 1, \
 }
 
 static const struct list_table list_tables[] = {
-	LIST(countries, "incident_country", "country"),
-	LIST(sectors, "incident_sector", "sector"),
+	LIST_DATED(countries, "incident_country", "country"),
+	LIST_DATED(sectors, "incident_sector", "sector"),
 	LIST(cia, "incident_cia", "attribute"),
-	LIST(motives, "incident_motive", "motive"),
+	LIST_DATED(motives, "incident_motive", "motive"),
 	LIST_TAXONOMY(techniques, "incident_technique", "technique"),
-	LIST(actors, "incident_actor", "actor"),
+	LIST_DATED(actors, "incident_actor", "actor"),
 	LIST(sources, "incident_source", "url"),
 };
 #undef LIST
+#undef LIST_DATED
 #undef LIST_TAXONOMY
 #define NLISTS ARRAY_SIZE(list_tables)
 
@@ -420,6 +432,11 @@ static int step_done(struct store *st, struct db_stmt *s, const char *what)
 
 static int write_children(struct store *st, const struct incident *inc)
 {
+	char start[11], end[11];
+	int has_date = inc->date_precision != DATE_NONE;
+
+	if (has_date)
+		date_bounds(inc, start, end);
 	for (size_t t = 0; t < NLISTS; t++) {
 		const struct strlist *l = (const void *)((const char *)inc + list_tables[t].offset);
 
@@ -432,8 +449,12 @@ static int write_children(struct store *st, const struct incident *inc)
 			db_bind_int64(s, 1, inc->id);
 			db_bind_int64(s, 2, (long long)i);
 			db_bind_text(s, 3, l->v[i]);
+			if (list_tables[t].dated) {
+				db_bind_text(s, 4, has_date ? start : NULL);
+				db_bind_text(s, 5, has_date ? end : NULL);
+			}
 			if (list_tables[t].taxonomy)
-				db_bind_text(s, 4, taxonomy_name(inc->technique_taxonomy));
+				db_bind_text(s, 6, taxonomy_name(inc->technique_taxonomy));
 			if (step_done(st, s, "cannot write an incident's list") < 0)
 				return -1;
 		}
