@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include <libdeflate.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "../util/util.h"
 #include "../util/banned.h"
@@ -233,6 +236,57 @@ static int write_png(struct buf *out, const unsigned char *rows, int w, int h,
 }
 
 /*
+ * Rows are walked 64 pixels at a time with two masks: bit i of `left` is
+ * set when pixel i repeats the pixel on its left, of `up` when it repeats
+ * the pixel above. A run of one colour starts at each clear bit of `left`;
+ * its area pixels are the bits set in both. SSE2 compares four pixels at
+ * a time (a third of the palette pass's instructions are these compares).
+ */
+#define BLOCK 64
+
+/* Bits from..to-1 (0 <= from <= to <= 64). */
+static uint64_t bits(int from, int to)
+{
+	uint64_t below_to = to == BLOCK ? ~(uint64_t)0 : ((uint64_t)1 << to) - 1;
+
+	return below_to & ~(((uint64_t)1 << from) - 1);
+}
+
+/* Bit i set when pixel i of `a` is pixel i of `b`, for n <= 64 pixels. */
+static uint64_t equal_mask(const unsigned char *a, const unsigned char *b, int n)
+{
+	uint64_t m = 0;
+	int i = 0;
+
+#ifdef __SSE2__
+	const __m128i rgb = _mm_set1_epi32(0xffffff);
+
+	for (; i + 4 <= n; i += 4) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(a + 4 * (size_t)i));
+		__m128i y = _mm_loadu_si128((const __m128i *)(const void *)(b + 4 * (size_t)i));
+		__m128i eq = _mm_cmpeq_epi32(_mm_and_si128(_mm_xor_si128(x, y), rgb),
+					     _mm_setzero_si128());
+
+		m |= (uint64_t)_mm_movemask_ps(_mm_castsi128_ps(eq)) << i;
+	}
+#endif
+	for (; i < n; i++)
+		m |= (uint64_t)(pixel(a, i) == pixel(b, i)) << i;
+	return m;
+}
+
+/*
+ * Bit i set when pixel x + i repeats pixel x + i - 1, for the n pixels
+ * from x; pixel 0 repeats nothing.
+ */
+static uint64_t left_mask(const unsigned char *row, int x, int n)
+{
+	if (x > 0)
+		return equal_mask(row + 4 * (size_t)x, row + 4 * (size_t)x - 4, n);
+	return n > 1 ? equal_mask(row + 4, row, n - 1) << 1 : 0;
+}
+
+/*
  * Counts the colours of one row into the histogram, run by run: a run of
  * one colour adds its length to the count and, for every pixel after its
  * first (whose left neighbour is the same colour), one to the area when
@@ -243,38 +297,54 @@ static int write_png(struct buf *out, const unsigned char *rows, int w, int h,
 static void count_row(struct hist *hi, const unsigned char *row, const unsigned char *up, int w,
 		      int same)
 {
-	int x = 0;
+	struct entry *e = NULL;
+	int start = 0;
 
-	while (x < w) {
-		uint32_t p = pixel(row, x);
-		struct entry *e = hist_get(hi, p);
-		int end = x + 1;
+	for (int x = 0; x < w; x += BLOCK) {
+		int n = w - x < BLOCK ? w - x : BLOCK, from = 0;
+		uint64_t left = left_mask(row, x, n);
+		uint64_t area = left & (same ? ~(uint64_t)0 : up ? equal_mask(row + 4 * (size_t)x,
+									      up + 4 * (size_t)x, n) : 0);
+		uint64_t starts = ~left & bits(0, n);
 
-		while (end < w && pixel(row, end) == p)
-			end++;
-		e->count += (uint32_t)(end - x);
-		if (same)
-			e->area += (uint32_t)(end - x - 1);
-		else if (up)
-			for (int i = x + 1; i < end; i++)
-				e->area += pixel(up, i) == p;
-		x = end;
+		/* The entry is used before the next hist_get(), which may move it. */
+		while (starts) {
+			int s = __builtin_ctzll(starts);
+
+			if (e) {
+				e->area += (uint32_t)__builtin_popcountll(area & bits(from, s));
+				e->count += (uint32_t)(x + s - start);
+			}
+			e = hist_get(hi, pixel(row, x + s));
+			start = x + s;
+			from = s;
+			starts &= starts - 1;
+		}
+		e->area += (uint32_t)__builtin_popcountll(area & bits(from, n));
 	}
+	e->count += (uint32_t)(w - start);
 }
 
 /* Writes one row's palette indices; a run of one colour is looked up once. */
 static void index_row(const struct hist *hi, const unsigned char *row, int w, unsigned char *out)
 {
-	int x = 0;
+	int start = 0;
+	unsigned char index = 0;
 
-	while (x < w) {
-		uint32_t p = pixel(row, x);
-		unsigned char index = (unsigned char)hi->v[slot(hi, p)].index;
+	for (int x = 0; x < w; x += BLOCK) {
+		int n = w - x < BLOCK ? w - x : BLOCK;
+		uint64_t starts = ~left_mask(row, x, n) & bits(0, n);
 
-		do
-			out[x++] = index;
-		while (x < w && pixel(row, x) == p);
+		while (starts) {
+			int s = __builtin_ctzll(starts);
+
+			memset(out + start, index, (size_t)(x + s - start));
+			index = (unsigned char)hi->v[slot(hi, pixel(row, x + s))].index;
+			start = x + s;
+			starts &= starts - 1;
+		}
 	}
+	memset(out + start, index, (size_t)(w - start));
 }
 
 int png_encode(struct buf *out, const unsigned char *data, int w, int h, int stride, double dpi)

@@ -374,6 +374,61 @@ static void png_is_exact_up_to_256_colours(void)
 	buf_release(&b);
 }
 
+/*
+ * Rows are read 64 pixels at a time (png.c): runs that cross a block, rows
+ * narrower than a block or one pixel past it, and rows that repeat the row
+ * above, all come back exactly.
+ */
+static void png_is_exact_at_every_width_around_a_block(void)
+{
+	static const int widths[] = { 1, 2, 3, 5, 63, 64, 65, 127, 128, 129, 200 };
+	unsigned seed = 12345;
+	int bad = 0;
+
+	for (size_t k = 0; k < sizeof(widths) / sizeof(widths[0]); k++) {
+		int w = widths[k], h = 40;
+		cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h), *back;
+		struct buf b = BUF_INIT;
+		struct reader r = { &b, 0 };
+
+		cairo_surface_flush(img);
+		for (int y = 0; y < h; y++) {
+			int x = 0;
+
+			seed = seed * 1103515245u + 12345u;
+			if (y > 0 && seed >> 16 & 1) {
+				for (x = 0; x < w; x++)
+					put(img, x, y, get(img, x, y - 1));
+				continue;
+			}
+			while (x < w) {
+				int len, i;
+				uint32_t c;
+
+				seed = seed * 1103515245u + 12345u;
+				len = 1 + (int)(seed >> 16) % 80;
+				seed = seed * 1103515245u + 12345u;
+				c = (seed >> 16) % 200 * 0x010203u;
+				for (i = 0; i < len && x < w; i++, x++)
+					put(img, x, y, c | (seed & 0xff000000u));	/* any top byte */
+			}
+		}
+		cairo_surface_mark_dirty(img);
+		CHECK_INT(png_encode(&b, cairo_image_surface_get_data(img), w, h,
+				     cairo_image_surface_get_stride(img), 0), 0);
+		back = cairo_image_surface_create_from_png_stream(read_png, &r);
+		CHECK_INT(cairo_surface_status(back), CAIRO_STATUS_SUCCESS);
+		for (int y = 0; y < h && !bad; y++)
+			for (int x = 0; x < w && !bad; x++)
+				if (get(back, x, y) != get(img, x, y))
+					bad = w;
+		cairo_surface_destroy(back);
+		cairo_surface_destroy(img);
+		buf_release(&b);
+	}
+	CHECK_INT(bad, 0);
+}
+
 static void png_keeps_flat_colours_when_it_reduces(void)
 {
 	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 200, 100), *back;
@@ -649,6 +704,8 @@ int main(void)
 		 palette_ramp_and_helpers);
 	test_run("a PNG of up to 256 colours decodes to the same pixels",
 		 png_is_exact_up_to_256_colours);
+	test_run("png is exact at every width around a block",
+		 png_is_exact_at_every_width_around_a_block);
 	test_run("a PNG of many colours keeps its flat colours exactly",
 		 png_keeps_flat_colours_when_it_reduces);
 	test_run("a PNG's rows are unfiltered palette indices under right CRCs",
