@@ -15,6 +15,7 @@
 #include "png.h"
 #include "../util/util.h"
 #include "../util/file.h"
+#include "../util/scratch.h"
 #include "../util/banned.h"
 
 /* cairo's image surfaces stop at 32767 pixels a side. */
@@ -325,27 +326,20 @@ static void svg_renumber(struct buf *out, size_t from)
 /*
  * The memory of PNG surfaces, kept from chart to chart: a 300-dpi surface
  * takes up to 12 MB, each 4 KB of it a page fault when new, and a report
- * draws one chart after another (the VCDB briefing of June 2013: 10,500
- * page faults, 9,300 so). Every chart paints all of it white first.
+ * draws one chart after another (util/scratch.h). Every chart paints all
+ * of it white first.
  */
-static unsigned char *image_mem;
-static size_t image_cap;
+static struct scratch image_mem = SCRATCH_INIT;
 
 /* An opaque surface (the PNG has no alpha to store) in image_mem. */
 static cairo_surface_t *image_surface(int w, int h)
 {
 	int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
-	size_t need;
 
 	if (stride < 0)
 		return cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-	need = (size_t)stride * (size_t)h;
-	if (need > image_cap) {
-		free(image_mem);
-		image_mem = xmalloc(need);
-		image_cap = need;
-	}
-	return cairo_image_surface_create_for_data(image_mem, CAIRO_FORMAT_RGB24, w, h, stride);
+	return cairo_image_surface_create_for_data(scratch_get(&image_mem, (size_t)stride * (size_t)h),
+						   CAIRO_FORMAT_RGB24, w, h, stride);
 }
 
 int chart_write(const struct chart_spec *spec, const struct chart_data *data,
@@ -504,7 +498,6 @@ double chart_bucket_position(const double *edges, size_t nr, double value)
 void chart_cleanup(void)
 {
 	font_release();
-	free(image_mem);
-	image_mem = NULL;
-	image_cap = 0;
+	scratch_release(&image_mem);
+	png_release();
 }

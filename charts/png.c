@@ -10,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "../util/scratch.h"
 #include "../util/util.h"
 #include "../util/banned.h"
 
@@ -192,10 +193,22 @@ static void chunk(struct buf *out, const char *type, const void *data, size_t n)
  * Returns 0, or -1 with a message when libdeflate fails (png_encode()
  * then cuts `out`).
  */
+/* Kept from image to image: see png_release(). */
+static struct scratch indices = SCRATCH_INIT;
+static struct libdeflate_compressor *compressor;
+
+void png_release(void)
+{
+	scratch_release(&indices);
+	libdeflate_free_compressor(compressor);
+	compressor = NULL;
+}
+
 static int write_png(struct buf *out, const unsigned char *rows, int w, int h,
 		     const uint32_t *pal, int np, double dpi)
 {
-	struct libdeflate_compressor *z = libdeflate_alloc_compressor(PNG_LEVEL);
+	struct libdeflate_compressor *z = compressor ? compressor
+						     : (compressor = libdeflate_alloc_compressor(PNG_LEVEL));
 	unsigned char ihdr[13], phys[9], plte[3 * 256];
 	size_t n = (size_t)h * ((size_t)w + 1), bound;
 	unsigned char *packed;
@@ -226,7 +239,6 @@ static int write_png(struct buf *out, const unsigned char *rows, int w, int h,
 	bound = libdeflate_zlib_compress_bound(z, n);
 	packed = xmalloc(bound);
 	n = libdeflate_zlib_compress(z, rows, n, packed, bound);
-	libdeflate_free_compressor(z);
 	if (n) {
 		chunk(out, "IDAT", packed, n);
 		chunk(out, "IEND", "", 0);
@@ -374,7 +386,7 @@ int png_encode(struct buf *out, const unsigned char *data, int w, int h, int str
 	np = make_palette(&hi, pal);
 
 	/* A row is its filter byte, 0 (none), and one palette index a pixel. */
-	idx = xmalloc((size_t)h * ((size_t)w + 1));
+	idx = scratch_get(&indices, (size_t)h * ((size_t)w + 1));
 	for (int y = 0; y < h; y++) {
 		unsigned char *row = idx + (size_t)y * ((size_t)w + 1);
 
@@ -386,7 +398,6 @@ int png_encode(struct buf *out, const unsigned char *data, int w, int h, int str
 	}
 	ret = write_png(out, idx, w, h, pal, np, dpi);
 	free(hi.v);
-	free(idx);
 	free(same);
 	if (ret < 0)
 		buf_setlen(out, keep);

@@ -49,4 +49,11 @@
  */
 int png_encode(struct buf *out, const unsigned char *data, int w, int h, int stride, double dpi);
 
+/*
+ * png_encode() keeps its working memory (the palette indices, util/
+ * scratch.h, and libdeflate's compressor) from image to image, so it is not
+ * thread-safe; this lets it go. Images can be encoded after.
+ */
+void png_release(void);
+
 #endif
