@@ -86,12 +86,17 @@ static const char candidates_sql[] =
 	" WHERE" QUERY_IN_PERIOD QUERY_FILTERS
 	"   AND (m.mark IS NULL OR m.mark <> 'ignore')";
 
-/* What only the contenders need: countries, victim and campaign. */
+/*
+ * What only the contenders need: victim, campaign and countries, one row a
+ * country in the order the record gives them (one row with no country
+ * when none is known). The order is asked for by the outer ORDER BY: an
+ * aggregate over an ordered subquery keeps it in SQLite, but neither SQL
+ * nor PostgreSQL promises that.
+ */
 static const char facts_sql[] =
-	"SELECT (SELECT group_concat(country, ',') FROM (SELECT c.country FROM incident_country c"
-	"         WHERE c.incident_id = i.id ORDER BY c.pos) AS ordered),"
-	"       i.victim, i.campaign"
-	"  FROM incident i WHERE i.id = :id";
+	"SELECT i.victim, i.campaign, c.country"
+	"  FROM incident i LEFT JOIN incident_country c ON c.incident_id = i.id"
+	" WHERE i.id = :id ORDER BY c.pos";
 
 /*
  * Whether a country had an incident in the 12 months before the period.
@@ -362,6 +367,34 @@ static int find_new_country(struct query_run *qr, struct candidates *cs, struct 
 	return 0;
 }
 
+/* Reads the victim, campaign and countries ("BE,FR", or NULL) of `c` from `facts`. */
+static int read_incident_facts(struct query_run *qr, struct db_stmt *facts, struct candidate *c)
+{
+	struct buf countries = BUF_INIT;
+	int rc = db_step(facts);
+
+	if (rc != DB_ROW)
+		return run_error(qr, "cannot read an incident's countries");
+	c->victim = victim_key(db_column_text(facts, 0));
+	c->campaign = xstrdup_or_null(db_column_text(facts, 1));
+	for (; rc == DB_ROW; rc = db_step(facts)) {
+		const char *country = db_column_text(facts, 2);
+
+		if (!country)
+			continue;
+		if (countries.len)
+			buf_addch(&countries, ',');
+		buf_adds(&countries, country);
+	}
+	if (rc != DB_DONE) {
+		buf_release(&countries);
+		return run_error(qr, "cannot read an incident's countries");
+	}
+	c->countries = countries.len ? buf_detach(&countries, NULL) : NULL;
+	buf_release(&countries);
+	return 0;
+}
+
 /* Reads the facts of the candidates up to `upto` and scores them in full. */
 static int read_facts(struct query_run *qr, struct candidates *cs, size_t upto)
 {
@@ -384,13 +417,8 @@ static int read_facts(struct query_run *qr, struct candidates *cs, size_t upto)
 
 		db_reset(facts);
 		db_bind_int64(facts, db_param(facts, ":id"), c->id);
-		if (db_step(facts) != DB_ROW) {
-			run_error(qr, "cannot read an incident's countries");
+		if (read_incident_facts(qr, facts, c) < 0)
 			goto out;
-		}
-		c->countries = xstrdup_or_null(db_column_text(facts, 0));
-		c->victim = victim_key(db_column_text(facts, 1));
-		c->campaign = xstrdup_or_null(db_column_text(facts, 2));
 		if (find_new_country(qr, cs, seen, c) < 0)
 			goto out;
 		c->score = score(cs->w, c, NULL);
