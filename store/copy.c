@@ -7,11 +7,6 @@
 #include "db.h"
 #include "../util/banned.h"
 
-static int db_error(struct store *st, const char *what)
-{
-	return error("'%s': %s: %s", store_path(st), what, db_errmsg(store_db(st)));
-}
-
 /*
  * The rows the store's own API does not read or write as they are: the
  * marks (store_mark() stamps the time of marking) and the import log
@@ -53,11 +48,11 @@ static int copy_raw(struct store *src, struct store *dst, const struct raw_table
 
 	*n = 0;
 	if (db_prepare(store_db(src), t->select_sql, &in) < 0) {
-		db_error(src, "cannot read the store");
+		store_db_error(src, "cannot read the store");
 		goto out;
 	}
 	if (db_prepare(store_db(dst), t->insert_sql, &out) < 0) {
-		db_error(dst, "cannot write the store");
+		store_db_error(dst, "cannot write the store");
 		goto out;
 	}
 	while ((rc = db_step(in)) == DB_ROW) {
@@ -84,7 +79,7 @@ static int copy_raw(struct store *src, struct store *dst, const struct raw_table
 		(*n)++;
 	}
 	if (rc != DB_DONE) {
-		rc = db_error(src, "cannot read the store");
+		rc = store_db_error(src, "cannot read the store");
 		goto out;
 	}
 	rc = 0;
@@ -104,7 +99,7 @@ static int incident_ids(struct store *st, long long **ids, size_t *n)
 	*ids = NULL;
 	*n = 0;
 	if (db_prepare(store_db(st), "SELECT id FROM incident ORDER BY id", &s) < 0)
-		return db_error(st, "cannot read the incidents");
+		return store_db_error(st, "cannot read the incidents");
 	while ((rc = db_step(s)) == DB_ROW) {
 		ALLOC_GROW(*ids, *n + 1, alloc);
 		(*ids)[(*n)++] = db_column_int64(s, 0);
@@ -113,7 +108,7 @@ static int incident_ids(struct store *st, long long **ids, size_t *n)
 	if (rc != DB_DONE) {
 		free(*ids);
 		*ids = NULL;
-		return db_error(st, "cannot read the incidents");
+		return store_db_error(st, "cannot read the incidents");
 	}
 	return 0;
 }
@@ -201,14 +196,17 @@ static int store_is_empty(struct store *st)
 	int ret = -1;
 
 	if (db_prepare(store_db(st), sql, &s) < 0 || db_step(s) != DB_ROW) {
-		db_error(st, "cannot read the store");
+		store_db_error(st, "cannot read the store");
 		goto out;
 	}
 	ret = 1;
-	if (db_column_int64(s, 0) || db_column_int64(s, 1) || db_column_int64(s, 2)) {
-		error("'%s' is not empty (%lld incidents, %lld imports, %lld briefings):"
+	long long incidents = db_column_int64(s, 0), imports = db_column_int64(s, 1),
+		  briefings = db_column_int64(s, 2);
+	if (incidents || imports || briefings) {
+		error("'%s' is not empty (%lld incident%s, %lld import%s, %lld briefing%s):"
 		      " store copy writes into a new or empty store only", store_path(st),
-		      db_column_int64(s, 0), db_column_int64(s, 1), db_column_int64(s, 2));
+		      incidents, incidents == 1 ? "" : "s", imports, imports == 1 ? "" : "s",
+		      briefings, briefings == 1 ? "" : "s");
 		ret = 0;
 	}
 out:
