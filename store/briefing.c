@@ -7,11 +7,6 @@
 #include "db.h"
 #include "../util/banned.h"
 
-static int db_error(struct store *st, const char *what)
-{
-	return error("'%s': %s: %s", store_path(st), what, db_errmsg(store_db(st)));
-}
-
 void store_briefing_init(struct store_briefing *b)
 {
 	memset(b, 0, sizeof(*b));
@@ -60,7 +55,7 @@ static int insert_figures(struct store *st, const struct store_briefing *b)
 	int ret = -1;
 
 	if (db_prepare(store_db(st), figure_sql, &s) < 0) {
-		db_error(st, "cannot record the briefing's figures");
+		store_db_error(st, "cannot record the briefing's figures");
 		goto out;
 	}
 	for (size_t i = 0; i < b->figures_nr; i++) {
@@ -74,7 +69,7 @@ static int insert_figures(struct store *st, const struct store_briefing *b)
 		else
 			db_bind_double(s, 5, b->figures[i].value);
 		if (db_step(s) != DB_DONE) {
-			db_error(st, "cannot record the briefing's figures");
+			store_db_error(st, "cannot record the briefing's figures");
 			goto out;
 		}
 	}
@@ -94,7 +89,7 @@ int store_briefing_put(struct store *st, struct store_briefing *b)
 	int ret = -1;
 
 	if (db_prepare(store_db(st), insert_sql, &s) < 0) {
-		db_error(st, "cannot record the briefing");
+		store_db_error(st, "cannot record the briefing");
 		goto out;
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(text); i++)
@@ -108,12 +103,12 @@ int store_briefing_put(struct store *st, struct store_briefing *b)
 	else
 		db_bind_null(s, 17);
 	if (db_step(s) != DB_ROW) {
-		db_error(st, "cannot record the briefing");
+		store_db_error(st, "cannot record the briefing");
 		goto out;
 	}
 	b->id = db_column_int64(s, 0);
 	if (db_step(s) != DB_DONE) {
-		db_error(st, "cannot record the briefing");
+		store_db_error(st, "cannot record the briefing");
 		goto out;
 	}
 	if (insert_figures(st, b) < 0)
@@ -178,7 +173,7 @@ static int read_figures(struct store *st, struct store_briefing *b)
 	int rc, ret = -1;
 
 	if (db_prepare(store_db(st), sql, &s) < 0) {
-		db_error(st, "cannot read a briefing's figures");
+		store_db_error(st, "cannot read a briefing's figures");
 		goto out;
 	}
 	db_bind_int64(s, 1, b->id);
@@ -188,7 +183,7 @@ static int read_figures(struct store *st, struct store_briefing *b)
 				      db_column_double(s, 2),
 				      db_column_is_null(s, 2));
 	if (rc != DB_DONE) {
-		db_error(st, "cannot read a briefing's figures");
+		store_db_error(st, "cannot read a briefing's figures");
 		goto out;
 	}
 	ret = 0;
@@ -208,7 +203,7 @@ static int select_briefings(struct store *st, const char *sql, const char *const
 	*out = NULL;
 	*n = 0;
 	if (db_prepare(store_db(st), sql, &s) < 0) {
-		db_error(st, "cannot read the briefings");
+		store_db_error(st, "cannot read the briefings");
 		goto out;
 	}
 	for (size_t i = 0; i < nargs; i++)
@@ -220,7 +215,7 @@ static int select_briefings(struct store *st, const char *sql, const char *const
 		read_row(s, &(*out)[(*n)++]);
 	}
 	if (rc != DB_DONE) {
-		db_error(st, "cannot read the briefings");
+		store_db_error(st, "cannot read the briefings");
 		goto out;
 	}
 	for (size_t i = 0; i < *n; i++)

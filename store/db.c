@@ -316,6 +316,16 @@ int db_exec(struct db *db, const char *sql)
 	return db->ops->exec(db, sql);
 }
 
+int db_defer_indexes(struct db *db, const char *table_prefix, struct buf *rebuild)
+{
+	return db->ops->defer_indexes ? db->ops->defer_indexes(db, table_prefix, rebuild) : 0;
+}
+
+long long db_size(struct db *db)
+{
+	return db->ops->size(db);
+}
+
 int db_begin(struct db *db)
 {
 	return db->ops->begin(db);

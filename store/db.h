@@ -38,6 +38,7 @@
 
 #include "store.h"
 
+struct buf;
 struct db;
 struct db_stmt;
 
@@ -133,5 +134,26 @@ int db_exec(struct db *db, const char *sql);
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
+
+/*
+ * For a bulk load into empty tables, inside a transaction: drops the
+ * indexes of the tables whose names start with `table_prefix` that are
+ * not unique (a unique index is a constraint the rows must meet as they
+ * come) and appends to `rebuild` the SQL that makes them again, for the
+ * caller to db_exec() before the commit: one sort per index instead of an
+ * insert at a random place per row. Done where it is safe and pays:
+ * SQLite, whose DDL is part of the transaction (a rollback or a crash
+ * leaves the indexes as they were) and whose writer is alone. On
+ * PostgreSQL, where other sessions' queries use the indexes meanwhile, it
+ * does nothing. Returns 0, or -1 on error (db_errmsg() says why).
+ */
+int db_defer_indexes(struct db *db, const char *table_prefix, struct buf *rebuild);
+
+/*
+ * The bytes the database takes: a SQLite file with its -wal file, or
+ * pg_database_size() of a PostgreSQL database. -1 when it cannot be told
+ * (db_errmsg() says why).
+ */
+long long db_size(struct db *db);
 
 #endif

@@ -34,6 +34,9 @@ struct db_ops {
 	int (*begin)(struct db *db);
 	int (*commit)(struct db *db);
 	void (*rollback)(struct db *db);
+	/* db.h's contracts of the same names; defer_indexes may be NULL (a no-op). */
+	int (*defer_indexes)(struct db *db, const char *table_prefix, struct buf *rebuild);
+	long long (*size)(struct db *db);
 	/* The backend's own text for the last failure; may be refreshed by the call. */
 	const char *(*errmsg)(struct db *db);
 };

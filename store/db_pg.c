@@ -365,6 +365,18 @@ static int pg_db_exec(struct db *db, const char *sql)
 	return pg_exec(pg_of(db), sql);
 }
 
+static long long pg_size(struct db *db)
+{
+	struct db_stmt *s = NULL;
+	long long bytes = -1;
+
+	if (pg_prepare(db, "SELECT pg_database_size(current_database())", &s) == 0 &&
+	    pg_step(s) == DB_ROW)
+		bytes = pg_column_int64(s, 0);
+	pg_finalize(s);
+	return bytes;
+}
+
 static const char *pg_errmsg(struct db *db)
 {
 	struct pg_db *pg = pg_of(db);
@@ -394,5 +406,6 @@ const struct db_ops db_pg_ops = {
 	.begin = pg_begin,
 	.commit = pg_commit,
 	.rollback = pg_rollback,
+	.size = pg_size,
 	.errmsg = pg_errmsg,
 };

@@ -465,6 +465,62 @@ static int sqlite_exec(struct db *db, const char *sql)
 	return sqlite3_exec(handle_of(db), sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
+/* Appends `name` quoted as an SQL identifier. */
+static void add_identifier(struct buf *b, const char *name)
+{
+	buf_addch(b, '"');
+	for (; *name; name++) {
+		if (*name == '"')
+			buf_addch(b, '"');
+		buf_addch(b, *name);
+	}
+	buf_addch(b, '"');
+}
+
+/* db_defer_indexes(): SQLite's catalog names them and keeps their SQL. */
+static int sqlite_defer_indexes(struct db *db, const char *table_prefix, struct buf *rebuild)
+{
+	static const char sql[] =
+		"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+		" AND substr(tbl_name, 1, length(?1)) = ?1 AND sql NOT LIKE 'CREATE UNIQUE%'";
+	sqlite3_stmt *s = NULL;
+	struct buf drop = BUF_INIT;
+	int rc, ret = -1;
+
+	if (sqlite3_prepare_v2(handle_of(db), sql, -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(s, 1, table_prefix, -1, SQLITE_STATIC) != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		/* The name is the schema's own; quoted as an identifier all the same. */
+		buf_adds(&drop, "DROP INDEX ");
+		add_identifier(&drop, (const char *)sqlite3_column_text(s, 0));
+		buf_adds(&drop, ";");
+		buf_addf(rebuild, "%s;", (const char *)sqlite3_column_text(s, 1));
+	}
+	if (rc != SQLITE_DONE)
+		goto out;
+	ret = drop.len ? sqlite_exec(db, drop.buf) : 0;
+out:
+	sqlite3_finalize(s);
+	buf_release(&drop);
+	return ret;
+}
+
+static long long file_bytes(const char *path)
+{
+	struct stat sb;
+
+	return path && *path && stat(path, &sb) == 0 ? (long long)sb.st_size : 0;
+}
+
+/* db_size(): the main file and its write-ahead log, whose pages are the store's too. */
+static long long sqlite_size(struct db *db)
+{
+	const char *name = sqlite3_db_filename(handle_of(db), "main");
+
+	return name ? file_bytes(name) + file_bytes(sqlite3_filename_wal(name)) : 0;
+}
+
 /* The write lock at once: two writers queue (busy timeout) rather than fail at commit. */
 static int sqlite_begin(struct db *db)
 {
@@ -509,5 +565,7 @@ const struct db_ops db_sqlite_ops = {
 	.begin = sqlite_begin,
 	.commit = sqlite_commit,
 	.rollback = sqlite_rollback,
+	.defer_indexes = sqlite_defer_indexes,
+	.size = sqlite_size,
 	.errmsg = sqlite_errmsg,
 };

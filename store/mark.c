@@ -7,11 +7,6 @@
 #include "db.h"
 #include "../util/banned.h"
 
-static int db_error(struct store *st, const char *what)
-{
-	return error("'%s': %s: %s", store_path(st), what, db_errmsg(store_db(st)));
-}
-
 /* The row id of incident `ref` (a row id or a key): 1 found, 0 not, -1 error. */
 static int resolve(struct store *st, const char *ref, long long *id)
 {
@@ -23,7 +18,7 @@ static int resolve(struct store *st, const char *ref, long long *id)
 	int rc, ret = -1;
 
 	if (db_prepare(store_db(st), is_id ? by_id : by_key, &s) < 0) {
-		db_error(st, "cannot look up an incident");
+		store_db_error(st, "cannot look up an incident");
 		goto out;
 	}
 	if (is_id)
@@ -37,7 +32,7 @@ static int resolve(struct store *st, const char *ref, long long *id)
 	} else if (rc == DB_DONE) {
 		ret = 0;
 	} else {
-		db_error(st, "cannot look up an incident");
+		store_db_error(st, "cannot look up an incident");
 	}
 out:
 	db_finalize(s);
@@ -68,7 +63,7 @@ int store_mark(struct store *st, const char *ref, const char *mark, long long *i
 	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	ret = -1;
 	if (db_prepare(store_db(st), mark ? set_sql : clear_sql, &s) < 0) {
-		db_error(st, "cannot mark the incident");
+		store_db_error(st, "cannot mark the incident");
 		goto out;
 	}
 	db_bind_int64(s, 1, id);
@@ -77,7 +72,7 @@ int store_mark(struct store *st, const char *ref, const char *mark, long long *i
 		db_bind_text(s, 3, now);
 	}
 	if (db_step(s) != DB_DONE) {
-		db_error(st, "cannot mark the incident");
+		store_db_error(st, "cannot mark the incident");
 		goto out;
 	}
 	ret = 1;
@@ -100,13 +95,13 @@ int store_mark_get(struct store *st, const char *ref, const char **mark)
 		return ret;
 	ret = -1;
 	if (db_prepare(store_db(st), sql, &s) < 0) {
-		db_error(st, "cannot read the mark");
+		store_db_error(st, "cannot read the mark");
 		goto out;
 	}
 	db_bind_int64(s, 1, id);
 	rc = db_step(s);
 	if (rc != DB_ROW && rc != DB_DONE) {
-		db_error(st, "cannot read the mark");
+		store_db_error(st, "cannot read the mark");
 		goto out;
 	}
 	m = rc == DB_ROW ? db_column_text(s, 0) : NULL;

@@ -63,6 +63,11 @@ int store_may_write(const char *target);
  */
 struct db;
 struct db *store_db(struct store *st);
+/*
+ * Reports that `what` failed on the store, with the database's reason:
+ * "'STORE': WHAT: REASON". Returns -1, for store/ code to return.
+ */
+int store_db_error(struct store *st, const char *what);
 
 /* Transactions: one per imported file. */
 int store_begin(struct store *st);

@@ -9,29 +9,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "db.h"
 #include "../util/buf.h"
 #include "../util/banned.h"
-
-static int db_error(struct store *st, const char *what)
-{
-	return error("'%s': %s: %s", store_path(st), what, db_errmsg(store_db(st)));
-}
 
 static char *column_text(struct db_stmt *s, int i)
 {
 	const char *t = db_column_text(s, i);
 
 	return t ? xstrdup(t) : NULL;
-}
-
-static long long file_size(const char *path)
-{
-	struct stat sb;
-
-	return stat(path, &sb) == 0 ? (long long)sb.st_size : 0;
 }
 
 static void copy_text(char *out, size_t size, struct db_stmt *s, int i)
@@ -69,7 +56,7 @@ int store_last_month(struct store *st, char out[8])
 	}
 	goto out;
 fail:
-	db_error(st, "cannot read where the data ends");
+	store_db_error(st, "cannot read where the data ends");
 out:
 	db_finalize(s);
 	return ret;
@@ -92,7 +79,7 @@ int store_extent(struct store *st, struct store_extent *out)
 	memset(out, 0, sizeof(*out));
 	if (db_prepare(store_db(st), extent_sql, &s) < 0 ||
 	    db_step(s) != DB_ROW) {
-		ret = db_error(st, "cannot read where the data ends");
+		ret = store_db_error(st, "cannot read where the data ends");
 		goto out;
 	}
 	copy_text(out->first_day, sizeof(out->first_day), s, 0);
@@ -120,7 +107,6 @@ int store_stats(struct store *st, struct store_stats *out)
 	static const char formats_sql[] =
 		"SELECT format, count(*) FROM incident GROUP BY format ORDER BY count(*) DESC, format";
 	struct db_stmt *s = NULL;
-	struct buf wal = BUF_INIT;
 	int rc, ret = -1;
 
 	memset(out, 0, sizeof(*out));
@@ -162,15 +148,15 @@ int store_stats(struct store *st, struct store_stats *out)
 		store_stats_release(out);
 		goto out;
 	}
-	buf_addf(&wal, "%s-wal", store_path(st));
-	out->file_size = file_size(store_path(st)) + file_size(wal.buf);
+	out->file_size = db_size(store_db(st));
+	if (out->file_size < 0)
+		goto fail;
 	ret = 0;
 	goto out;
 fail:
-	db_error(st, "cannot read the store's statistics");
+	store_db_error(st, "cannot read the store's statistics");
 	store_stats_release(out);
 out:
-	buf_release(&wal);
 	db_finalize(s);
 	return ret;
 }
@@ -212,7 +198,7 @@ static int compute_state(struct store *st, long long *incidents, unsigned long l
 	ret = 0;
 out:
 	if (ret < 0)
-		db_error(st, "cannot compute the store's digest");
+		store_db_error(st, "cannot compute the store's digest");
 	db_finalize(s);
 	return ret;
 }
@@ -229,7 +215,7 @@ int store_summary(struct store *st, struct store_summary *out)
 	memset(out, 0, sizeof(*out));
 	if (db_prepare(store_db(st), state_read_sql, &s) < 0 ||
 	    db_step(s) != DB_ROW) {
-		db_error(st, "cannot read the store's digest");
+		store_db_error(st, "cannot read the store's digest");
 		goto out;
 	}
 	if (db_column_is_null(s, 1)) {
@@ -247,14 +233,14 @@ int store_summary(struct store *st, struct store_summary *out)
 		goto out;
 
 	if (db_prepare(store_db(st), last_sql, &s) < 0) {
-		db_error(st, "cannot read the import log");
+		store_db_error(st, "cannot read the import log");
 		goto out;
 	}
 	rc = db_step(s);
 	if (rc == DB_ROW)
 		out->last_import = column_text(s, 0);
 	else if (rc != DB_DONE) {
-		db_error(st, "cannot read the import log");
+		store_db_error(st, "cannot read the import log");
 		goto out;
 	}
 	ret = 0;

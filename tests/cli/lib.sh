@@ -72,6 +72,16 @@ store_name() {
 	fi
 }
 
+# store_bytes STORE: the bytes the store a test calls STORE takes (the
+# file and its -wal; the PostgreSQL database's size).
+store_bytes() {
+	if [ "$backend" = pg ]; then
+		store_sql "$1" "SELECT pg_database_size(current_database())"
+	else
+		cat "$1" "$1-wal" 2>/dev/null | wc -c
+	fi
+}
+
 # store_cp FROM TO: TO becomes a copy of store FROM (TO must not exist).
 store_cp() {
 	if [ "$backend" = pg ]; then

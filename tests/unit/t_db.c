@@ -1,10 +1,15 @@
-/* store/db.c: which targets are PostgreSQL, and how a target is shown. */
+/*
+ * store/db.c: which targets are PostgreSQL, and how a target is shown;
+ * what the SQLite backend does of db.h's calls that differ by backend.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "test.h"
 #include "store/db.h"
+#include "util/buf.h"
 
 static void test_uris_and_keyword_strings_name_postgresql(void)
 {
@@ -137,6 +142,78 @@ static void test_an_insert_returns_its_id(void)
 	db_close(db);
 }
 
+static long long file_bytes(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 ? (long long)sb.st_size : 0;
+}
+
+static long long count(struct db *db, const char *sql)
+{
+	struct db_stmt *s = NULL;
+	long long n = -1;
+
+	if (db_prepare(db, sql, &s) == 0 && db_step(s) == DB_ROW)
+		n = db_column_int64(s, 0);
+	db_finalize(s);
+	return n;
+}
+
+static void test_the_size_is_the_file_and_its_log(void)
+{
+	char path[4096], wal[4200];
+	struct db *db = NULL;
+
+	snprintf(path, sizeof(path), "%s/size.db", test_tmpdir());
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	CHECK_INT(db_open(&db, path, STORE_WRITE), 0);
+	if (!db)
+		return;
+	CHECK_INT(db_exec(db, "INSERT INTO import_run (file, format, finished_at, new, updated,"
+			  " unchanged, rejected) VALUES ('a', 'csv', 'x', 0, 0, 0, 0)"), 0);
+	CHECK(file_bytes(wal) > 0);
+	CHECK(file_bytes(path) > 0);
+	CHECK_INT(db_size(db), file_bytes(path) + file_bytes(wal));
+	db_close(db);
+}
+
+static void test_a_bulk_load_sets_aside_the_indexes_that_are_not_constraints(void)
+{
+	static const char indexes[] =
+		"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+		" AND tbl_name LIKE 'incident%'";
+	static const char unique[] =
+		"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+		" AND tbl_name LIKE 'incident%' AND sql LIKE 'CREATE UNIQUE%'";
+	char path[4096];
+	struct buf rebuild = BUF_INIT;
+	struct db *db = NULL;
+	long long all, constraints;
+
+	snprintf(path, sizeof(path), "%s/defer.db", test_tmpdir());
+	CHECK_INT(db_open(&db, path, STORE_WRITE), 0);
+	if (!db)
+		return;
+	all = count(db, indexes);
+	constraints = count(db, unique);
+	CHECK(all > constraints);
+	CHECK_INT(db_begin(db), 0);
+	CHECK_INT(db_defer_indexes(db, "incident", &rebuild), 0);
+	CHECK_INT(count(db, indexes), constraints);
+	CHECK(strstr(rebuild.buf, "CREATE INDEX ") == rebuild.buf);
+	CHECK(strstr(rebuild.buf, "UNIQUE") == NULL);
+	CHECK_INT(db_exec(db, rebuild.buf), 0);
+	CHECK_INT(count(db, indexes), all);
+	/* Set aside and rolled back: the indexes are as they were. */
+	buf_reset(&rebuild);
+	CHECK_INT(db_defer_indexes(db, "incident", &rebuild), 0);
+	db_rollback(db);
+	CHECK_INT(count(db, indexes), all);
+	buf_release(&rebuild);
+	db_close(db);
+}
+
 int main(void)
 {
 	test_run("URIs and keyword strings with a database name PostgreSQL",
@@ -150,5 +227,8 @@ int main(void)
 		 test_a_keyword_string_is_shown_without_its_password);
 	test_run("a path is shown as it is", test_a_path_is_shown_as_it_is);
 	test_run("an insert's RETURNING id gives one row, the new id", test_an_insert_returns_its_id);
+	test_run("a SQLite store's size is its file and its log", test_the_size_is_the_file_and_its_log);
+	test_run("a bulk load sets aside the indexes that are not constraints, a rollback restores them",
+		 test_a_bulk_load_sets_aside_the_indexes_that_are_not_constraints);
 	return test_done();
 }

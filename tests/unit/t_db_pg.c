@@ -511,6 +511,30 @@ static void stop_cluster(void)
 	buf_release(&cmd);
 }
 
+static void test_the_size_is_the_databases_and_no_index_is_set_aside(void)
+{
+	static const char indexes[] = "SELECT count(*) FROM pg_indexes WHERE tablename LIKE 'incident%'";
+	struct db *db = fresh_store();
+	struct buf rebuild = BUF_INIT;
+	char size[32], before[16];
+
+	CHECK(db != NULL);
+	if (!db)
+		return;
+	snprintf(size, sizeof(size), "%lld", db_size(db));
+	CHECK_STR(value(db, "SELECT pg_database_size(current_database())"), size);
+	CHECK(db_size(db) > 1000000);
+	snprintf(before, sizeof(before), "%s", value(db, indexes));
+	CHECK(atoi(before) > 0);
+	CHECK_INT(db_begin(db), 0);
+	CHECK_INT(db_defer_indexes(db, "incident", &rebuild), 0);
+	CHECK_INT((int)rebuild.len, 0);
+	CHECK_STR(value(db, indexes), before);
+	db_rollback(db);
+	buf_release(&rebuild);
+	db_close(db);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -541,6 +565,8 @@ static const struct {
 	  test_a_transaction_an_error_aborted_does_not_commit },
 	{ "a lost connection rolls the transaction back and says so",
 	  test_a_lost_connection_rolls_the_transaction_back },
+	{ "the size is the database's, and a bulk load sets no index aside",
+	  test_the_size_is_the_databases_and_no_index_is_set_aside },
 };
 
 int main(void)
