@@ -124,6 +124,18 @@ test_expect 'SQLite to PostgreSQL and back: every answer the same' '
 	test_cmp expect via-pg && test_cmp expect actual
 '
 
+pg_only 'the configuration names a database of the cluster'
+test_expect 'the configuration'"'"'s [store] path takes a PostgreSQL URI, shown without its password' '
+	IBRIEF=$IBRIEF_TEST_REAL && pg=$(store_uri conf.db) &&
+	printf "[store]\npath = %s\n" "$(echo "$pg" | sed "s|//ibrief@|//ibrief:s3cret@|")" >config &&
+	export IBRIEF_CONFIG=$PWD/config &&
+	ibrief import "$TOP/data/demo/incidents.csv" 2>err && ! grep s3cret err &&
+	ibrief stats >out && grep -F "store:       $pg (" out && ! grep s3cret out &&
+	ibrief query by-country --format csv >actual &&
+	ibrief --db "$pg" query by-country --format csv >expect && test_cmp expect actual &&
+	! test -e incidents.db
+'
+
 VCDB=${VCDB:-$TOP/../shared/data/vcdb/vcdb.jsonl.gz}
 if [ -f "$VCDB" ]; then
 pg_only 'copies between a SQLite file and a PostgreSQL database'
