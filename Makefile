@@ -111,13 +111,13 @@ $(BUILD)/tests/test.o: tests/unit/test.c tests/unit/test.h $(FLAGS_FILE)
 
 # The CLI tests run twice in `make test`: against SQLite files, then, as
 # "pg:SCRIPT", against a throwaway PostgreSQL cluster (tests/pg.sh; skipped
-# where no server is installed). The scripts about the build, the sources
-# and the harness itself name no store and run once. NEEDSWORK: TEST_PG
-# stays 0 until the PostgreSQL backend (store/db_pg.c) serves every
-# command; `make test-pg` runs that pass alone meanwhile.
-TEST_PG ?= 0
-PG_TESTS = $(patsubst %,pg:%,$(filter-out %/t_build.sh %/t_install.sh %/t_size.sh %/t_pg.sh,\
-	   $(CLI_TESTS)))
+# where no server is installed). The scripts about the build, the sources,
+# the harness itself and the comparison of both backends name no store of
+# the pass and run once. `make test TEST_PG=0` runs the SQLite pass alone,
+# `make test-pg` the PostgreSQL pass alone.
+TEST_PG ?= 1
+PG_TESTS = $(patsubst %,pg:%,$(filter-out %/t_build.sh %/t_install.sh %/t_size.sh %/t_pg.sh \
+	   %/t_onehome.sh %/t_pg_same.sh,$(CLI_TESTS)))
 test: ibrief $(GEO_PACKS) $(UNIT_BIN)
 	@sh tests/run.sh $(UNIT_BIN) $(CLI_TESTS) $(if $(filter 1,$(TEST_PG)),$(PG_TESTS))
 
