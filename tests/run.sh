@@ -1,6 +1,7 @@
 #!/bin/sh
-# Runs every unit-test program and CLI test script given as arguments and
-# ends with one line "N passed, N failed" over all of them.
+# Runs every unit-test program and CLI test script given as arguments, says
+# how many seconds each took, and ends with one line "N passed, N failed"
+# over all of them.
 #
 # A program or script that exits non-zero without a "not ok" line of its own
 # (a crash, a sanitizer report) counts as one more failure.
@@ -39,6 +40,7 @@ skipped=0
 log=$(mktemp)
 for t in "$@"; do
 	echo "# $t"
+	start=$(date +%s)
 	case "$t" in
 	pg:*.sh)
 		pg_cluster
@@ -60,6 +62,8 @@ for t in "$@"; do
 	passed=$((passed + p))
 	skipped=$((skipped + k))
 	failed=$((failed + f))
+	# How long each took, for keeping the whole run within CI's time.
+	echo "# $t: $(($(date +%s) - start)) s"
 done
 rm -f "$log"
 if [ "$skipped" -gt 0 ]; then
