@@ -187,6 +187,7 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libibrief.a $(FLAGS_FILE)
 VCDB ?= ../shared/data/vcdb/vcdb.jsonl.gz
 PYTHON ?= /usr/bin/python3
 BENCH_RUNS ?= 5
+BENCH_PG_MAX ?= 100000
 BD = bench/data
 bench: ibrief $(GEO_PACKS) $(BUILD)/bench/query_bench $(BUILD)/bench/chart_bench
 	VCDB=$(VCDB) PYTHON=$(PYTHON) sh bench/import.sh
@@ -201,6 +202,8 @@ bench: ibrief $(GEO_PACKS) $(BUILD)/bench/query_bench $(BUILD)/bench/chart_bench
 		"./ibrief --db $(BD)/vcdb.db report --month 2013-06 -o $(BD)/briefing-vcdb.pdf" \
 		"$(PYTHON) bench/pyref.py report $(BD)/vcdb.db 2013-06 $(BD)/briefing-vcdb-py.pdf" 15x
 	$(BUILD)/bench/query_bench $(BD)
+	BENCH_PG_MAX=$(BENCH_PG_MAX) sh tests/pg.sh run sh bench/query_pg.sh $(BUILD)/bench/query_bench $(BD) || \
+		[ $$? = 3 ]
 	$(BUILD)/bench/chart_bench
 	@for n in 10000 100000 1000000; do \
 		SOURCE_DATE_EPOCH=1717200000 /usr/bin/time -f "report bench-$$n: %e s, peak RSS %M KB" \

@@ -2,7 +2,7 @@
  * query_bench: times the queries of a monthly briefing on synthetic stores
  * of 10k, 100k and 1M incidents.
  *
- *     query_bench [--plans] [--mmap] [DIR]
+ *     query_bench [--plans] [--mmap] [--pg URI [--pg-max N]] [DIR]
  *
  * Builds DIR/bench-N.db (default DIR: bench/data) with store_put, one
  * transaction per store, unless the file is already there; then runs the
@@ -10,7 +10,11 @@
  * of the whole set and of each query (best of 5, one core). --plans prints
  * EXPLAIN QUERY PLAN for every statement of the catalog on the largest store;
  * --mmap sets PRAGMA mmap_size to 1 GiB on the connection first, to measure
- * what memory-mapped reads would bring.
+ * what memory-mapped reads would bring. --pg URI (a PostgreSQL URI that
+ * names no database, as tests/pg.sh gives: postgresql://ibrief@/?host=DIR)
+ * times the same set on PostgreSQL too, beside SQLite, on database bench_N
+ * of that server for the stores of up to --pg-max incidents (default
+ * 100000): a copy of DIR/bench-N.db that bench/query_pg.sh makes.
  *
  * The incidents are drawn from a fixed seed so that every run builds the
  * same stores: 2015-2024, a tenth more each year; dates known to the day
@@ -33,6 +37,7 @@
 #include "store/mark.h"
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/util.h"
 #include "util/banned.h"
 
 static unsigned long long rng_state = 0x9E3779B97F4A7C15ULL;
@@ -312,13 +317,86 @@ static int month_rows(struct store *st, long *out)
 	return 0;
 }
 
-int main(int argc, char **argv)
-{
-	static const long sizes[] = { 10000, 100000, 1000000 };
+static const long sizes[] = { 10000, 100000, 1000000 };
+
+struct timings {
 	double each[ARRAY_SIZE(sizes)][ARRAY_SIZE(briefing)], total[ARRAY_SIZE(sizes)];
 	double trend[ARRAY_SIZE(sizes)];
 	long rows[ARRAY_SIZE(sizes)];
-	const char *dir = "bench/data";
+};
+
+/* Times the set on store `target` of `n` incidents; `plans` prints its plans too. */
+static int time_store(const char *target, size_t s, int mmap, int plans, struct timings *t)
+{
+	struct store *st = NULL;
+	int ok = store_open(&st, target, STORE_READ) == 0;
+
+	if (ok && mmap)
+		db_exec(store_db(st), "PRAGMA mmap_size = 1073741824");
+	ok = ok && run_set(st, t->each[s], &t->total[s], &t->trend[s]) == 0 &&
+	     month_rows(st, &t->rows[s]) == 0;
+	if (ok && plans)
+		print_plans(st);
+	store_close(st);
+	return ok ? 0 : -1;
+}
+
+/* The URI of database `name` on the server of `base` (a URI naming none). */
+static void pg_target(struct buf *out, const char *base, const char *name)
+{
+	const char *q = strchr(base, '?');
+	size_t len = q ? (size_t)(q - base) : strlen(base);
+
+	buf_add(out, base, len);
+	if (!len || base[len - 1] != '/')
+		buf_addch(out, '/');
+	buf_adds(out, name);
+	if (q)
+		buf_adds(out, q);
+}
+
+/* One column of a table: `ms`, or "-" for a store not timed. */
+static void print_cell(const struct timings *t, size_t s, double ms)
+{
+	if (t->rows[s] < 0)
+		printf("%10s", "-");
+	else
+		printf("%10.2f", ms);
+}
+
+static void print_table(const char *title, const struct timings *t)
+{
+	printf("\nMonthly briefing for June 2024, %s, best of %d, ms\n\n", title, RUNS);
+	printf("%-22s", "incidents in the store");
+	for (size_t s = 0; s < ARRAY_SIZE(sizes); s++)
+		printf("%10ld", sizes[s]);
+	printf("\n%-22s", "incidents in June 2024");
+	for (size_t s = 0; s < ARRAY_SIZE(sizes); s++)
+		if (t->rows[s] < 0)
+			printf("%10s", "-");
+		else
+			printf("%10ld", t->rows[s]);
+	printf("\n\n");
+	for (size_t i = 0; i < ARRAY_SIZE(briefing); i++) {
+		printf("%-22s", briefing[i]);
+		for (size_t s = 0; s < ARRAY_SIZE(sizes); s++)
+			print_cell(t, s, t->each[s][i]);
+		printf("\n");
+	}
+	printf("%-22s", "whole set");
+	for (size_t s = 0; s < ARRAY_SIZE(sizes); s++)
+		print_cell(t, s, t->total[s]);
+	printf("\n%-22s", "by-month, 12 months");
+	for (size_t s = 0; s < ARRAY_SIZE(sizes); s++)
+		print_cell(t, s, t->trend[s]);
+	printf("\n");
+}
+
+int main(int argc, char **argv)
+{
+	static struct timings lite, pg;
+	const char *dir = "bench/data", *pg_base = NULL;
+	long pg_max = 100000;
 	int plans = 0, mmap = 0;
 
 	for (int i = 1; i < argc; i++) {
@@ -326,51 +404,50 @@ int main(int argc, char **argv)
 			plans = 1;
 		else if (!strcmp(argv[i], "--mmap"))
 			mmap = 1;
+		else if (!strcmp(argv[i], "--pg") && i + 1 < argc)
+			pg_base = argv[++i];
+		else if (!strcmp(argv[i], "--pg-max") && i + 1 < argc &&
+			 parse_long(argv[i + 1], 0, 1000000000, &pg_max) == 0)
+			i++;
 		else
 			dir = argv[i];
 	}
 	mkdir(dir, 0777);
 	for (size_t s = 0; s < ARRAY_SIZE(sizes); s++) {
-		struct store *st = NULL;
-		struct buf path = BUF_INIT;
+		struct buf path = BUF_INIT, target = BUF_INIT;
 		struct stat sb;
+		int last = s + 1 == ARRAY_SIZE(sizes);
 		int ok;
 
 		buf_addf(&path, "%s/bench-%ld.db", dir, sizes[s]);
 		ok = stat(path.buf, &sb) == 0 || build(path.buf, sizes[s]) == 0;
-		ok = ok && store_open(&st, path.buf, STORE_READ) == 0;
-		if (ok && mmap)
-			db_exec(store_db(st), "PRAGMA mmap_size = 1073741824");
-		ok = ok && run_set(st, each[s], &total[s], &trend[s]) == 0 &&
-		     month_rows(st, &rows[s]) == 0;
-		if (ok && plans && s + 1 == ARRAY_SIZE(sizes))
-			print_plans(st);
-		store_close(st);
+		ok = ok && time_store(path.buf, s, mmap, plans && last, &lite) == 0;
+		pg.rows[s] = -1;
+		if (ok && pg_base && sizes[s] <= pg_max) {
+			struct buf name = BUF_INIT;
+
+			buf_addf(&name, "bench_%ld", sizes[s]);
+			pg_target(&target, pg_base, name.buf);
+			buf_release(&name);
+			ok = time_store(target.buf, s, 0, 0, &pg) == 0;
+		}
 		buf_release(&path);
+		buf_release(&target);
 		if (!ok)
 			return 1;
 	}
-	printf("\nMonthly briefing for June 2024, best of %d, ms%s\n\n", RUNS, mmap ? ", mmap" : "");
-	printf("%-22s", "incidents in the store");
-	for (size_t s = 0; s < ARRAY_SIZE(sizes); s++)
-		printf("%10ld", sizes[s]);
-	printf("\n%-22s", "incidents in June 2024");
-	for (size_t s = 0; s < ARRAY_SIZE(sizes); s++)
-		printf("%10ld", rows[s]);
-	printf("\n\n");
-	for (size_t i = 0; i < ARRAY_SIZE(briefing); i++) {
-		printf("%-22s", briefing[i]);
-		for (size_t s = 0; s < ARRAY_SIZE(sizes); s++)
-			printf("%10.2f", each[s][i]);
-		printf("\n");
-	}
-	printf("%-22s", "whole set");
-	for (size_t s = 0; s < ARRAY_SIZE(sizes); s++)
-		printf("%10.2f", total[s]);
-	printf("\n%-22s", "by-month, 12 months");
-	for (size_t s = 0; s < ARRAY_SIZE(sizes); s++)
-		printf("%10.2f", trend[s]);
+	print_table(mmap ? "SQLite, mmap" : "SQLite", &lite);
 	/* The target; the Python script has no such set to compare. */
-	printf("\n%-22s%*s\n", "target: whole set", 10 * (int)ARRAY_SIZE(sizes), "under 50 ms at 1M");
+	printf("%-22s%*s\n", "target: whole set", 10 * (int)ARRAY_SIZE(sizes), "under 50 ms at 1M");
+	if (!pg_base)
+		return 0;
+	print_table("PostgreSQL", &pg);
+	printf("%-22s", "PostgreSQL / SQLite");
+	for (size_t s = 0; s < ARRAY_SIZE(sizes); s++)
+		if (pg.rows[s] < 0)
+			printf("%10s", "-");
+		else
+			printf("%9.1fx", pg.total[s] / lite.total[s]);
+	printf("\n%-22s%*s\n", "target: whole set", 10 * (int)ARRAY_SIZE(sizes), "within 3x");
 	return 0;
 }

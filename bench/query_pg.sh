@@ -1,0 +1,27 @@
+#!/bin/sh
+# The monthly query set on PostgreSQL beside SQLite (issue 14: within 3x),
+# in a throwaway cluster that is removed at the end:
+#
+#   sh tests/pg.sh run sh bench/query_pg.sh QUERY_BENCH DIR
+#
+# Copies the synthetic stores DIR/bench-N.db (QUERY_BENCH DIR makes them)
+# of up to $BENCH_PG_MAX incidents (default 100000; the copy of the 1M
+# store takes about a quarter of an hour) into databases bench_N of the
+# cluster (tests/pg.sh sets $IBRIEF_TEST_PG to its URI) with `ibrief store
+# copy`, then times the set on both. After the copy each database is
+# vacuumed and analysed, as autovacuum does within a minute of a large
+# import: until then PostgreSQL has no statistics for its plans and no
+# visibility map for reading an index alone.
+set -eu
+. "$(dirname "$0")/../tests/pg.sh"
+IBRIEF=${IBRIEF:-./ibrief}
+max=${BENCH_PG_MAX:-100000}
+for n in 10000 100000 1000000; do
+	[ "$n" -le "$max" ] || continue
+	uri=$(pg_uri "$IBRIEF_TEST_PG" "bench_$n")
+	"$PG_BIN/createdb" -h "$(pg_dir "$IBRIEF_TEST_PG")" -U ibrief "bench_$n"
+	/usr/bin/time -f "copied bench-$n into PostgreSQL in %e s" "$IBRIEF" store copy "$2/bench-$n.db" "$uri" 2>&1 |
+		grep -v "^copied [0-9]* incidents"
+	"$PG_BIN/psql" -qX -v ON_ERROR_STOP=1 -d "$uri" -c "VACUUM ANALYZE"
+done
+exec "$1" --pg "$IBRIEF_TEST_PG" --pg-max "$max" "$2"
