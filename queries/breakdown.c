@@ -63,14 +63,6 @@ static const struct query_column by_country_columns[] = {
 		       .description = "incidents / n (n: incidents in the period, each once)" },
 };
 
-/* An incident with the same country listed twice counts once: count(DISTINCT). */
-static const char by_country_sql[] =
-	"SELECT c.country, count(DISTINCT i.id)"
-	" FROM incident i LEFT JOIN incident_country c" QUERY_LIST_JOIN("c")
-	" WHERE" QUERY_IN_PERIOD QUERY_FILTERS
-	" GROUP BY c.country"
-	" ORDER BY c.country IS NULL, count(DISTINCT i.id) DESC, c.country";
-
 static void country_decorate(struct query_row *row, const char *code)
 {
 	const char *name = code ? country_name(code) : "unknown";
@@ -78,12 +70,35 @@ static void country_decorate(struct query_row *row, const char *code)
 	query_set_text(row, BC_NAME, name ? name : code);
 }
 
+/*
+ * Counted by list_tally_run(): an incident with the same country listed
+ * twice counts once; those with none make the unknown row, last.
+ */
 static int run_by_country(struct query_run *qr, struct query_result *res)
 {
-	if (run_standard_meta(qr, res) < 0)
-		return -1;
-	return add_keyed_rows(qr, res, qr->q->sql[0], BC_COUNTRY, BC_INCIDENTS, BC_SHARE,
-			      country_decorate);
+	struct list_tally t;
+	int ret = -1;
+
+	memset(&t, 0, sizeof(t));
+	if (run_standard_meta(qr, res) < 0 || list_tally_run(qr, qr->q->sql, &t) < 0)
+		goto out;
+	for (size_t i = 0; i <= t.nr; i++) {
+		const char *code = i < t.nr ? t.v[i].value : NULL;
+		long long n = i < t.nr ? t.v[i].n : t.states[LIST_UNKNOWN];
+		struct query_row *row;
+
+		if (!n)
+			continue;
+		row = query_result_add_row(res);
+		query_set_text(row, BC_COUNTRY, code);
+		query_set_int(row, BC_INCIDENTS, n);
+		query_set_share(row, BC_SHARE, n, res->meta.n);
+		country_decorate(row, code);
+	}
+	ret = 0;
+out:
+	list_tally_release(&t);
+	return ret;
 }
 
 const struct query query_by_country = {
@@ -91,7 +106,7 @@ const struct query query_by_country = {
 	.description = "incidents per victim country (alpha-2, name, count, share)",
 	.columns = by_country_columns,
 	.columns_nr = ARRAY_SIZE(by_country_columns),
-	.sql = (const char *const[]){ by_country_sql, NULL },
+	.sql = (const char *const[]){ QUERY_COUNTRY_TALLY, NULL },
 	.run = run_by_country,
 	.key = QUERY_KEY_COUNTRY,
 };
@@ -180,19 +195,29 @@ static const char by_sector_sql[] =
 	"  ('72', '72', 'Accommodation and food services'),"
 	"  ('81', '81', 'Other services (except public administration)'),"
 	"  ('92', '92', 'Public administration')),"
-	/* pos 0 is the first sector: store_put numbers a list from 0. */
+	/*
+	 * pos 0 is the first sector: store_put numbers a list from 0. The
+	 * period's first sectors are read in one walk of the list's date
+	 * index, not looked up incident by incident. Incidents are counted
+	 * per value (a public body's kind, another's sector) before the
+	 * values are keyed, so that keying runs once per value.
+	 */
+	" firsts AS (SELECT s.incident_id, s.sector FROM incident_sector s"
+	"  WHERE" QUERY_LIST_IN_PERIOD("s") " AND s.pos = 0),"
 	" scoped AS (SELECT CASE WHEN i.public_sector = 1 THEN 1 ELSE 0 END AS pub,"
-	"   i.public_kind AS kind, s.sector AS sector"
-	"   FROM incident i LEFT JOIN incident_sector s" QUERY_LIST_JOIN("s") " AND s.pos = 0"
-	"  WHERE" QUERY_IN_PERIOD QUERY_FILTERS "),"
+	"   CASE WHEN i.public_sector = 1 THEN i.public_kind ELSE f.sector END AS v, count(*) AS n"
+	"   FROM incident i LEFT JOIN firsts f ON f.incident_id = i.id"
+	"  WHERE" QUERY_IN_PERIOD QUERY_FILTERS
+	"  GROUP BY CASE WHEN i.public_sector = 1 THEN 1 ELSE 0 END,"
+	"   CASE WHEN i.public_sector = 1 THEN i.public_kind ELSE f.sector END),"
 	/* The key before naming: a public kind, 2 digits of NAICS, a text, or NULL. */
 	" keyed AS (SELECT pub,"
-	"   CASE WHEN pub = 1 THEN 'public: ' || coalesce(kind, 'public body')"
-	"        WHEN sector IS NULL OR trim(sector, '0 ') = '' THEN NULL"
-	"        WHEN substr(sector, 1, 1) BETWEEN '0' AND '9'"
-	"         AND substr(sector, 2, 1) BETWEEN '0' AND '9' THEN substr(sector, 1, 2)"
-	"        ELSE sector END AS raw FROM scoped),"
-	" grouped AS (SELECT pub, min(raw) AS raw, count(*) AS n FROM keyed"
+	"   CASE WHEN pub = 1 THEN 'public: ' || coalesce(v, 'public body')"
+	"        WHEN v IS NULL OR trim(v, '0 ') = '' THEN NULL"
+	"        WHEN substr(v, 1, 1) BETWEEN '0' AND '9'"
+	"         AND substr(v, 2, 1) BETWEEN '0' AND '9' THEN substr(v, 1, 2)"
+	"        ELSE v END AS raw, n FROM scoped),"
+	" grouped AS (SELECT pub, min(raw) AS raw, sum(n) AS n FROM keyed"
 	"   GROUP BY pub, lower(raw)),"
 	/* Named after grouping, so that the NAICS table is read per group, not per incident. */
 	" named AS (SELECT g.pub, coalesce(x.code, g.raw) AS key,"

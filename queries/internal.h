@@ -77,8 +77,25 @@
 	" ON " t ".incident_id = i.id AND " t ".date_start = i.date_start" \
 	" AND " t ".date_end = i.date_end"
 
+/*
+ * The rows of list table `t` in the period: its rows carry their
+ * incident's dates (schema version 7), so the rule is the incidents'.
+ * Ordered by the list's date index, so that an incident's rows come one
+ * after the other (SQLite walks the index in that order and sorts nothing).
+ */
+#define QUERY_LIST_IN_PERIOD(t) \
+	" " t ".date_start >= :from AND " t ".date_start <= :to AND " t ".date_end <= :to"
+#define QUERY_LIST_ORDER(t) \
+	" ORDER BY " t ".date_start, " t ".date_end, " t ".incident_id"
+
 /* `FROM incident i WHERE` in the period and matching the filter. */
 #define QUERY_SCOPE " FROM incident i WHERE" QUERY_IN_PERIOD QUERY_FILTERS
+
+/* The two statements of list_tally_run() (below) for the victims' countries. */
+#define QUERY_COUNTRY_TALLY \
+	"SELECT i.id" QUERY_SCOPE, \
+	"SELECT c.incident_id, c.country FROM incident_country c" \
+	" WHERE" QUERY_LIST_IN_PERIOD("c") QUERY_LIST_ORDER("c")
 
 struct query_run {
 	struct store *st;
@@ -87,6 +104,42 @@ struct query_run {
 	struct query_filter f;		/* a copy the runner may adjust */
 	char *countries_json;		/* owned; NULL when no country filter */
 };
+
+/*
+ * A list's values (countries, techniques, ...) counted over the incidents
+ * of the run's period and filter (queries/tally.c). Each incident is in
+ * one state: it lists values (it counts once in the row of each), or it
+ * lists none and its count column says the source hides them (hidden:
+ * "Available to members"), that there are none, or nothing (unknown).
+ */
+enum { LIST_VALUE, LIST_HIDDEN, LIST_NONE, LIST_UNKNOWN, LIST_STATES };
+
+#define LIST_TAXONOMY_SEP '\x1f'	/* ASCII unit separator: in no value */
+
+struct list_value {
+	char *value;		/* "VALUE", or "TAXONOMY\x1fVALUE" for a list with taxonomies */
+	long long n;		/* incidents listing it */
+	long long last_id;
+};
+
+struct list_tally {
+	struct list_value *v;	/* most incidents first, ties by value (byte order) */
+	size_t nr, alloc;
+	size_t *slots, slots_nr;	/* the index on the values while counting */
+	long long states[LIST_STATES];	/* incidents in each state */
+	long long incidents;	/* in scope: the sum of states[] */
+};
+
+/*
+ * Runs sql[0], the incidents in scope as rows (i.id[, count column]), and
+ * sql[1], the list's rows of the period as (t.incident_id, value[,
+ * taxonomy]) with an incident's rows one after the other, and counts into
+ * *t, which the caller releases with list_tally_release(). Without a
+ * count column an incident that lists nothing is unknown. Returns 0, or
+ * -1 with a message.
+ */
+int list_tally_run(struct query_run *qr, const char *const sql[2], struct list_tally *t);
+void list_tally_release(struct list_tally *t);
 
 /* Reports a database error for the query being run; returns -1. */
 int run_error(struct query_run *qr, const char *what);

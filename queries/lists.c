@@ -50,188 +50,54 @@ static const struct query_column technique_columns[] = {
 #undef LIST_COLUMNS
 
 /*
- * One pass over the period: each incident with its list values, one row
- * per value, or one row with a NULL value when it lists none, an
- * incident's rows one after the other: count_values() relies on that to
- * count an incident once per value. SQLite runs the LEFT JOIN with the
- * incident outside and would give them so unasked, PostgreSQL need not
- * (a hash join mixes them), so the order is asked for. By the dates first:
- * SQLite reads the date index in that order and sorts only the incidents
- * of one span by id (ORDER BY i.id alone makes it walk the whole table).
+ * The incidents in scope with the list's count column, and the list's rows
+ * of the period (list_tally_run() in internal.h).
  */
 #define LIST_SQL(table, column, count) LIST_SQL_WITH(table, column, count, "")
-/* The same with a fourth column, the value's taxonomy. */
+/* The same with a third column of values, the value's taxonomy. */
 #define LIST_SQL_WITH(table, column, count, more) \
-	"SELECT i.id, i." count ", t." column more \
-	" FROM incident i LEFT JOIN " table " t" QUERY_LIST_JOIN("t") \
-	" WHERE" QUERY_IN_PERIOD QUERY_FILTERS \
-	" ORDER BY i.date_start, i.date_end, i.id"
-
-/*
- * A value as counted: "VALUE", or "TAXONOMY\x1fVALUE" when the list has
- * taxonomies, so that a value is counted within its taxonomy.
- */
-struct value_count {
-	char *value;
-	long long n, last_id;
-};
-
-#define TAXONOMY_SEP '\x1f'	/* ASCII unit separator: in no value */
-
-/* The values seen, with an open-addressing index on them (slots hold index + 1). */
-struct value_counts {
-	struct value_count *v;
-	size_t nr, alloc;
-	size_t *slots, slots_nr;	/* a power of 2, at least twice nr */
-};
-
-static void values_grow_index(struct value_counts *vc)
-{
-	size_t mask;
-
-	free(vc->slots);
-	vc->slots_nr = vc->slots_nr ? 2 * vc->slots_nr : 64;
-	vc->slots = xcalloc(vc->slots_nr, sizeof(*vc->slots));
-	mask = vc->slots_nr - 1;
-	for (size_t i = 0; i < vc->nr; i++) {
-		size_t h = (size_t)fnv64(FNV64_INIT, vc->v[i].value, strlen(vc->v[i].value)) & mask;
-
-		while (vc->slots[h])
-			h = (h + 1) & mask;
-		vc->slots[h] = i + 1;
-	}
-}
-
-static struct value_count *value_find(struct value_counts *vc, const char *value)
-{
-	size_t len = strlen(value), mask, h;
-
-	if (2 * (vc->nr + 1) > vc->slots_nr)
-		values_grow_index(vc);
-	mask = vc->slots_nr - 1;
-	h = (size_t)fnv64(FNV64_INIT, value, len) & mask;
-	for (; vc->slots[h]; h = (h + 1) & mask)
-		if (!strcmp(vc->v[vc->slots[h] - 1].value, value))
-			return &vc->v[vc->slots[h] - 1];
-	ALLOC_GROW(vc->v, vc->nr + 1, vc->alloc);
-	vc->v[vc->nr].value = xstrdup(value);
-	vc->v[vc->nr].n = 0;
-	vc->v[vc->nr].last_id = -1;
-	vc->slots[h] = ++vc->nr;
-	return &vc->v[vc->nr - 1];
-}
-
-static void values_release(struct value_counts *vc)
-{
-	for (size_t i = 0; i < vc->nr; i++)
-		free(vc->v[i].value);
-	free(vc->v);
-	free(vc->slots);
-}
-
-/* Most incidents first, ties by value in byte order (SQLite's BINARY). */
-static int by_count(const void *a_, const void *b_)
-{
-	const struct value_count *a = a_, *b = b_;
-
-	if (a->n != b->n)
-		return a->n > b->n ? -1 : 1;
-	return strcmp(a->value, b->value);
-}
-
-enum { STATE_VALUE, STATE_HIDDEN, STATE_NONE, STATE_UNKNOWN, STATES };
-
-/*
- * Steps the statement of LIST_SQL: counts each value once per incident
- * into `vc` and each incident once into states[].
- */
-static int count_values(struct db_stmt *s, struct value_counts *vc, long long states[STATES])
-{
-	struct buf key = BUF_INIT;
-	long long id = -1;
-	int state = STATE_UNKNOWN, rc;
-
-	while ((rc = db_step(s)) == DB_ROW) {
-		long long row_id = db_column_int64(s, 0);
-		const char *value = db_column_text(s, 2);
-
-		if (value && db_column_count(s) > 3) {
-			buf_reset(&key);
-			buf_addf(&key, "%s%c%s", db_column_text(s, 3), TAXONOMY_SEP, value);
-			value = key.buf;
-		}
-
-		if (row_id != id) {
-			if (id >= 0)
-				states[state]++;
-			id = row_id;
-			if (db_column_is_null(s, 1))
-				state = STATE_UNKNOWN;
-			else
-				state = db_column_int64(s, 1) > 0 ? STATE_HIDDEN : STATE_NONE;
-		}
-		if (value) {
-			struct value_count *v = value_find(vc, value);
-
-			state = STATE_VALUE;
-			if (v->last_id != id) {
-				v->n++;
-				v->last_id = id;
-			}
-		}
-	}
-	if (id >= 0)
-		states[state]++;
-	buf_release(&key);
-	return rc == DB_DONE ? 0 : -1;
-}
+	"SELECT i.id, i." count QUERY_SCOPE, \
+	"SELECT t.incident_id, t." column more " FROM " table " t" \
+	" WHERE" QUERY_LIST_IN_PERIOD("t") QUERY_LIST_ORDER("t")
 
 static int run_list(struct query_run *qr, struct query_result *res)
 {
-	static const char *const names[STATES] = { "value", "hidden", "none", "unknown" };
-	struct value_counts vc = { NULL, 0, 0, NULL, 0 };
-	long long states[STATES] = { 0 };
+	static const char *const names[LIST_STATES] = { "value", "hidden", "none", "unknown" };
+	struct list_tally t;
 	size_t limit = qr->f.limit > 0 ? (size_t)qr->f.limit : QUERY_DEFAULT_LIMIT;
-	struct db_stmt *s = NULL;
 	int ret = -1;
 
-	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &qr->f.period, &s) < 0)
+	memset(&t, 0, sizeof(t));
+	if (run_standard_meta(qr, res) < 0 || list_tally_run(qr, qr->q->sql, &t) < 0)
 		goto out;
-	if (count_values(s, &vc, states) < 0) {
-		run_error(qr, "cannot read the values");
-		goto out;
-	}
-	if (vc.nr)	/* qsort's array may not be NULL, even empty */
-		qsort(vc.v, vc.nr, sizeof(*vc.v), by_count);
-	for (size_t i = 0; i < vc.nr && i < limit; i++) {
+	for (size_t i = 0; i < t.nr && i < limit; i++) {
 		struct query_row *row = query_result_add_row(res);
-		char *sep = strchr(vc.v[i].value, TAXONOMY_SEP);
+		char *sep = strchr(t.v[i].value, LIST_TAXONOMY_SEP);
 
 		if (sep) {
 			*sep = '\0';
-			query_set_text(row, LS_TAXONOMY, vc.v[i].value);
+			query_set_text(row, LS_TAXONOMY, t.v[i].value);
 		}
-		query_set_text(row, LS_VALUE, sep ? sep + 1 : vc.v[i].value);
-		query_set_text(row, LS_KIND, names[STATE_VALUE]);
-		query_set_int(row, LS_INCIDENTS, vc.v[i].n);
-		query_set_share(row, LS_SHARE, vc.v[i].n, res->meta.n);
+		query_set_text(row, LS_VALUE, sep ? sep + 1 : t.v[i].value);
+		query_set_text(row, LS_KIND, names[LIST_VALUE]);
+		query_set_int(row, LS_INCIDENTS, t.v[i].n);
+		query_set_share(row, LS_SHARE, t.v[i].n, res->meta.n);
 	}
-	for (int st = STATE_HIDDEN; st < STATES; st++) {
+	for (int st = LIST_HIDDEN; st < LIST_STATES; st++) {
 		struct query_row *row;
 
-		if (!states[st])
+		if (!t.states[st])
 			continue;
 		row = query_result_add_row(res);
 		query_set_text(row, LS_KIND, names[st]);
-		query_set_int(row, LS_INCIDENTS, states[st]);
-		query_set_share(row, LS_SHARE, states[st], res->meta.n);
+		query_set_int(row, LS_INCIDENTS, t.states[st]);
+		query_set_share(row, LS_SHARE, t.states[st], res->meta.n);
 	}
-	query_add_figure(res, "with_values", 0, (double)states[STATE_VALUE]);
-	query_add_figure(res, "values", 0, (double)vc.nr);
+	query_add_figure(res, "with_values", 0, (double)t.states[LIST_VALUE]);
+	query_add_figure(res, "values", 0, (double)t.nr);
 	ret = 0;
 out:
-	values_release(&vc);
-	db_finalize(s);
+	list_tally_release(&t);
 	return ret;
 }
 

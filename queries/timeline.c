@@ -52,17 +52,9 @@ static const struct query_column overview_columns[] = {
 					    "data is not complete, or past it" },
 };
 
-/*
- * The countries through a LEFT JOIN, although an incident without one adds
- * only a NULL that count(DISTINCT) skips: with an inner join SQLite carries
- * the period's bound over to the list's dates and searches its date index
- * by that range, once per incident, instead of by the incident.
- */
+/* The public bodies and, unfiltered, all incidents; the countries are tallied (QUERY_COUNTRY_TALLY). */
 static const char overview_sql[] =
-	"SELECT (SELECT count(DISTINCT c.country)"
-	"          FROM incident i LEFT JOIN incident_country c" QUERY_LIST_JOIN("c")
-	"         WHERE" QUERY_IN_PERIOD QUERY_FILTERS "),"
-	"       (SELECT count(*)" QUERY_SCOPE " AND i.public_sector = 1),"
+	"SELECT (SELECT count(*)" QUERY_SCOPE " AND i.public_sector = 1),"
 	"       (SELECT count(*) FROM incident i WHERE" QUERY_IN_PERIOD ")";
 
 int query_significant(const struct query_meta *m)
@@ -86,11 +78,14 @@ static int run_overview(struct query_run *qr, struct query_result *res)
 	struct query_meta *m = &res->meta;
 	struct query_row *row;
 	struct db_stmt *s = NULL;
+	struct list_tally countries;
 	long long previous = 0;
 	long so_far = 0;
 	int ret = -1;
 
-	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &m->period, &s) < 0)
+	memset(&countries, 0, sizeof(countries));
+	if (run_standard_meta(qr, res) < 0 || list_tally_run(qr, qr->q->sql + 1, &countries) < 0 ||
+	    run_prepare(qr, qr->q->sql[0], &m->period, &s) < 0)
 		goto out;
 	if (db_step(s) != DB_ROW) {
 		run_error(qr, "cannot count incidents");
@@ -99,11 +94,11 @@ static int run_overview(struct query_run *qr, struct query_result *res)
 	row = query_result_add_row(res);
 	query_set_text(row, OV_PERIOD, m->period.label);
 	query_set_int(row, OV_INCIDENTS, m->n);
-	query_set_int(row, OV_COUNTRIES, db_column_int64(s, 0));
-	query_set_int(row, OV_PUBLIC, db_column_int64(s, 1));
-	query_set_share(row, OV_PUBLIC_SHARE, db_column_int64(s, 1), m->n);
+	query_set_int(row, OV_COUNTRIES, (long long)countries.nr);
+	query_set_int(row, OV_PUBLIC, db_column_int64(s, 0));
+	query_set_share(row, OV_PUBLIC_SHARE, db_column_int64(s, 0), m->n);
 	query_set_int(row, OV_LEFT_OUT, m->left_out);
-	query_set_int(row, OV_ALL, db_column_int64(s, 2));
+	query_set_int(row, OV_ALL, db_column_int64(s, 1));
 	query_set_bool(row, OV_PROVISIONAL, m->provisional);
 	if (m->previous.kind != QUERY_PERIOD_NONE) {
 		if (m->data_end.month.kind != QUERY_PERIOD_NONE)
@@ -128,6 +123,7 @@ static int run_overview(struct query_run *qr, struct query_result *res)
 	}
 	ret = 0;
 out:
+	list_tally_release(&countries);
 	db_finalize(s);
 	return ret;
 }
@@ -138,7 +134,7 @@ const struct query query_overview = {
 		       "significance, countries, share of public victims",
 	.columns = overview_columns,
 	.columns_nr = ARRAY_SIZE(overview_columns),
-	.sql = (const char *const[]){ overview_sql, NULL },
+	.sql = (const char *const[]){ overview_sql, QUERY_COUNTRY_TALLY, NULL },
 	.run = run_overview,
 	.key = QUERY_KEY_PERIOD,
 	.attached = 1,
