@@ -2,6 +2,7 @@
 #include "db_impl.h"
 
 #include <ctype.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,6 +189,9 @@ char *db_target_display(const char *target)
 	return buf_detach(&out, NULL);
 }
 
+/* Numbers the connections of the process (struct db_version). */
+static _Atomic unsigned long long serials;
+
 int db_open(struct db **out, const char *target, enum store_mode mode)
 {
 	char *display = db_target_display(target);
@@ -202,8 +206,15 @@ int db_open(struct db **out, const char *target, enum store_mode mode)
 	}
 	db->ops = ops;
 	db->display = display;
+	db->serial = atomic_fetch_add(&serials, 1) + 1;
 	*out = db;
 	return 0;
+}
+
+int db_data_version(struct db *db, struct db_version *out)
+{
+	out->connection = db->serial;
+	return db->ops->data_version(db, &out->data);
 }
 
 void db_close(struct db *db)

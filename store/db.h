@@ -71,6 +71,20 @@ char *db_target_display(const char *target);
  * and returns -1, *out NULL.
  */
 int db_open(struct db **out, const char *target, enum store_mode mode);
+/*
+ * What the database holds, as this connection would read it now: two
+ * calls give equal versions only if nothing changed in between, neither
+ * through this connection nor by a commit of another that it would see.
+ * Versions of two connections are never equal (`connection` is unique in
+ * the process). Returns 0, or -1 when the backend cannot tell at this
+ * point (a PostgreSQL writer outside a snapshot): then assume a change.
+ * For caching what a query computed (queries/run.c).
+ */
+struct db_version {
+	unsigned long long connection, data;
+};
+int db_data_version(struct db *db, struct db_version *out);
+
 /* Closes `db`, rolling back an open transaction; NULL is a no-op. */
 void db_close(struct db *db);
 

@@ -39,12 +39,15 @@ struct db_ops {
 	long long (*size)(struct db *db);
 	/* The backend's own text for the last failure; may be refreshed by the call. */
 	const char *(*errmsg)(struct db *db);
+	/* db_data_version()'s `data`: 0 and *out, or -1 when it cannot tell. */
+	int (*data_version)(struct db *db, unsigned long long *out);
 };
 
 struct db {
 	const struct db_ops *ops;
 	enum db_backend backend;
 	char *display;		/* owned: db_target_display() of the target */
+	unsigned long long serial;	/* unique in the process: db_version.connection */
 };
 
 struct db_stmt {

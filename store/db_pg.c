@@ -56,6 +56,7 @@ static void end_snapshot(struct pg_db *pg)
 	pg_claim(pg);
 	PQclear(PQexec(pg->conn, "ROLLBACK"));
 	pg->snapshot = 0;
+	pg->snapshots++;
 }
 
 int pg_reads_only(const char *sql)
@@ -88,6 +89,7 @@ void pg_before(struct pg_db *pg, const char *sql)
 	pg_claim(pg);
 	r = PQexec(pg->conn, READ_TRANSACTION);
 	pg->snapshot = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+	pg->snapshots++;
 	PQclear(r);
 }
 
@@ -107,6 +109,7 @@ static void restart_reader(struct pg_db *pg)
 	}
 	pg_claim(pg);
 	r = PQexec(pg->conn, "ROLLBACK; " READ_TRANSACTION);
+	pg->snapshots++;
 	PQclear(r);
 }
 
@@ -384,6 +387,22 @@ static const char *pg_errmsg(struct db *db)
 	return pg->err.len ? pg->err.buf : "unknown error";
 }
 
+/*
+ * Within one snapshot nothing changes: a reader's session, or a writer's
+ * reads between its writes (pg_before()). A writer outside a snapshot (in
+ * a transaction, or before its first read) reads at READ COMMITTED, where
+ * any statement may see another's commit: it cannot tell.
+ */
+static int pg_data_version(struct db *db, unsigned long long *out)
+{
+	struct pg_db *pg = pg_of(db);
+
+	if (pg->in_transaction || (pg->mode != STORE_READ && !pg->snapshot))
+		return -1;
+	*out = pg->snapshots;
+	return 0;
+}
+
 const struct db_ops db_pg_ops = {
 	.open = pg_open,
 	.close = pg_close,
@@ -408,4 +427,5 @@ const struct db_ops db_pg_ops = {
 	.rollback = pg_rollback,
 	.size = pg_size,
 	.errmsg = pg_errmsg,
+	.data_version = pg_data_version,
 };

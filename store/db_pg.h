@@ -46,6 +46,7 @@ struct pg_db {
 	enum store_mode mode;
 	int in_transaction;		/* between db_begin() and db_commit()/db_rollback() */
 	int snapshot;			/* a writer's reads share a snapshot (db_pg.c) */
+	unsigned long long snapshots;	/* snapshots begun or ended: db_data_version() */
 	struct pg_stmt *sending;	/* the statement whose rows the connection is sending */
 	struct pg_prepared *cache[PG_CACHE_BUCKETS];
 	unsigned long prepared_nr;

@@ -44,6 +44,10 @@
 struct sqlite_db {
 	struct db base;
 	sqlite3 *handle;
+	/* sqlite_data_version(): PRAGMA data_version, and what it and the changes were. */
+	sqlite3_stmt *data_version;
+	long long seen_pragma, seen_changes;
+	unsigned long long version;
 };
 
 /*
@@ -333,6 +337,7 @@ static struct db *sqlite_open(const char *target, const char *display, enum stor
 
 static void sqlite_close(struct db *db)
 {
+	sqlite3_finalize(((struct sqlite_db *)db)->data_version);
 	/* Closing with a transaction open rolls it back. */
 	sqlite3_close(handle_of(db));
 	free(db);
@@ -543,6 +548,37 @@ static const char *sqlite_errmsg(struct db *db)
 	return db_sqlite_errmsg(handle_of(db));
 }
 
+/*
+ * A count of the changes seen: PRAGMA data_version changes when another
+ * connection commits (it reads the file's state now, so a commit since the
+ * last statement counts), sqlite3_total_changes64() with every row this
+ * connection writes. Inside a transaction it cannot tell: a rollback
+ * takes back changes without changing either.
+ */
+static int sqlite_data_version(struct db *db, unsigned long long *out)
+{
+	struct sqlite_db *sd = (struct sqlite_db *)db;
+	long long pragma, changes = sqlite3_total_changes64(sd->handle);
+	int rc;
+
+	if (!sqlite3_get_autocommit(sd->handle))
+		return -1;
+	if (!sd->data_version &&
+	    sqlite3_prepare_v2(sd->handle, "PRAGMA data_version", -1, &sd->data_version, NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_step(sd->data_version);
+	pragma = sqlite3_column_int64(sd->data_version, 0);
+	sqlite3_reset(sd->data_version);
+	if (rc != SQLITE_ROW)
+		return -1;
+	if (pragma != sd->seen_pragma || changes != sd->seen_changes)
+		sd->version++;
+	sd->seen_pragma = pragma;
+	sd->seen_changes = changes;
+	*out = sd->version;
+	return 0;
+}
+
 const struct db_ops db_sqlite_ops = {
 	.open = sqlite_open,
 	.close = sqlite_close,
@@ -568,4 +604,5 @@ const struct db_ops db_sqlite_ops = {
 	.defer_indexes = sqlite_defer_indexes,
 	.size = sqlite_size,
 	.errmsg = sqlite_errmsg,
+	.data_version = sqlite_data_version,
 };
