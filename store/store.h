@@ -155,15 +155,16 @@ int store_log_import(struct store *st, const char *file, const char *format,
 
 /*
  * What a briefing records of the store it was made from: the number of
- * incidents, where their dates end (one scan of the incidents; the rest is
- * cheap however large the store), a digest of their
+ * incidents, where their dates end (read from the ends of the date index,
+ * cheap however large the store: the extent's counts by precision, which
+ * need a walk of every incident, are left 0), a digest of their
  * contents that changes whenever any incident is added or changed (and is
  * the same for two stores holding the same incidents, whatever the order
  * of import), and the time of the newest import (NULL when none).
  */
 struct store_summary {
 	long long incidents;
-	struct store_extent extent;
+	struct store_extent extent;	/* its dates only: the counts by precision are 0 */
 	char digest[17];	/* 16 hex digits */
 	char *last_import;	/* ISO 8601 UTC, owned; NULL when never imported */
 };

@@ -62,13 +62,97 @@ out:
 	return ret;
 }
 
+/* Reads the text of the first row of `sql` into `out` ("" for NULL or no row); 0 or -1. */
+static int one_text(struct store *st, const char *sql, char *out, size_t size)
+{
+	struct db_stmt *s = NULL;
+	int rc = -1, ret = 0;
+
+	*out = '\0';
+	if (db_prepare(store_db(st), sql, &s) < 0 || ((rc = db_step(s)) != DB_ROW && rc != DB_DONE))
+		ret = store_db_error(st, "cannot read where the data ends");
+	else if (rc == DB_ROW)
+		copy_text(out, size, s, 0);
+	db_finalize(s);
+	return ret;
+}
+
+/*
+ * The newest year of an incident known only to the year, whose span is
+ * that whole year: a probe of the date index for each year from the
+ * newest date down to the oldest, which stops at the first one that has
+ * such an incident (the newest data's year, as a rule).
+ */
+static int extent_last_year(struct store *st, char out[5])
+{
+	static const char probe_sql[] =
+		"SELECT EXISTS (SELECT 1 FROM incident WHERE date_start = ?1 AND date_end = ?2)";
+	char first[11], last[11], from[11], to[11];
+	struct db_stmt *s = NULL;
+	long y, oldest;
+	int ret = -1;
+
+	*out = '\0';
+	if (one_text(st, "SELECT min(date_start) FROM incident", first, sizeof(first)) < 0 ||
+	    one_text(st, "SELECT max(date_start) FROM incident", last, sizeof(last)) < 0)
+		return -1;
+	if (!*first)
+		return 0;
+	first[4] = last[4] = '\0';
+	if (parse_long(first, 0, 9999, &oldest) < 0 || parse_long(last, 0, 9999, &y) < 0)
+		return error("'%s': '%s' is not a date", store_path(st), last);
+	if (db_prepare(store_db(st), probe_sql, &s) < 0)
+		goto fail;
+	for (; y >= oldest; y--) {
+		snprintf(from, sizeof(from), "%04ld-01-01", y);
+		snprintf(to, sizeof(to), "%04ld-12-31", y);
+		db_bind_text(s, 1, from);
+		db_bind_text(s, 2, to);
+		if (db_step(s) != DB_ROW)
+			goto fail;
+		if (db_column_int64(s, 0)) {
+			snprintf(out, 5, "%04ld", y);
+			break;
+		}
+		db_reset(s);
+	}
+	ret = 0;
+	goto out;
+fail:
+	store_db_error(st, "cannot read where the data ends");
+out:
+	db_finalize(s);
+	return ret;
+}
+
+/*
+ * The dates of `out`, each from an end of the date index: the oldest and
+ * newest day of an incident known to the day (its span is one day), the
+ * newest month and the newest year. Reads no incident row: a briefing
+ * needs these, and not the counts by precision, whose walk of every
+ * incident was three quarters of the work of a briefing of 1M incidents.
+ */
+static int extent_dates(struct store *st, struct store_extent *out)
+{
+	static const char first_day_sql[] =
+		"SELECT date_start FROM incident WHERE date_start IS NOT NULL AND date_start = date_end"
+		" ORDER BY date_start LIMIT 1";
+	static const char last_day_sql[] =
+		"SELECT date_start FROM incident WHERE date_start IS NOT NULL AND date_start = date_end"
+		" ORDER BY date_start DESC LIMIT 1";
+
+	if (one_text(st, first_day_sql, out->first_day, sizeof(out->first_day)) < 0 ||
+	    one_text(st, last_day_sql, out->last_day, sizeof(out->last_day)) < 0 ||
+	    extent_last_year(st, out->last_year) < 0 ||
+	    store_last_month(st, out->last_month) < 0)
+		return -1;
+	return 0;
+}
+
 int store_extent(struct store *st, struct store_extent *out)
 {
-	static const char extent_sql[] =
-		"SELECT min(CASE WHEN date_precision = 'day' THEN date_start END),"
-		"       max(CASE WHEN date_precision = 'day' THEN date_start END),"
-		"       max(CASE WHEN date_precision = 'year' THEN substr(date_start, 1, 4) END),"
-		"       count(CASE WHEN date_precision = 'day' THEN 1 END),"
+	static const char counts_sql[] =
+		"SELECT count(CASE WHEN date_precision = 'day' THEN 1 END),"
 		"       count(CASE WHEN date_precision = 'month' THEN 1 END),"
 		"       count(CASE WHEN date_precision = 'year' THEN 1 END),"
 		"       count(*) - count(date_start)"
@@ -77,20 +161,17 @@ int store_extent(struct store *st, struct store_extent *out)
 	int ret = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (db_prepare(store_db(st), extent_sql, &s) < 0 ||
+	if (extent_dates(st, out) < 0)
+		return -1;
+	if (db_prepare(store_db(st), counts_sql, &s) < 0 ||
 	    db_step(s) != DB_ROW) {
 		ret = store_db_error(st, "cannot read where the data ends");
 		goto out;
 	}
-	copy_text(out->first_day, sizeof(out->first_day), s, 0);
-	copy_text(out->last_day, sizeof(out->last_day), s, 1);
-	copy_text(out->last_year, sizeof(out->last_year), s, 2);
-	out->by_day = db_column_int64(s, 3);
-	out->by_month = db_column_int64(s, 4);
-	out->by_year = db_column_int64(s, 5);
-	out->undated = db_column_int64(s, 6);
-	if (store_last_month(st, out->last_month) < 0)
-		ret = -1;
+	out->by_day = db_column_int64(s, 0);
+	out->by_month = db_column_int64(s, 1);
+	out->by_year = db_column_int64(s, 2);
+	out->undated = db_column_int64(s, 3);
 out:
 	db_finalize(s);
 	return ret;
@@ -229,7 +310,7 @@ int store_summary(struct store *st, struct store_summary *out)
 	s = NULL;
 	out->incidents = incidents;
 	snprintf(out->digest, sizeof(out->digest), "%016llx", digest);
-	if (store_extent(st, &out->extent) < 0)
+	if (extent_dates(st, &out->extent) < 0)
 		goto out;
 
 	if (db_prepare(store_db(st), last_sql, &s) < 0) {

@@ -83,10 +83,44 @@ static void a_store_without_months_has_no_end(void)
 	store_close(st);
 }
 
+/*
+ * A briefing's summary reads the extent's dates from the ends of the date
+ * index, stats from the same: the oldest and newest day, the newest month,
+ * and the newest year known only to the year, below newer data.
+ */
+static void a_summary_has_the_dates_of_the_extent(void)
+{
+	struct store *st = open_store("summary.db");
+	struct store_summary sum;
+	struct store_extent e;
+
+	put(st, "y", 2021, 0, 0);
+	put(st, "z", 2019, 0, 0);
+	put(st, "m", 2023, 12, 0);	/* December: not the whole year */
+	put(st, "first", 2020, 2, 29);
+	put(st, "last", 2023, 11, 30);
+	put(st, "jan", 2023, 1, 1);
+	CHECK_INT(store_summary(st, &sum), 0);
+	CHECK_INT(store_extent(st, &e), 0);
+	CHECK_STR(sum.extent.first_day, "2020-02-29");
+	CHECK_STR(sum.extent.last_day, "2023-11-30");
+	CHECK_STR(sum.extent.last_month, "2023-12");
+	CHECK_STR(sum.extent.last_year, "2021");
+	CHECK_STR(e.first_day, sum.extent.first_day);
+	CHECK_STR(e.last_day, sum.extent.last_day);
+	CHECK_STR(e.last_year, sum.extent.last_year);
+	CHECK_INT(e.by_day, 3);
+	CHECK_INT(e.by_month, 1);
+	CHECK_INT(e.by_year, 2);
+	store_summary_release(&sum);
+	store_close(st);
+}
+
 int main(void)
 {
 	test_run("stats and queries end the data in the same month",
 		 stats_and_queries_end_the_data_in_the_same_month);
 	test_run("a store without months has no end", a_store_without_months_has_no_end);
+	test_run("a summary has the dates of the extent", a_summary_has_the_dates_of_the_extent);
 	return test_done();
 }
