@@ -238,15 +238,52 @@ HPDF_Font pdffont_get(HPDF_Doc doc, const char *name)
  * libharu writes the font program when it writes the font (its
  * before_write function makes the descriptor); trim it right after.
  */
+/*
+ * libharu's font writer copies every table it knows four bytes a call and
+ * reads the copy back the same way for the checksums: 47 M instructions for
+ * the two faces of a briefing. The character map, names and glyph names
+ * (cmap, name, post: 85 KB of DejaVu Sans) are dropped by the trim, so
+ * the writer is shown them empty (restore() puts them back).
+ */
+struct hidden {
+	HPDF_UINT32 length[3];
+	HPDF_UINT16 names;
+};
+
+static const char *const dropped[3] = { "cmap", "name", "post" };
+
+static void hide(HPDF_TTFontDefAttr a, struct hidden *h, int restore)
+{
+	for (HPDF_UINT16 i = 0; i < a->offset_tbl.num_tables; i++) {
+		HPDF_TTFTable *t = &a->offset_tbl.table[i];
+
+		for (size_t k = 0; k < ARRAY_SIZE(dropped); k++) {
+			if (memcmp(t->tag, dropped[k], 4))
+				continue;
+			if (!restore)
+				h->length[k] = t->length;
+			t->length = restore ? h->length[k] : 0;
+		}
+	}
+	if (!restore)
+		h->names = a->name_tbl.count;
+	a->name_tbl.count = restore ? h->names : 0;	/* the name table is written from these */
+}
+
 static HPDF_STATUS trim_program(HPDF_Dict font)
 {
 	HPDF_FontAttr attr = font->attr;
-	HPDF_STATUS ret = libharu_before_write(font);
+	HPDF_TTFontDefAttr def = attr->fontdef->attr;
+	struct hidden h;
+	HPDF_STATUS ret;
 	HPDF_Dict desc, data;
 	HPDF_UINT size;
 	unsigned char *ttf, *trimmed;
 	size_t len;
 
+	hide(def, &h, 0);
+	ret = libharu_before_write(font);
+	hide(def, &h, 1);
 	if (ret != HPDF_OK)
 		return ret;
 	desc = HPDF_Dict_GetItem(attr->descendant_font, "FontDescriptor", HPDF_OCLASS_DICT);
