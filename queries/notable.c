@@ -87,16 +87,19 @@ static const char candidates_sql[] =
 	"   AND (m.mark IS NULL OR m.mark <> 'ignore')";
 
 /*
- * What only the contenders need: victim, campaign and countries, one row a
- * country in the order the record gives them (one row with no country
- * when none is known). The order is asked for by the outer ORDER BY: an
- * aggregate over an ordered subquery keeps it in SQLite, but neither SQL
- * nor PostgreSQL promises that.
+ * What only the contenders need, for a round of them at once (:ids, a
+ * JSON array): victim, campaign and countries, one row a country in the
+ * order the record gives them (one row with no country when none is
+ * known), by incident id. One statement a round, not one a contender: on
+ * PostgreSQL each statement is a round trip to the server. The order is
+ * asked for by the outer ORDER BY: an aggregate over an ordered subquery
+ * keeps it in SQLite, but neither SQL nor PostgreSQL promises that.
  */
 static const char facts_sql[] =
-	"SELECT i.victim, i.campaign, c.country"
+	"SELECT i.id, i.victim, i.campaign, c.country"
 	"  FROM incident i LEFT JOIN incident_country c ON c.incident_id = i.id"
-	" WHERE i.id = :id ORDER BY c.pos";
+	" WHERE i.id IN (SELECT CAST(value AS INTEGER) FROM json_each(:ids))"
+	" ORDER BY i.id, c.pos";
 
 /*
  * Whether a country had an incident in the 12 months before the period.
@@ -367,32 +370,57 @@ static int find_new_country(struct query_run *qr, struct candidates *cs, struct 
 	return 0;
 }
 
-/* Reads the victim, campaign and countries ("BE,FR", or NULL) of `c` from `facts`. */
-static int read_incident_facts(struct query_run *qr, struct db_stmt *facts, struct candidate *c)
+/* A candidate of a round, by incident id: the order facts_sql gives their rows in. */
+struct by_id {
+	long long id;
+	struct candidate *c;
+};
+
+static int by_id_cmp(const void *a, const void *b)
+{
+	const struct by_id *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/*
+ * Reads the victim, campaign and countries ("BE,FR", or NULL) of the
+ * `n` candidates of `round`, sorted by id, from the rows of `facts`.
+ */
+static int read_round_facts(struct query_run *qr, struct db_stmt *facts, struct by_id *round,
+			    size_t n)
 {
 	struct buf countries = BUF_INIT;
-	int rc = db_step(facts);
+	size_t k = 0;
+	int rc, ret = -1;
 
-	if (rc != DB_ROW)
-		return run_error(qr, "cannot read an incident's countries");
-	c->victim = victim_key(db_column_text(facts, 0));
-	c->campaign = xstrdup_or_null(db_column_text(facts, 1));
-	for (; rc == DB_ROW; rc = db_step(facts)) {
-		const char *country = db_column_text(facts, 2);
+	while ((rc = db_step(facts)) == DB_ROW) {
+		long long id = db_column_int64(facts, 0);
+		const char *country = db_column_text(facts, 3);
 
-		if (!country)
+		if (k && round[k - 1].id == id) {
+			buf_addf(&countries, ",%s", country ? country : "");
 			continue;
-		if (countries.len)
-			buf_addch(&countries, ',');
-		buf_adds(&countries, country);
+		}
+		if (k && countries.len)
+			round[k - 1].c->countries = buf_detach(&countries, NULL);
+		if (k == n || round[k].id != id)
+			break;
+		round[k].c->victim = victim_key(db_column_text(facts, 1));
+		round[k].c->campaign = xstrdup_or_null(db_column_text(facts, 2));
+		if (country)
+			buf_adds(&countries, country);
+		k++;
 	}
-	if (rc != DB_DONE) {
-		buf_release(&countries);
-		return run_error(qr, "cannot read an incident's countries");
+	if (rc == DB_DONE && k == n) {
+		if (k && countries.len)
+			round[k - 1].c->countries = buf_detach(&countries, NULL);
+		ret = 0;
+	} else {
+		run_error(qr, "cannot read the countries of the notable incidents");
 	}
-	c->countries = countries.len ? buf_detach(&countries, NULL) : NULL;
 	buf_release(&countries);
-	return 0;
+	return ret;
 }
 
 /* Reads the facts of the candidates up to `upto` and scores them in full. */
@@ -401,8 +429,13 @@ static int read_facts(struct query_run *qr, struct candidates *cs, size_t upto)
 	const struct query_period *p = &qr->f.period;
 	struct db_stmt *facts = NULL, *seen = NULL;
 	struct query_period before;
+	size_t n = upto - cs->read;
+	struct by_id *round = xcalloc(n ? n : 1, sizeof(*round));
+	struct buf ids = BUF_INIT;
 	int ret = -1;
 
+	if (!n)
+		goto done;
 	if (run_prepare(qr, qr->q->sql[1], p, &facts) < 0)
 		goto out;
 	/* With no start there is no "before": no country is new. */
@@ -412,21 +445,30 @@ static int read_facts(struct query_run *qr, struct candidates *cs, size_t upto)
 			goto out;
 		db_bind_text(seen, db_param(seen, ":new_from"), before.from);
 	}
+	for (size_t i = 0; i < n; i++) {
+		round[i].c = &cs->v[cs->read + i];
+		round[i].id = round[i].c->id;
+		buf_addf(&ids, "%s%lld", i ? "," : "[", round[i].id);
+	}
+	buf_addch(&ids, ']');
+	qsort(round, n, sizeof(*round), by_id_cmp);
+	db_bind_text(facts, db_param(facts, ":ids"), ids.buf);
+	if (read_round_facts(qr, facts, round, n) < 0)
+		goto out;
 	for (; cs->read < upto; cs->read++) {
 		struct candidate *c = &cs->v[cs->read];
 
-		db_reset(facts);
-		db_bind_int64(facts, db_param(facts, ":id"), c->id);
-		if (read_incident_facts(qr, facts, c) < 0)
-			goto out;
 		if (find_new_country(qr, cs, seen, c) < 0)
 			goto out;
 		c->score = score(cs->w, c, NULL);
 	}
+done:
 	ret = 0;
 out:
 	db_finalize(facts);
 	db_finalize(seen);
+	buf_release(&ids);
+	free(round);
 	return ret;
 }
 
