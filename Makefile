@@ -119,7 +119,7 @@ TEST_PG ?= 1
 PG_TESTS = $(patsubst %,pg:%,$(filter-out %/t_build.sh %/t_install.sh %/t_size.sh %/t_pg.sh \
 	   %/t_onehome.sh %/t_pg_same.sh,$(CLI_TESTS)))
 test: ibrief $(GEO_PACKS) $(UNIT_BIN)
-	@sh tests/run.sh $(UNIT_BIN) $(CLI_TESTS) $(if $(filter 1,$(TEST_PG)),$(PG_TESTS))
+	@sh tests/run.sh -j $(UNIT_BIN) $(CLI_TESTS) $(if $(filter 1,$(TEST_PG)),$(PG_TESTS))
 
 test-pg: ibrief $(GEO_PACKS)
 	@sh tests/run.sh $(PG_TESTS)

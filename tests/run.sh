@@ -10,6 +10,49 @@
 # IBRIEF_TEST_BACKEND=pg): the first such argument starts one throwaway
 # cluster (tests/pg.sh) for all of them, stopped and removed when this
 # script ends, however it ends. Without a server their tests are skipped.
+#
+# -j (first): runs the "pg:" scripts and the rest as two groups at once,
+# each its own tests/run.sh, so that both passes of `make test` share two
+# cores; prints each group's output when it ends, then the one line over
+# both.
+if [ "${1:-}" = -j ]; then
+	shift
+	plain= pgs=
+	for t in "$@"; do
+		case "$t" in
+		pg:*) pgs="$pgs $t" ;;
+		*) plain="$plain $t" ;;
+		esac
+	done
+	if [ -n "$plain" ] && [ -n "$pgs" ]; then
+		out=$(mktemp -d)
+		# shellcheck disable=SC2086 # the names hold no blanks
+		sh "$0" $plain >"$out/1" 2>&1 &
+		one=$!
+		# shellcheck disable=SC2086
+		sh "$0" $pgs >"$out/2" 2>&1 &
+		two=$!
+		trap 'kill "$one" "$two" 2>/dev/null; rm -rf "$out"; exit 130' INT TERM
+		wait "$one"
+		sed '$d' "$out/1"
+		wait "$two"
+		sed '$d' "$out/2"
+		tail -q -n 1 "$out/1" "$out/2" | awk '
+			{ passed += $1; failed += $3; skipped += $5 }
+			NR == 1 && !/^[0-9]+ passed, [0-9]+ failed/ { failed++ }
+			NR == 2 && !/^[0-9]+ passed, [0-9]+ failed/ { failed++ }
+			END {
+				if (skipped > 0) printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped
+				else printf "%d passed, %d failed\n", passed, failed
+				exit failed > 0
+			}'
+		status=$?
+		rm -rf "$out"
+		exit "$status"
+	fi
+	set -- $plain $pgs
+fi
+
 . "$(dirname "$0")/pg.sh"
 pg_started=
 pg_cluster() {
