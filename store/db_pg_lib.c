@@ -41,9 +41,6 @@ static struct {
 	int (*send_query_prepared)(PGconn *conn, const char *name, int nparams,
 				   const char *const *values, const int *lengths,
 				   const int *formats, int result_format);
-	int (*send_query_params)(PGconn *conn, const char *command, int nparams,
-				 const Oid *types, const char *const *values, const int *lengths,
-				 const int *formats, int result_format);
 	const char *(*parameter_status)(const PGconn *conn, const char *name);
 	int (*set_single_row_mode)(PGconn *conn);
 	PGresult *(*get_result)(PGconn *conn);
@@ -73,7 +70,6 @@ int pg_lib_load(const char *name)
 		DYNLIB_SYM("PQexec", pq.exec),
 		DYNLIB_SYM("PQprepare", pq.prepare),
 		DYNLIB_SYM("PQsendQueryPrepared", pq.send_query_prepared),
-		DYNLIB_SYM("PQsendQueryParams", pq.send_query_params),
 		DYNLIB_SYM("PQparameterStatus", pq.parameter_status),
 		DYNLIB_SYM("PQsetSingleRowMode", pq.set_single_row_mode),
 		DYNLIB_SYM("PQgetResult", pq.get_result),
@@ -155,14 +151,6 @@ int PQsendQueryPrepared(PGconn *conn, const char *stmtName, int nParams,
 {
 	return pq.send_query_prepared(conn, stmtName, nParams, paramValues, paramLengths,
 				      paramFormats, resultFormat);
-}
-
-int PQsendQueryParams(PGconn *conn, const char *command, int nParams, const Oid *paramTypes,
-		      const char *const *paramValues, const int *paramLengths,
-		      const int *paramFormats, int resultFormat)
-{
-	return pq.send_query_params(conn, command, nParams, paramTypes, paramValues,
-				    paramLengths, paramFormats, resultFormat);
 }
 
 const char *PQparameterStatus(const PGconn *conn, const char *paramName)
