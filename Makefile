@@ -201,7 +201,7 @@ bench: ibrief $(GEO_PACKS) $(BUILD)/bench/query_bench $(BUILD)/bench/chart_bench
 	sh bench/compare.sh "briefing 2013-06, VCDB store" $(BENCH_RUNS) \
 		"./ibrief --db $(BD)/vcdb.db report --month 2013-06 -o $(BD)/briefing-vcdb.pdf" \
 		"$(PYTHON) bench/pyref.py report $(BD)/vcdb.db 2013-06 $(BD)/briefing-vcdb-py.pdf" 15x
-	$(BUILD)/bench/query_bench $(BD)
+	$(BUILD)/bench/query_bench --vcdb $(BD)/vcdb.db $(BD)
 	BENCH_PG_MAX=$(BENCH_PG_MAX) sh tests/pg.sh run sh bench/query_pg.sh $(BUILD)/bench/query_bench $(BD) || \
 		[ $$? = 3 ]
 	$(BUILD)/bench/chart_bench

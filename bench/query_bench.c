@@ -2,7 +2,7 @@
  * query_bench: times the queries of a monthly briefing on synthetic stores
  * of 10k, 100k and 1M incidents.
  *
- *     query_bench [--plans] [--mmap] [--pg URI [--pg-max N]] [DIR]
+ *     query_bench [--plans] [--mmap] [--vcdb STORE] [--pg URI [--pg-max N]] [DIR]
  *
  * Builds DIR/bench-N.db (default DIR: bench/data) with store_put, one
  * transaction per store, unless the file is already there; then runs the
@@ -15,6 +15,8 @@
  * times the same set on PostgreSQL too, beside SQLite, on database bench_N
  * of that server for the stores of up to --pg-max incidents (default
  * 100000): a copy of DIR/bench-N.db that bench/query_pg.sh makes.
+ * --vcdb STORE times the set for June 2013 on a store of the VCDB file
+ * too, and with --pg on its copy, database bench_vcdb.
  *
  * The incidents are drawn from a fixed seed so that every run builds the
  * same stores: 2015-2024, a tenth more each year; dates known to the day
@@ -251,14 +253,20 @@ static double best_of(struct store *st, const char *name, const struct query_fil
 	return best;
 }
 
+/* The year whose June the set is for: 2024 on the synthetic stores, 2013 on VCDB. */
+static int bench_year = 2024;
+
 static int run_set(struct store *st, double *each, double *total, double *trend)
 {
 	struct query_filter month, twelve;
+	char from[24], to[24];
 
 	query_filter_init(&month);
-	query_period_month(&month.period, 2024, 6);
+	query_period_month(&month.period, bench_year, 6);
 	query_filter_init(&twelve);
-	query_period_range(&twelve.period, "2023-07-01", "2024-06-30");
+	snprintf(from, sizeof(from), "%d-07-01", bench_year - 1);
+	snprintf(to, sizeof(to), "%d-06-30", bench_year);
+	query_period_range(&twelve.period, from, to);
 	*total = 1e12;
 	for (int run = 0; run < RUNS; run++) {
 		double t = now_ms();
@@ -302,14 +310,14 @@ static void print_plans(struct store *st)
 	}
 }
 
-/* The incidents of June 2024, for the table: what the set has to read. */
+/* The incidents of the month, for the table: what the set has to read. */
 static int month_rows(struct store *st, long *out)
 {
 	struct query_filter f;
 	struct query_result *r = NULL;
 
 	query_filter_init(&f);
-	query_period_month(&f.period, 2024, 6);
+	query_period_month(&f.period, bench_year, 6);
 	if (query_run(st, query_find("overview"), &f, &r) < 0)
 		return -1;
 	*out = (long)r->meta.n;
@@ -392,10 +400,35 @@ static void print_table(const char *title, const struct timings *t)
 	printf("\n");
 }
 
+/* The set for June 2013 on the VCDB store `path`, and on its copy bench_vcdb at `pg_base`. */
+static int time_vcdb(const char *path, const char *pg_base)
+{
+	static struct timings lite, pg;
+	struct buf target = BUF_INIT;
+	int ok;
+
+	bench_year = 2013;
+	ok = time_store(path, 0, 0, 0, &lite) == 0;
+	if (ok && pg_base) {
+		pg_target(&target, pg_base, "bench_vcdb");
+		ok = time_store(target.buf, 0, 0, 0, &pg) == 0;
+	}
+	buf_release(&target);
+	if (!ok)
+		return 1;
+	printf("\nVCDB store, June 2013 (%ld incidents), whole set, best of %d: SQLite %.2f ms",
+	       lite.rows[0], RUNS, lite.total[0]);
+	if (pg_base)
+		printf(", PostgreSQL %.2f ms: %.1fx (target: within 3x)", pg.total[0],
+		       pg.total[0] / lite.total[0]);
+	printf("\n");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static struct timings lite, pg;
-	const char *dir = "bench/data", *pg_base = NULL;
+	const char *dir = "bench/data", *pg_base = NULL, *vcdb = NULL;
 	long pg_max = 100000;
 	int plans = 0, mmap = 0;
 
@@ -404,6 +437,8 @@ int main(int argc, char **argv)
 			plans = 1;
 		else if (!strcmp(argv[i], "--mmap"))
 			mmap = 1;
+		else if (!strcmp(argv[i], "--vcdb") && i + 1 < argc)
+			vcdb = argv[++i];
 		else if (!strcmp(argv[i], "--pg") && i + 1 < argc)
 			pg_base = argv[++i];
 		else if (!strcmp(argv[i], "--pg-max") && i + 1 < argc &&
@@ -439,15 +474,15 @@ int main(int argc, char **argv)
 	print_table(mmap ? "SQLite, mmap" : "SQLite", &lite);
 	/* The target; the Python script has no such set to compare. */
 	printf("%-22s%*s\n", "target: whole set", 10 * (int)ARRAY_SIZE(sizes), "under 50 ms at 1M");
-	if (!pg_base)
-		return 0;
-	print_table("PostgreSQL", &pg);
-	printf("%-22s", "PostgreSQL / SQLite");
-	for (size_t s = 0; s < ARRAY_SIZE(sizes); s++)
-		if (pg.rows[s] < 0)
-			printf("%10s", "-");
-		else
-			printf("%9.1fx", pg.total[s] / lite.total[s]);
-	printf("\n%-22s%*s\n", "target: whole set", 10 * (int)ARRAY_SIZE(sizes), "within 3x");
-	return 0;
+	if (pg_base) {
+		print_table("PostgreSQL", &pg);
+		printf("%-22s", "PostgreSQL / SQLite");
+		for (size_t s = 0; s < ARRAY_SIZE(sizes); s++)
+			if (pg.rows[s] < 0)
+				printf("%10s", "-");
+			else
+				printf("%9.1fx", pg.total[s] / lite.total[s]);
+		printf("\n%-22s%*s\n", "target: whole set", 10 * (int)ARRAY_SIZE(sizes), "within 3x");
+	}
+	return vcdb ? time_vcdb(vcdb, pg_base) : 0;
 }

@@ -8,7 +8,8 @@
 # of up to $BENCH_PG_MAX incidents (default 100000; the copy of the 1M
 # store takes about a quarter of an hour) into databases bench_N of the
 # cluster (tests/pg.sh sets $IBRIEF_TEST_PG to its URI) with `ibrief store
-# copy`, then times the set on both. After the copy each database is
+# copy`, and the VCDB store DIR/vcdb.db (make bench imports it) into
+# bench_vcdb, then times the set on both. After the copy each database is
 # vacuumed and analysed, as autovacuum does within a minute of a large
 # import: until then PostgreSQL has no statistics for its plans and no
 # visibility map for reading an index alone.
@@ -24,4 +25,14 @@ for n in 10000 100000 1000000; do
 		grep -v "^copied [0-9]* incidents"
 	"$PG_BIN/psql" -qX -v ON_ERROR_STOP=1 -d "$uri" -c "VACUUM ANALYZE"
 done
-exec "$1" --pg "$IBRIEF_TEST_PG" --pg-max "$max" "$2"
+# The VCDB store of make bench ($2/vcdb.db), when there is one.
+vcdb=
+if [ -f "$2/vcdb.db" ]; then
+	uri=$(pg_uri "$IBRIEF_TEST_PG" bench_vcdb)
+	"$PG_BIN/createdb" -h "$(pg_dir "$IBRIEF_TEST_PG")" -U ibrief bench_vcdb
+	"$IBRIEF" store copy "$2/vcdb.db" "$uri" 2>/dev/null
+	"$PG_BIN/psql" -qX -v ON_ERROR_STOP=1 -d "$uri" -c "VACUUM ANALYZE"
+	vcdb="--vcdb $2/vcdb.db"
+fi
+# shellcheck disable=SC2086 # $vcdb is two words or none
+exec "$1" --pg "$IBRIEF_TEST_PG" --pg-max "$max" $vcdb "$2"
