@@ -450,7 +450,37 @@ static const char last_day_sql[] =
 	"SELECT max(i.date_start) FROM incident i"
 	" WHERE i.date_start >= :from AND i.date_start <= :to AND i.date_end = i.date_start";
 
+/*
+ * The last answer of query_data_end(), while the store is at the version
+ * it was found at: every query of a briefing starts with it, two
+ * statements each time (and two round trips to a PostgreSQL server).
+ */
+static _Thread_local struct {
+	struct db_version version;
+	int found;			/* 0 for no entry */
+	struct query_data_end end;
+} data_end_memo;
+
+static int data_end_read(struct store *st, struct query_data_end *end);
+
 int query_data_end(struct store *st, struct query_data_end *end)
+{
+	struct db_version v = { 0, 0 };
+	int known = db_data_version(store_db(st), &v) == 0, found;
+
+	if (known && data_end_memo.found && data_end_memo.version.connection == v.connection &&
+	    data_end_memo.version.data == v.data) {
+		*end = data_end_memo.end;
+		return data_end_memo.found;
+	}
+	found = data_end_read(st, end);
+	data_end_memo.found = known && found > 0 ? found : 0;
+	data_end_memo.version = v;
+	data_end_memo.end = *end;
+	return found;
+}
+
+static int data_end_read(struct store *st, struct query_data_end *end)
 {
 	static const struct query data_end = { .name = "data-end" };
 	struct query_filter everything;
