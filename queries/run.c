@@ -200,13 +200,18 @@ static int meta_key(const struct query_run *qr, const struct query_period *p, ch
 	return o < size;
 }
 
+/* Whether a remembered answer computed at version `a` holds at version `b`. */
+static int same_version(const struct db_version *a, const struct db_version *b)
+{
+	return a->connection == b->connection && a->data == b->data;
+}
+
 static struct meta_memo *meta_memo_find(const struct db_version *v, const char *key)
 {
 	for (size_t i = 0; i < META_MEMOS; i++) {
 		struct meta_memo *m = &meta_memos[i];
 
-		if (m->version.connection == v->connection && m->version.data == v->data &&
-		    !strcmp(m->key, key))
+		if (same_version(&m->version, v) && !strcmp(m->key, key))
 			return m;
 	}
 	return NULL;
@@ -468,8 +473,7 @@ int query_data_end(struct store *st, struct query_data_end *end)
 	struct db_version v = { 0, 0 };
 	int known = db_data_version(store_db(st), &v) == 0, found;
 
-	if (known && data_end_memo.found && data_end_memo.version.connection == v.connection &&
-	    data_end_memo.version.data == v.data) {
+	if (known && data_end_memo.found && same_version(&data_end_memo.version, &v)) {
 		*end = data_end_memo.end;
 		return data_end_memo.found;
 	}
