@@ -52,9 +52,16 @@ static const struct query_column overview_columns[] = {
 					    "data is not complete, or past it" },
 };
 
-/* The public bodies and, unfiltered, all incidents; the countries are tallied (QUERY_COUNTRY_TALLY). */
+/*
+ * The public bodies and, unfiltered, all incidents; the countries are
+ * tallied (QUERY_COUNTRY_TALLY). The public bodies are counted on the
+ * period's walk of the date index, which holds public_sector: the unary +
+ * keeps SQLite off the index on (public_sector, date_start), which lacks
+ * date_end and so reads every public incident's row of the table (at 1M
+ * incidents, June 2024: 2,800 pages, a fifth of the briefing's reads).
+ */
 static const char overview_sql[] =
-	"SELECT (SELECT count(*)" QUERY_SCOPE " AND i.public_sector = 1),"
+	"SELECT (SELECT count(*)" QUERY_SCOPE " AND +i.public_sector = 1),"
 	"       (SELECT count(*) FROM incident i WHERE" QUERY_IN_PERIOD ")";
 
 int query_significant(const struct query_meta *m)
