@@ -152,7 +152,8 @@ int run_prepare(struct query_run *qr, const char *sql, const struct query_period
 /*
  * Counts, for period `p` and the run's filter: the incidents in the
  * period, those left out of it because their date is too coarse, and the
- * undated ones. Any pointer may be NULL.
+ * undated ones. Any pointer may be NULL; without `n` the period's
+ * incidents are not walked (the other two are a few probes of an index).
  */
 int run_meta(struct query_run *qr, const struct query_period *p, long long *n,
 	     long long *left_out, long long *undated);
@@ -163,6 +164,12 @@ int run_count(struct query_run *qr, const char *sql, const struct query_period *
 
 /* Sets res->meta's period, previous, n, left_out and undated for the run's filter. */
 int run_standard_meta(struct query_run *qr, struct query_result *res);
+
+/*
+ * The same but meta.n, left 0 for a caller that counts the period's
+ * incidents in its own walk of them (QUERY_SCOPE, the same rows).
+ */
+int run_standard_meta_uncounted(struct query_run *qr, struct query_result *res);
 
 /*
  * For a period `p` that is not over on `last` ("YYYY-MM-DD", the last day

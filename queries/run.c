@@ -159,14 +159,24 @@ out:
 	return ret;
 }
 
-static const char meta_sql[] =
-	"SELECT"
-	" (SELECT count(*)" QUERY_SCOPE "),"
-	" (SELECT count(*) FROM incident i"
-	"   WHERE i.date_start IN (:s1, :s2, :s3, :s4)"
-	"     AND i.date_start <= :to AND i.date_end >= :from"
-	"     AND NOT (i.date_start >= :from AND i.date_end <= :to)" QUERY_FILTERS "),"
-	" (SELECT count(*) FROM incident i WHERE i.date_start IS NULL" QUERY_FILTERS ")";
+/*
+ * The counts of run_meta(): n, left_out, undated. Without n (the caller
+ * counts the period's incidents itself, as by-month does in its own walk
+ * of them) the first column is -1: the other two are a few probes of the
+ * date index, n a walk of the whole period.
+ */
+#define META_SQL(n) \
+	"SELECT" n "," \
+	" (SELECT count(*) FROM incident i" \
+	"   WHERE i.date_start IN (:s1, :s2, :s3, :s4)" \
+	"     AND i.date_start <= :to AND i.date_end >= :from" \
+	"     AND NOT (i.date_start >= :from AND i.date_end <= :to)" QUERY_FILTERS ")," \
+	" (SELECT count(*) FROM incident i WHERE i.date_start IS NULL" QUERY_FILTERS ")"
+
+static const char *const meta_sql[2] = {
+	META_SQL(" (SELECT count(*)" QUERY_SCOPE ")"),
+	META_SQL(" -1"),
+};
 
 /*
  * The counts of run_meta() last computed, by period and filter: every
@@ -230,10 +240,14 @@ int run_meta(struct query_run *qr, const struct query_period *p, long long *n,
 	memo = meta_key(qr, p, key, sizeof(key)) && db_data_version(qr->db, &v) == 0;
 	if (memo)
 		m = meta_memo_find(&v, key);
+	if (m && n && m->counts[0] < 0) {
+		m->key[0] = '\0';	/* remembered without n: count again */
+		m = NULL;
+	}
 	if (m) {
 		memcpy(counts, m->counts, sizeof(counts));
 	} else {
-		if (run_prepare(qr, meta_sql, p, &s) < 0)
+		if (run_prepare(qr, meta_sql[!n], p, &s) < 0)
 			goto out;
 		if (db_step(s) != DB_ROW) {
 			run_error(qr, "cannot count incidents");
@@ -260,14 +274,25 @@ out:
 	return ret;
 }
 
-int run_standard_meta(struct query_run *qr, struct query_result *res)
+static int standard_meta(struct query_run *qr, struct query_result *res, int count)
 {
 	res->meta.period = qr->f.period;
 	query_period_previous(&qr->f.period, &res->meta.previous);
 	if (query_data_end(qr->st, &res->meta.data_end) < 0)
 		return -1;
 	res->meta.provisional = query_period_provisional(&res->meta.period, &res->meta.data_end);
-	return run_meta(qr, &qr->f.period, &res->meta.n, &res->meta.left_out, &res->meta.undated);
+	return run_meta(qr, &qr->f.period, count ? &res->meta.n : NULL, &res->meta.left_out,
+			&res->meta.undated);
+}
+
+int run_standard_meta(struct query_run *qr, struct query_result *res)
+{
+	return standard_meta(qr, res, 1);
+}
+
+int run_standard_meta_uncounted(struct query_run *qr, struct query_result *res)
+{
+	return standard_meta(qr, res, 0);
 }
 
 /* A JSON array of the codes, for json_each(:countries); NULL for none. */

@@ -269,15 +269,17 @@ static int run_by_month(struct query_run *qr, struct query_result *res)
 	const struct query_period *newest = &res->meta.data_end.month;
 	int first, last, known = INT_MAX, ret = -1;
 
-	if (run_standard_meta(qr, res) < 0 ||
+	/* meta.n is the months' rows: the period's incidents are walked once. */
+	if (run_standard_meta_uncounted(qr, res) < 0 ||
 	    month_counts(qr, &qr->f.period, &now, &now_nr, &year_only) < 0)
 		goto out;
+	for (size_t i = 0; i < now_nr; i++)
+		res->meta.n += now[i].n;
 	if (newest->kind != QUERY_PERIOD_NONE)
 		known = newest->year * 12 + newest->month - 1;
 	query_period_years_earlier(&qr->f.period, 1, &before);
 	if (month_counts(qr, &before, &then, &then_nr, &ignored) < 0)
 		goto out;
-	res->meta.n -= year_only;
 	res->meta.left_out += year_only;
 
 	first = !qr->f.period.open_start ? qr->f.period.start.year * 12 + qr->f.period.start.month - 1 :

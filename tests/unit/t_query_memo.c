@@ -92,6 +92,19 @@ static void test_the_end_of_the_data_follows_every_write(void)
 	store_close(writer);
 }
 
+/* by-month counts its period itself and leaves no count behind for others. */
+static void test_a_period_by_month_counted_is_counted_for_the_next_query(void)
+{
+	st = fixture_store();
+	CHECK_INT(april("by-month"), 8);
+	CHECK_INT(april("by-type"), 8);
+	CHECK_INT(april("by-month"), 8);
+	put_april(st, "B1");
+	CHECK_INT(april("by-month"), 9);
+	CHECK_INT(april("by-country"), 9);
+	store_close(st);
+}
+
 int main(void)
 {
 	test_run("a write through the same handle is counted at once",
@@ -100,5 +113,7 @@ int main(void)
 		 test_a_commit_through_another_handle_is_counted_at_once);
 	test_run("the end of the data follows every write, on any handle",
 		 test_the_end_of_the_data_follows_every_write);
+	test_run("a period by-month counted is counted for the next query",
+		 test_a_period_by_month_counted_is_counted_for_the_next_query);
 	return test_done();
 }
