@@ -139,6 +139,12 @@ struct list_tally {
 int list_tally_run(struct query_run *qr, const char *const sql[2], struct list_tally *t);
 void list_tally_release(struct list_tally *t);
 
+/*
+ * The strings of `l` as a JSON array, for json_each(:param) (both
+ * backends have it); NULL when `l` is NULL or empty. The caller frees it.
+ */
+char *run_json_list(const struct strlist *l);
+
 /* Reports a database error for the query being run; returns -1. */
 int run_error(struct query_run *qr, const char *what);
 

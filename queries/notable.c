@@ -88,33 +88,30 @@ static const char candidates_sql[] =
 
 /*
  * What only the contenders need, for a round of them at once (:ids, a
- * JSON array): victim, campaign and countries, one row a country in the
- * order the record gives them (one row with no country when none is
- * known), by incident id. One statement a round, not one a contender: on
- * PostgreSQL each statement is a round trip to the server. The order is
- * asked for by the outer ORDER BY: an aggregate over an ordered subquery
- * keeps it in SQLite, but neither SQL nor PostgreSQL promises that.
+ * JSON array): victim, campaign, countries and what a listed one shows
+ * (date as known, summary), one row a country in the order the record
+ * gives them (one row with no country when none is known), by incident
+ * id. One statement a round, not one a contender: on PostgreSQL each
+ * statement is a round trip to the server. The order is asked for by the
+ * outer ORDER BY: an aggregate over an ordered subquery keeps it in
+ * SQLite, but neither SQL nor PostgreSQL promises that.
  */
 static const char facts_sql[] =
-	"SELECT i.id, i.victim, i.campaign, c.country"
+	"SELECT i.id, i.victim, i.campaign, c.country, i.year, i.month, i.day, i.summary"
 	"  FROM incident i LEFT JOIN incident_country c ON c.incident_id = i.id"
 	" WHERE i.id IN (SELECT CAST(value AS INTEGER) FROM json_each(:ids))"
 	" ORDER BY i.id, c.pos";
 
 /*
- * Whether a country had an incident in the 12 months before the period.
- * Comparing date_end || '' (an expression, not the column) keeps the
- * planner off the date index: walking the country index stops at the
- * first hit for a frequent country, and a new country has few incidents
- * to walk. (SQLite's unary + would say the same; PostgreSQL has no unary
- * + for text.)
+ * Which of the countries :ccs (a JSON array of codes) had an incident in
+ * the 12 months before the period, for a round of contenders at once. A
+ * country's rows carry their incident's dates, so each code is one walk
+ * of the country index that stops at the first hit for a frequent
+ * country, and a new country has few rows to walk.
  */
 static const char seen_sql[] =
-	"SELECT EXISTS (SELECT 1 FROM incident_country c JOIN incident j ON j.id = c.incident_id"
-	"  WHERE c.country = :cc AND j.date_end || '' < :from AND j.date_end || '' >= :new_from)";
-
-static const char details_sql[] =
-	"SELECT victim, year, month, day, summary FROM incident WHERE id = :id";
+	"SELECT cc.value FROM json_each(:ccs) AS cc WHERE EXISTS (SELECT 1 FROM incident_country c"
+	"  WHERE c.country = cc.value AND c.date_end < :from AND c.date_end >= :new_from)";
 
 void notable_weights_default(struct notable_weights *w)
 {
@@ -132,6 +129,8 @@ struct candidate {
 	char *kind, *type, *countries;
 	char *victim;		/* the key victim_key() makes, NULL for none */
 	char *campaign;
+	char *victim_name, *summary;	/* as shown; NULL when not known */
+	char date[11];		/* as known: YYYY-MM-DD, YYYY-MM, YYYY or "" */
 	long long affected;	/* -1 unknown */
 	double contain_hours;	/* < 0 unknown */
 	int pinned;
@@ -297,6 +296,8 @@ static void candidates_release(struct candidates *cs)
 		free(cs->v[i].countries);
 		free(cs->v[i].victim);
 		free(cs->v[i].campaign);
+		free(cs->v[i].victim_name);
+		free(cs->v[i].summary);
 	}
 	free(cs->v);
 	strlist_release(&cs->checked);
@@ -343,31 +344,54 @@ out:
 	for (const char *p = (list); p && *p; p += strcspn(p, ",") + !!p[strcspn(p, ",")])
 
 /*
- * Whether each country of `c` had an incident in the 12 months before the
- * period (`seen`, NULL when the period has no start: nothing is new), each
- * country looked up once; sets c->new_country.
+ * Looks up which countries of the `n` candidates at `round`, not looked
+ * up before, had an incident in the 12 months before the period, all in
+ * one statement (`seen`; NULL when the period has no start: nothing is
+ * new), and sets each candidate's new_country to the first of its
+ * countries that had none.
  */
-static int find_new_country(struct query_run *qr, struct candidates *cs, struct db_stmt *seen,
-			    struct candidate *c)
+static int find_new_countries(struct query_run *qr, struct candidates *cs, struct db_stmt *seen,
+			      struct candidate *round, size_t n)
 {
-	FOR_EACH_COUNTRY(cc, c->countries) {
-		char code[8];
+	struct strlist ask = STRLIST_INIT, earlier = STRLIST_INIT;
+	char code[8], *json = NULL;
+	int rc = DB_DONE, ret = -1;
 
-		snprintf(code, sizeof(code), "%.*s", (int)strcspn(cc, ","), cc);
-		if (seen && !strlist_has(&cs->checked, code)) {
-			strlist_add(&cs->checked, code);
-			db_reset(seen);
-			db_bind_text(seen, db_param(seen, ":cc"), code);
-			if (db_step(seen) != DB_ROW)
-				return run_error(qr, "cannot look for earlier incidents");
-			if (!(int)db_column_int64(seen, 0))
-				strlist_add(&cs->fresh, code);
+	if (!seen)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		FOR_EACH_COUNTRY(cc, round[i].countries) {
+			snprintf(code, sizeof(code), "%.*s", (int)strcspn(cc, ","), cc);
+			if (!strlist_has(&cs->checked, code)) {
+				strlist_add(&cs->checked, code);
+				strlist_add(&ask, code);
+			}
 		}
-		for (size_t k = 0; k < cs->fresh.n && !c->new_country; k++)
-			if (!strcmp(code, cs->fresh.v[k]))
-				c->new_country = cs->fresh.v[k];
+	if ((json = run_json_list(&ask))) {
+		db_bind_text(seen, db_param(seen, ":ccs"), json);
+		while ((rc = db_step(seen)) == DB_ROW)
+			strlist_add(&earlier, db_column_text(seen, 0));
 	}
-	return 0;
+	if (rc != DB_DONE) {
+		run_error(qr, "cannot look for earlier incidents");
+		goto out;
+	}
+	for (size_t k = 0; k < ask.n; k++)
+		if (!strlist_has(&earlier, ask.v[k]))
+			strlist_add(&cs->fresh, ask.v[k]);
+	for (size_t i = 0; i < n; i++)
+		FOR_EACH_COUNTRY(cc, round[i].countries) {
+			snprintf(code, sizeof(code), "%.*s", (int)strcspn(cc, ","), cc);
+			for (size_t k = 0; k < cs->fresh.n && !round[i].new_country; k++)
+				if (!strcmp(code, cs->fresh.v[k]))
+					round[i].new_country = cs->fresh.v[k];
+		}
+	ret = 0;
+out:
+	free(json);	/* jansson allocates with malloc by default */
+	strlist_release(&ask);
+	strlist_release(&earlier);
+	return ret;
 }
 
 /* A candidate of a round, by incident id: the order facts_sql gives their rows in. */
@@ -383,9 +407,21 @@ static int by_id_cmp(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+static void date_text(char out[11], struct db_stmt *s, int col)
+{
+	int y = (int)db_column_int64(s, col), m = (int)db_column_int64(s, col + 1),
+	    d = (int)db_column_int64(s, col + 2);
+
+	if (db_column_is_null(s, col))
+		out[0] = '\0';
+	else
+		date_format(out, y, m, d);
+}
+
 /*
- * Reads the victim, campaign and countries ("BE,FR", or NULL) of the
- * `n` candidates of `round`, sorted by id, from the rows of `facts`.
+ * Reads the victim, campaign, countries ("BE,FR", or NULL), date and
+ * summary of the `n` candidates of `round`, sorted by id, from the rows
+ * of `facts`.
  */
 static int read_round_facts(struct query_run *qr, struct db_stmt *facts, struct by_id *round,
 			    size_t n)
@@ -408,6 +444,9 @@ static int read_round_facts(struct query_run *qr, struct db_stmt *facts, struct 
 			break;
 		round[k].c->victim = victim_key(db_column_text(facts, 1));
 		round[k].c->campaign = xstrdup_or_null(db_column_text(facts, 2));
+		round[k].c->victim_name = xstrdup_or_null(db_column_text(facts, 1));
+		round[k].c->summary = xstrdup_or_null(db_column_text(facts, 7));
+		date_text(round[k].c->date, facts, 4);
 		if (country)
 			buf_adds(&countries, country);
 		k++;
@@ -453,15 +492,11 @@ static int read_facts(struct query_run *qr, struct candidates *cs, size_t upto)
 	buf_addch(&ids, ']');
 	qsort(round, n, sizeof(*round), by_id_cmp);
 	db_bind_text(facts, db_param(facts, ":ids"), ids.buf);
-	if (read_round_facts(qr, facts, round, n) < 0)
+	if (read_round_facts(qr, facts, round, n) < 0 ||
+	    find_new_countries(qr, cs, seen, &cs->v[cs->read], n) < 0)
 		goto out;
-	for (; cs->read < upto; cs->read++) {
-		struct candidate *c = &cs->v[cs->read];
-
-		if (find_new_country(qr, cs, seen, c) < 0)
-			goto out;
-		c->score = score(cs->w, c, NULL);
-	}
+	for (; cs->read < upto; cs->read++)
+		cs->v[cs->read].score = score(cs->w, &cs->v[cs->read], NULL);
 done:
 	ret = 0;
 out:
@@ -529,43 +564,24 @@ static int settled(const struct candidates *cs, const size_t *picked, size_t n, 
 	return last->pinned || last->score > best;
 }
 
-static void date_text(char out[11], struct db_stmt *s, int col)
+static void add_row(struct query_result *res, const struct notable_weights *w,
+		    const struct candidate *c)
 {
-	int y = (int)db_column_int64(s, col), m = (int)db_column_int64(s, col + 1),
-	    d = (int)db_column_int64(s, col + 2);
-
-	if (db_column_is_null(s, col))
-		out[0] = '\0';
-	else
-		date_format(out, y, m, d);
-}
-
-static int add_row(struct query_run *qr, struct query_result *res, struct db_stmt *s,
-		   const struct notable_weights *w, const struct candidate *c)
-{
-	struct query_row *row;
+	struct query_row *row = query_result_add_row(res);
 	struct buf reasons = BUF_INIT;
-	char date[11];
 
-	db_reset(s);
-	db_bind_int64(s, db_param(s, ":id"), c->id);
-	if (db_step(s) != DB_ROW)
-		return run_error(qr, "cannot read an incident");
-	row = query_result_add_row(res);
 	score(w, c, &reasons);
-	date_text(date, s, 1);
 	query_set_int(row, NT_RANK, (long long)res->rows_nr);
 	query_set_int(row, NT_ID, c->id);
-	query_set_text(row, NT_DATE, *date ? date : NULL);
-	query_set_text(row, NT_VICTIM, db_column_text(s, 0));
+	query_set_text(row, NT_DATE, *c->date ? c->date : NULL);
+	query_set_text(row, NT_VICTIM, c->victim_name);
 	query_set_text(row, NT_COUNTRY, c->countries);
 	query_set_text(row, NT_TYPE, c->type);
 	query_set_real(row, NT_SCORE, c->score);
 	query_set_bool(row, NT_PINNED, c->pinned);
 	query_set_text(row, NT_REASONS, reasons.buf);
-	query_set_text(row, NT_SUMMARY, db_column_text(s, 4));
+	query_set_text(row, NT_SUMMARY, c->summary);
 	buf_release(&reasons);
-	return 0;
 }
 
 /*
@@ -578,7 +594,6 @@ static int run_notable(struct query_run *qr, struct query_result *res)
 {
 	struct notable_weights defaults;
 	struct candidates cs = { NULL, 0, 0, 0, STRLIST_INIT, STRLIST_INIT, NULL };
-	struct db_stmt *s = NULL;
 	size_t limit = qr->f.limit > 0 ? (size_t)qr->f.limit : QUERY_DEFAULT_LIMIT, n = 0;
 	size_t *picked = xmalloc(limit * sizeof(*picked)), upto = 2 * limit + 8;
 	int ret = -1;
@@ -595,14 +610,10 @@ static int run_notable(struct query_run *qr, struct query_result *res)
 			break;
 		upto = 2 * cs.read;
 	}
-	if (run_prepare(qr, qr->q->sql[3], &qr->f.period, &s) < 0)
-		goto out;
 	for (size_t i = 0; i < n; i++)
-		if (add_row(qr, res, s, cs.w, &cs.v[picked[i]]) < 0)
-			goto out;
+		add_row(res, cs.w, &cs.v[picked[i]]);
 	ret = 0;
 out:
-	db_finalize(s);
 	candidates_release(&cs);
 	free(picked);
 	return ret;
@@ -613,7 +624,7 @@ const struct query query_notable = {
 	.description = "the incidents a briefing should summarise, ranked, with the reasons",
 	.columns = notable_columns,
 	.columns_nr = ARRAY_SIZE(notable_columns),
-	.sql = (const char *const[]){ candidates_sql, facts_sql, seen_sql, details_sql, NULL },
+	.sql = (const char *const[]){ candidates_sql, facts_sql, seen_sql, NULL },
 	.run = run_notable,
 	.uses_limit = 1,
 	.key = QUERY_KEY_INCIDENT,

@@ -295,8 +295,7 @@ int run_standard_meta_uncounted(struct query_run *qr, struct query_result *res)
 	return standard_meta(qr, res, 0);
 }
 
-/* A JSON array of the codes, for json_each(:countries); NULL for none. */
-static char *countries_json(const struct strlist *l)
+char *run_json_list(const struct strlist *l)
 {
 	json_t *a;
 	char *s;
@@ -321,7 +320,7 @@ static void run_init(struct query_run *qr, struct store *st, const struct query 
 	qr->db = store_db(st);
 	qr->q = q;
 	qr->f = *f;
-	qr->countries_json = countries_json(f->countries);
+	qr->countries_json = run_json_list(f->countries);
 }
 
 static void run_release(struct query_run *qr)
