@@ -232,8 +232,6 @@ void i18n_label(struct buf *out, enum lang lang, const char *s);
  * column gives it) in `lang`; NULL when it is not a NAICS 2022 sector.
  */
 const char *i18n_sector(enum lang lang, const char *code);
-/* Every sector code i18n_sector() knows, in a static array; returns the count. */
-size_t i18n_sector_codes(const char *const **codes);
 
 /* A column's heading for tables: "Incidents", "Part", ...; never NULL. */
 const char *i18n_column(enum lang lang, const char *column);

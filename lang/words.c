@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../util/naics.h"
 #include "../util/util.h"
 #include "../util/banned.h"
 
@@ -365,71 +366,66 @@ const char *i18n_column(enum lang lang, const char *column)
 }
 
 /*
- * The NAICS 2022 sectors by code, as queries/breakdown.c's by-sector names
- * them in English (a unit test checks the two agree), and their names in
- * French, Dutch and German.
+ * The names of the NAICS 2022 sectors (util/naics.h, which holds their
+ * codes and English names) in French, Dutch and German, by code.
  */
-static const char *const sectors[][LANG_NR + 1] = {
-	{ "11", "Agriculture, forestry, fishing and hunting",
-	  "Agriculture, foresterie, pêche et chasse", "Landbouw, bosbouw, visserij en jacht",
+static const char *const sectors[][LANG_NR] = {
+	{ "11", "Agriculture, foresterie, pêche et chasse",
+	  "Landbouw, bosbouw, visserij en jacht",
 	  "Land- und Forstwirtschaft, Fischerei und Jagd" },
-	{ "21", "Mining, quarrying, and oil and gas extraction",
-	  "Extraction minière, exploitation en carrière, et extraction de pétrole et de gaz",
-	  "Mijnbouw, groeven en olie- en gaswinning", "Bergbau, Steinbrüche sowie Öl- und Gasförderung" },
-	{ "22", "Utilities", "Services publics (énergie et eau)", "Nutsbedrijven", "Versorgungsunternehmen" },
-	{ "23", "Construction", "Construction", "Bouw", "Baugewerbe" },
-	{ "31-33", "Manufacturing", "Fabrication", "Industrie", "Verarbeitendes Gewerbe" },
-	{ "42", "Wholesale trade", "Commerce de gros", "Groothandel", "Großhandel" },
-	{ "44-45", "Retail trade", "Commerce de détail", "Detailhandel", "Einzelhandel" },
-	{ "48-49", "Transportation and warehousing", "Transport et entreposage", "Vervoer en opslag",
-	  "Verkehr und Lagerei" },
-	{ "51", "Information", "Industrie de l’information", "Informatie en communicatie",
+	{ "21", "Extraction minière, exploitation en carrière, et extraction de pétrole et de gaz",
+	  "Mijnbouw, groeven en olie- en gaswinning",
+	  "Bergbau, Steinbrüche sowie Öl- und Gasförderung" },
+	{ "22", "Services publics (énergie et eau)", "Nutsbedrijven", "Versorgungsunternehmen" },
+	{ "23", "Construction", "Bouw", "Baugewerbe" },
+	{ "31-33", "Fabrication", "Industrie", "Verarbeitendes Gewerbe" },
+	{ "42", "Commerce de gros", "Groothandel", "Großhandel" },
+	{ "44-45", "Commerce de détail", "Detailhandel", "Einzelhandel" },
+	{ "48-49", "Transport et entreposage", "Vervoer en opslag", "Verkehr und Lagerei" },
+	{ "51", "Industrie de l’information",
+	  "Informatie en communicatie",
 	  "Information und Kommunikation" },
-	{ "52", "Finance and insurance", "Finance et assurances", "Financiële diensten en verzekeringen",
+	{ "52", "Finance et assurances",
+	  "Financiële diensten en verzekeringen",
 	  "Finanz- und Versicherungswesen" },
-	{ "53", "Real estate and rental and leasing", "Services immobiliers et services de location",
-	  "Onroerend goed, verhuur en leasing", "Grundstücks- und Wohnungswesen, Vermietung und Leasing" },
-	{ "54", "Professional, scientific, and technical services",
-	  "Services professionnels, scientifiques et techniques",
+	{ "53", "Services immobiliers et services de location",
+	  "Onroerend goed, verhuur en leasing",
+	  "Grundstücks- und Wohnungswesen, Vermietung und Leasing" },
+	{ "54", "Services professionnels, scientifiques et techniques",
 	  "Vrije beroepen, wetenschappelijke en technische diensten",
 	  "Freiberufliche, wissenschaftliche und technische Dienstleistungen" },
-	{ "55", "Management of companies and enterprises", "Gestion de sociétés et d’entreprises",
-	  "Beheer van ondernemingen", "Management von Unternehmen" },
-	{ "56", "Administrative and support and waste management and remediation services",
-	  "Services administratifs, services de soutien, gestion des déchets et assainissement",
+	{ "55", "Gestion de sociétés et d’entreprises",
+	  "Beheer van ondernemingen",
+	  "Management von Unternehmen" },
+	{ "56", "Services administratifs, services de soutien, gestion des déchets et assainissement",
 	  "Administratieve en ondersteunende diensten, afvalbeheer en sanering",
 	  "Verwaltungs- und Unterstützungsdienste, Abfallwirtschaft und Sanierung" },
-	{ "61", "Educational services", "Services d’enseignement", "Onderwijs", "Erziehung und Unterricht" },
-	{ "62", "Health care and social assistance", "Soins de santé et assistance sociale",
-	  "Gezondheidszorg en maatschappelijke dienstverlening", "Gesundheits- und Sozialwesen" },
-	{ "71", "Arts, entertainment, and recreation", "Arts, spectacles et loisirs",
-	  "Kunst, amusement en recreatie", "Kunst, Unterhaltung und Erholung" },
-	{ "72", "Accommodation and food services", "Hébergement et services de restauration",
-	  "Accommodatie en eet- en drinkgelegenheden", "Gastgewerbe" },
-	{ "81", "Other services (except public administration)",
-	  "Autres services (sauf les administrations publiques)",
+	{ "61", "Services d’enseignement", "Onderwijs", "Erziehung und Unterricht" },
+	{ "62", "Soins de santé et assistance sociale",
+	  "Gezondheidszorg en maatschappelijke dienstverlening",
+	  "Gesundheits- und Sozialwesen" },
+	{ "71", "Arts, spectacles et loisirs",
+	  "Kunst, amusement en recreatie",
+	  "Kunst, Unterhaltung und Erholung" },
+	{ "72", "Hébergement et services de restauration",
+	  "Accommodatie en eet- en drinkgelegenheden",
+	  "Gastgewerbe" },
+	{ "81", "Autres services (sauf les administrations publiques)",
 	  "Overige diensten (behalve openbaar bestuur)",
 	  "Sonstige Dienstleistungen (ohne öffentliche Verwaltung)" },
-	{ "92", "Public administration", "Administrations publiques", "Openbaar bestuur",
-	  "Öffentliche Verwaltung" },
+	{ "92", "Administrations publiques", "Openbaar bestuur", "Öffentliche Verwaltung" },
 };
 
 const char *i18n_sector(enum lang lang, const char *code)
 {
-	for (size_t i = 0; code && i < ARRAY_SIZE(sectors); i++)
-		if (!strcmp(sectors[i][0], code))
-			return sectors[i][lang + 1];
-	return NULL;
-}
+	const struct naics_sector *sector = naics_sector(code);
 
-size_t i18n_sector_codes(const char *const **codes)
-{
-	static const char *list[ARRAY_SIZE(sectors)];
-
+	if (!sector || lang == LANG_EN)
+		return sector ? sector->name : NULL;
 	for (size_t i = 0; i < ARRAY_SIZE(sectors); i++)
-		list[i] = sectors[i][0];
-	*codes = list;
-	return ARRAY_SIZE(sectors);
+		if (!strcmp(sectors[i][0], code))
+			return sectors[i][lang];
+	return NULL;
 }
 
 void i18n_label(struct buf *out, enum lang lang, const char *s)
@@ -470,6 +466,8 @@ static void check_entry(struct buf *problems, const char *table, const char *key
 
 size_t i18n_check(struct buf *problems)
 {
+	const struct naics_sector *naics;
+	size_t naics_nr = naics_sectors(&naics);
 	size_t before = problems->len, n = 0;
 	char key[16];
 
@@ -485,9 +483,9 @@ size_t i18n_check(struct buf *problems)
 		for (size_t i = 0; i < ARRAY_SIZE(columns); i++)
 			check_entry(problems, "column", columns[i][0], l, columns[i][l + 1],
 				    columns[i][1]);
-		for (size_t i = 0; i < ARRAY_SIZE(sectors); i++)
-			check_entry(problems, "sector", sectors[i][0], l, sectors[i][l + 1],
-				    sectors[i][1]);
+		for (size_t i = 0; i < naics_nr; i++)
+			check_entry(problems, "sector", naics[i].code, l,
+				    i18n_sector((enum lang)l, naics[i].code), naics[i].name);
 	}
 	for (size_t i = before; i < problems->len; i++)
 		n += problems->buf[i] == '\n';

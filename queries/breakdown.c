@@ -8,9 +8,11 @@
  */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../util/country.h"
+#include "../util/naics.h"
 #include "../util/banned.h"
 
 /*
@@ -169,91 +171,196 @@ static const struct query_column by_sector_columns[] = {
  * sector, so that public victims are listed apart ("public: municipality";
  * no kind reads "public: public body", as in the type vocabulary). Other
  * incidents count under their first sector: a NAICS code (VERIS) groups by
- * its 2-digit sector, named from the NAICS 2022 manual; "000" and the like
- * are VERIS for unknown; any other text (CSV, pages) is a sector as given,
- * grouped ignoring letter case ("Retail" and "retail" are one row, shown
- * as the first in byte order). One sector per incident keeps the rows
- * adding up to n.
+ * its sector (util/naics.h), named in English; "000" and the like are
+ * VERIS for unknown; any other text (CSV, pages) is a sector as given,
+ * grouped ignoring ASCII letter case ("Retail" and "retail" are one row,
+ * shown as the first in byte order). One sector per incident keeps the
+ * rows adding up to n.
+ *
+ * The statement counts per value as stored (a public body's kind, another
+ * incident's first sector: pos 0, as store_put numbers a list from 0; the
+ * join on the dates finds it next to the previous incident's,
+ * QUERY_LIST_JOIN). The values are keyed, grouped and named in C, per
+ * value rather than per incident: as SQL that took PostgreSQL longer to
+ * plan than to run.
  */
 static const char by_sector_sql[] =
-	"WITH naics(prefix, code, name) AS (VALUES"
-	"  ('11', '11', 'Agriculture, forestry, fishing and hunting'),"
-	"  ('21', '21', 'Mining, quarrying, and oil and gas extraction'),"
-	"  ('22', '22', 'Utilities'), ('23', '23', 'Construction'),"
-	"  ('31', '31-33', 'Manufacturing'), ('32', '31-33', 'Manufacturing'),"
-	"  ('33', '31-33', 'Manufacturing'), ('42', '42', 'Wholesale trade'),"
-	"  ('44', '44-45', 'Retail trade'), ('45', '44-45', 'Retail trade'),"
-	"  ('48', '48-49', 'Transportation and warehousing'),"
-	"  ('49', '48-49', 'Transportation and warehousing'),"
-	"  ('51', '51', 'Information'), ('52', '52', 'Finance and insurance'),"
-	"  ('53', '53', 'Real estate and rental and leasing'),"
-	"  ('54', '54', 'Professional, scientific, and technical services'),"
-	"  ('55', '55', 'Management of companies and enterprises'),"
-	"  ('56', '56', 'Administrative and support and waste management and remediation services'),"
-	"  ('61', '61', 'Educational services'), ('62', '62', 'Health care and social assistance'),"
-	"  ('71', '71', 'Arts, entertainment, and recreation'),"
-	"  ('72', '72', 'Accommodation and food services'),"
-	"  ('81', '81', 'Other services (except public administration)'),"
-	"  ('92', '92', 'Public administration')),"
-	/*
-	 * pos 0 is the first sector: store_put numbers a list from 0. The
-	 * join on the dates finds each incident's first sector next to the
-	 * previous one's (QUERY_LIST_JOIN). Incidents are counted per value
-	 * (a public body's kind, another's sector) before the values are
-	 * keyed, so that keying runs once per value. (Reading the period's
-	 * first sectors apart and joining them took fewer instructions but
-	 * twice the time: SQLite builds a temporary index on them.)
-	 */
-	" scoped AS (SELECT CASE WHEN i.public_sector = 1 THEN 1 ELSE 0 END AS pub,"
-	"   CASE WHEN i.public_sector = 1 THEN i.public_kind ELSE f.sector END AS v, count(*) AS n"
-	"   FROM incident i LEFT JOIN incident_sector f" QUERY_LIST_JOIN("f") " AND f.pos = 0"
-	"  WHERE" QUERY_IN_PERIOD QUERY_FILTERS
-	"  GROUP BY CASE WHEN i.public_sector = 1 THEN 1 ELSE 0 END,"
-	"   CASE WHEN i.public_sector = 1 THEN i.public_kind ELSE f.sector END),"
-	/* The key before naming: a public kind, 2 digits of NAICS, a text, or NULL. */
-	" keyed AS (SELECT pub,"
-	"   CASE WHEN pub = 1 THEN 'public: ' || coalesce(v, 'public body')"
-	"        WHEN v IS NULL OR trim(v, '0 ') = '' THEN NULL"
-	"        WHEN substr(v, 1, 1) BETWEEN '0' AND '9'"
-	"         AND substr(v, 2, 1) BETWEEN '0' AND '9' THEN substr(v, 1, 2)"
-	"        ELSE v END AS raw, n FROM scoped),"
-	" grouped AS (SELECT pub, min(raw) AS raw, sum(n) AS n FROM keyed"
-	"   GROUP BY pub, lower(raw)),"
-	/* Named after grouping, so that the NAICS table is read per group, not per incident. */
-	" named AS (SELECT g.pub, coalesce(x.code, g.raw) AS key,"
-	"   coalesce(x.name, CASE WHEN g.pub = 0 AND length(g.raw) = 2"
-	"                          AND substr(g.raw, 1, 1) BETWEEN '0' AND '9'"
-	"                          AND substr(g.raw, 2, 1) BETWEEN '0' AND '9'"
-	"                         THEN 'NAICS ' || g.raw ELSE g.raw END) AS name, g.n"
-	"   FROM grouped g LEFT JOIN naics x ON x.prefix = g.raw AND g.pub = 0)"
-	" SELECT pub, min(key), min(name), sum(n) FROM named"
-	" GROUP BY pub, key"
-	" ORDER BY pub DESC, min(key) IS NULL, sum(n) DESC, min(key)";
+	"SELECT CASE WHEN i.public_sector = 1 THEN 1 ELSE 0 END,"
+	"  CASE WHEN i.public_sector = 1 THEN i.public_kind ELSE f.sector END, count(*)"
+	"  FROM incident i LEFT JOIN incident_sector f" QUERY_LIST_JOIN("f") " AND f.pos = 0"
+	" WHERE" QUERY_IN_PERIOD QUERY_FILTERS
+	" GROUP BY CASE WHEN i.public_sector = 1 THEN 1 ELSE 0 END,"
+	"  CASE WHEN i.public_sector = 1 THEN i.public_kind ELSE f.sector END";
+
+struct sector_row {
+	int pub;		/* 1 for a public body's kind */
+	char *key;		/* "public: KIND", "62", "31-33", a text; NULL unknown */
+	char *name;		/* the NAICS name, "NAICS 99" for no sector's code, else key */
+	long long n;
+};
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Whether `v` is empty or only zeros and spaces: VERIS's unknown ("000"). */
+static int zeros(const char *v)
+{
+	return v[strspn(v, "0 ")] == '\0';
+}
+
+/* The key of a value before naming: "public: KIND", 2 digits of NAICS, a text, or NULL. */
+static char *sector_key(int pub, const char *v)
+{
+	struct buf b = BUF_INIT;
+
+	if (pub) {
+		buf_addf(&b, "public: %s", v ? v : "public body");
+		return buf_detach(&b, NULL);
+	}
+	if (!v || zeros(v))
+		return NULL;
+	if (is_digit(v[0]) && is_digit(v[1]))
+		return xstrndup(v, 2);
+	return xstrdup(v);
+}
+
+/* Keys compared as by-sector groups them: public first, unknown last; `fold` ignores case. */
+static int sector_cmp(const struct sector_row *a, const struct sector_row *b, int fold)
+{
+	if (a->pub != b->pub)
+		return b->pub - a->pub;
+	if (!a->key || !b->key)
+		return !a->key - !b->key;
+	return fold ? ascii_casecmp(a->key, b->key) : strcmp(a->key, b->key);
+}
+
+/* Case-folded, then in byte order: the first of a run of equal keys is the one shown. */
+static int by_folded_key(const void *a_, const void *b_)
+{
+	const struct sector_row *a = a_, *b = b_;
+	int c = sector_cmp(a, b, 1);
+
+	return c || !a->key ? c : strcmp(a->key, b->key);
+}
+
+static int by_key(const void *a, const void *b)
+{
+	return sector_cmp(a, b, 0);
+}
+
+/* The rows' order: public first, the unknown row last, most incidents first, then by key. */
+static int by_count(const void *a_, const void *b_)
+{
+	const struct sector_row *a = a_, *b = b_;
+
+	if (a->pub != b->pub || !a->key || !b->key)
+		return sector_cmp(a, b, 0);
+	if (a->n != b->n)
+		return a->n < b->n ? 1 : -1;
+	return strcmp(a->key, b->key);
+}
+
+/*
+ * Merges each run of rows with equal keys (`fold`: ignoring case; v is
+ * sorted so that they are adjacent) into its first row, adding up counts
+ * and keeping the smallest name; returns the rows left.
+ */
+static size_t merge_runs(struct sector_row *v, size_t nr, int fold)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < nr; i++) {
+		if (o && !sector_cmp(&v[o - 1], &v[i], fold)) {
+			struct sector_row *first = &v[o - 1];
+
+			first->n += v[i].n;
+			if (v[i].name && (!first->name || strcmp(v[i].name, first->name) < 0)) {
+				char *name = first->name;
+
+				first->name = v[i].name;
+				v[i].name = name;
+			}
+			free(v[i].key);
+			free(v[i].name);
+			continue;
+		}
+		v[o++] = v[i];
+	}
+	return o;
+}
+
+/* Names each row and turns its two-digit NAICS key into its sector's code. */
+static void name_sectors(struct sector_row *v, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++) {
+		struct sector_row *r = &v[i];
+		const struct naics_sector *sector;
+		int code = !r->pub && r->key && is_digit(r->key[0]) && is_digit(r->key[1]) &&
+			   !r->key[2];
+
+		if (code && (sector = naics_sector_of(r->key))) {
+			free(r->key);
+			r->key = xstrdup(sector->code);
+			r->name = xstrdup(sector->name);
+		} else if (code) {
+			struct buf b = BUF_INIT;
+
+			buf_addf(&b, "NAICS %s", r->key);
+			r->name = buf_detach(&b, NULL);
+		} else {
+			r->name = xstrdup_or_null(r->key);
+		}
+	}
+}
 
 static int run_by_sector(struct query_run *qr, struct query_result *res)
 {
 	struct db_stmt *s = NULL;
+	struct sector_row *v = NULL;
+	size_t nr = 0, alloc = 0;
 	int rc, ret = -1;
 
 	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &qr->f.period, &s) < 0)
 		goto out;
 	while ((rc = db_step(s)) == DB_ROW) {
-		struct query_row *row = query_result_add_row(res);
-		long long c = db_column_int64(s, 3);
-
-		query_set_bool(row, BS_PUBLIC, (int)db_column_int64(s, 0));
-		query_set_text(row, BS_SECTOR, db_column_text(s, 1));
-		query_set_text(row, BS_NAME, db_column_text(s, 2));
-		query_set_int(row, BS_INCIDENTS, c);
-		query_set_share(row, BS_SHARE, c, res->meta.n);
+		ALLOC_GROW(v, nr + 1, alloc);
+		v[nr].pub = (int)db_column_int64(s, 0);
+		v[nr].key = sector_key(v[nr].pub, db_column_text(s, 1));
+		v[nr].name = NULL;
+		v[nr].n = db_column_int64(s, 2);
+		nr++;
 	}
 	if (rc != DB_DONE) {
 		run_error(qr, "cannot read the breakdown");
 		goto out;
 	}
+	if (nr) {	/* qsort's array may not be NULL, even empty */
+		qsort(v, nr, sizeof(*v), by_folded_key);
+		nr = merge_runs(v, nr, 1);
+		name_sectors(v, nr);
+		qsort(v, nr, sizeof(*v), by_key);
+		nr = merge_runs(v, nr, 0);
+		qsort(v, nr, sizeof(*v), by_count);
+	}
+	for (size_t i = 0; i < nr; i++) {
+		struct query_row *row = query_result_add_row(res);
+
+		query_set_bool(row, BS_PUBLIC, v[i].pub);
+		query_set_text(row, BS_SECTOR, v[i].key);
+		query_set_text(row, BS_NAME, v[i].name);
+		query_set_int(row, BS_INCIDENTS, v[i].n);
+		query_set_share(row, BS_SHARE, v[i].n, res->meta.n);
+	}
 	ret = 0;
 out:
 	db_finalize(s);
+	for (size_t i = 0; i < nr; i++) {
+		free(v[i].key);
+		free(v[i].name);
+	}
+	free(v);
 	return ret;
 }
 

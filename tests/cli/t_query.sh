@@ -133,6 +133,33 @@ test_expect 'mark pins an incident in notable, clear unpins it' '
 	sed -n 2p actual | grep -q "^1,1,2024-04-03,Town of A,BE,ransomware,"
 '
 
+test_expect 'by-sector keys, groups and names sectors as documented' '
+	{
+		echo "id,victim,date,country,sector,public_sector,public_kind,type" &&
+		echo "s1,A,2024-04-01,BE,Retail,no,,malware" &&
+		echo "s2,B,2024-04-02,BE,retail,no,,malware" &&
+		echo "s3,C,2024-04-03,BE,RETAIL,no,,malware" &&
+		echo "s4,D,2024-04-04,BE,311811,no,,malware" &&
+		echo "s5,E,2024-04-05,BE,33,no,,malware" &&
+		echo "s6,F,2024-04-06,BE,99123,no,,malware" &&
+		echo "s7,G,2024-04-07,BE,000,no,,malware" &&
+		echo "s8,H,2024-04-08,BE,0 0,no,,malware" &&
+		echo "s9,I,2024-04-09,BE,4 Shops,no,,malware" &&
+		echo "s10,J,2024-04-10,BE,62,yes,municipality,malware" &&
+		echo "s11,K,2024-04-11,BE,,yes,,malware" &&
+		echo "s12,L,2024-04-12,BE,92,yes,,malware"
+	} >sectors.csv &&
+	ibrief --db s.db import sectors.csv 2>/dev/null &&
+	printf "%s\r\n" "sector,name,public,incidents,share" \
+		"public: public body,public: public body,true,2,0.1666666667" \
+		"public: municipality,public: municipality,true,1,0.08333333333" \
+		"RETAIL,RETAIL,false,3,0.25" "31-33,Manufacturing,false,2,0.1666666667" \
+		"4 Shops,4 Shops,false,1,0.08333333333" "99,NAICS 99,false,1,0.08333333333" \
+		",,false,2,0.1666666667" >expect &&
+	ibrief --db s.db query by-sector --month 2024-04 --format csv >actual &&
+	test_cmp expect actual
+'
+
 test_expect 'mark ignore keeps an incident out of notable' '
 	store &&
 	ibrief --db t.db mark 1 ignore &&
