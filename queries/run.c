@@ -112,15 +112,52 @@ static void left_out_starts(const struct query_period *p, char s[4][11])
 	}
 }
 
+/* Removes every copy of `clause` from `sql`. */
+static void drop_clause(struct buf *sql, const char *clause)
+{
+	size_t len = strlen(clause);
+	char *at;
+
+	while ((at = strstr(sql->buf, clause))) {
+		memmove(at, at + len, sql->len - (size_t)(at - sql->buf) - len + 1);
+		sql->len -= len;
+	}
+}
+
+/* `sql` without the conditions of the filters not set, which hold anyway. */
+static void filtered_sql(const struct query_run *qr, const char *sql, struct buf *out)
+{
+	const struct query_filter *f = &qr->f;
+	const struct {
+		const char *clause;
+		int set;
+	} filters[] = {
+		{ QUERY_FILTER_PUBLIC, f->public_only },
+		{ QUERY_FILTER_TYPE, f->type != NULL },
+		{ QUERY_FILTER_COUNTRIES, qr->countries_json != NULL },
+		{ QUERY_FILTER_SECTOR, f->sector != NULL },
+	};
+
+	buf_adds(out, sql);
+	for (size_t i = 0; i < ARRAY_SIZE(filters); i++)
+		if (!filters[i].set)
+			drop_clause(out, filters[i].clause);
+}
+
 int run_prepare(struct query_run *qr, const char *sql, const struct query_period *p,
 		struct db_stmt **out)
 {
 	static const char *const starts[4] = { ":s1", ":s2", ":s3", ":s4" };
 	const struct query_filter *f = &qr->f;
+	struct buf text = BUF_INIT;
 	char s[4][11];
+	int rc;
 
 	*out = NULL;
-	if (db_prepare(qr->db, sql, out) < 0) {
+	filtered_sql(qr, sql, &text);
+	rc = db_prepare(qr->db, text.buf, out);
+	buf_release(&text);
+	if (rc < 0) {
 		run_error(qr, "cannot prepare the query");
 		db_finalize(*out);
 		*out = NULL;
