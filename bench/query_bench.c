@@ -422,6 +422,11 @@ static int time_vcdb(const char *path, const char *pg_base)
 		printf(", PostgreSQL %.2f ms: %.1fx (target: within 3x)", pg.total[0],
 		       pg.total[0] / lite.total[0]);
 	printf("\n");
+	if (!pg_base)
+		return 0;
+	printf("\n%-22s%10s%12s\n", "each query, best of 5", "SQLite", "PostgreSQL");
+	for (size_t i = 0; i < ARRAY_SIZE(briefing); i++)
+		printf("%-22s%10.2f%12.2f\n", briefing[i], lite.each[0][i], pg.each[0][i]);
 	return 0;
 }
 
