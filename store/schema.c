@@ -201,6 +201,19 @@ static const char schema_v7[] =
 #undef LIST_DATES
 
 /*
+ * Version 8: the incident's digest in the date index, last, so that the
+ * digest of the incidents a briefing counted (query_counted()) is read
+ * from the period's range of the index instead of from one table row per
+ * incident, at a random place of the table (measured on 1M incidents,
+ * June 2024: 8,160 of the briefing's 15,260 page reads).
+ */
+static const char schema_v8[] =
+	"DROP INDEX incident_by_period;"
+	"CREATE INDEX incident_by_period ON incident(date_start, date_end, public_sector,"
+	"  type, public_kind, contain_hours, affected, technique_count, motive_count,"
+	"  actor_count, digest);";
+
+/*
  * A new version is written for both backends: here for SQLite, and in
  * store/schema_pg.c (pg_migrations[], and its current schema) for
  * PostgreSQL, which refuses to open a store it has no migration for.
@@ -213,6 +226,7 @@ static const char *const migrations[] = {
 	schema_v5,
 	schema_v6,
 	schema_v7,
+	schema_v8,
 };
 
 int schema_version(void)

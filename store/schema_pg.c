@@ -214,7 +214,14 @@ static const char pg_v7[] =
 	LIST_DATES("incident_actor", "pos, actor");
 #undef LIST_DATES
 
-static const char *const pg_migrations[] = { pg_v7 };
+/* Version 8 (store/schema.c): the digest in the date index. */
+static const char pg_v8[] =
+	"DROP INDEX incident_by_period;"
+	"CREATE INDEX incident_by_period ON incident(date_start, date_end, public_sector,"
+	"  type, public_kind, contain_hours, affected, technique_count, motive_count,"
+	"  actor_count, digest) INCLUDE (id);";
+
+static const char *const pg_migrations[] = { pg_v7, pg_v8 };
 
 /* Reads one integer (NULL: 0) of a query without parameters; 0 or -1. */
 static int query_int(struct pg_db *pg, const char *sql, long long *out)
