@@ -440,6 +440,82 @@ static void test_a_newer_store_is_refused(void)
 	CHECK_INT(count_rows(path, "PRAGMA user_version"), 99);
 }
 
+/* How many temporary B-trees the program of `sql` opens for each run. */
+static long long ephemeral_tables(sqlite3 *db, const char *sql)
+{
+	struct buf explain = BUF_INIT;
+	sqlite3_stmt *s = NULL;
+	long long n = 0;
+
+	buf_addf(&explain, "EXPLAIN %s", sql);
+	CHECK_INT(sqlite3_prepare_v2(db, explain.buf, -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		n += !strcmp((const char *)sqlite3_column_text(s, 1), "OpenEphemeral");
+	sqlite3_finalize(s);
+	buf_release(&explain);
+	return n;
+}
+
+static const char *table_sql(sqlite3 *db, const char *table, struct buf *out)
+{
+	sqlite3_stmt *s = NULL;
+
+	buf_reset(out);
+	CHECK_INT(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE name = ?", -1, &s,
+				     NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		buf_adds(out, (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return out->buf;
+}
+
+/*
+ * Version 9: writing an incident or a briefing's figure checks its value
+ * with comparisons, not a temporary B-tree per row, and refuses what it
+ * refused; a store migrated from version 7 gets the same tables.
+ */
+static void test_checks_cost_no_table_per_row_and_still_refuse(void)
+{
+	static const char incident_sql[] =
+		"INSERT INTO incident (key, digest, date_precision, format, file, imported_at)"
+		" VALUES (?1, 0, ?2, 'csv', 'x.csv', 'now')";
+	static const char figure_sql[] =
+		"INSERT INTO briefing_figure (briefing_id, pos, name, label) VALUES (1, ?1, ?2, '')";
+	struct store *st = fresh_store();
+	struct buf fresh = BUF_INIT, migrated = BUF_INIT;
+	char old[512];
+	sqlite3 *db, *olddb;
+	sqlite3_stmt *s = NULL;
+
+	store_close(st);
+	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+	CHECK_INT(ephemeral_tables(db, incident_sql), 0);
+	CHECK_INT(ephemeral_tables(db, figure_sql), 0);
+	CHECK_INT(sqlite3_prepare_v2(db, incident_sql, -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, "csv:1", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, "week", -1, SQLITE_STATIC);
+	CHECK_INT(sqlite3_step(s), SQLITE_CONSTRAINT);
+	sqlite3_reset(s);
+	sqlite3_bind_text(s, 2, "month", -1, SQLITE_STATIC);
+	CHECK_INT(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+
+	snprintf(old, sizeof(old), "%s/v7.db", test_tmpdir());
+	make_old_store(old, 7);
+	CHECK_INT(store_open(&st, old, STORE_UPDATE), 0);
+	store_close(st);
+	CHECK_INT(sqlite3_open(old, &olddb), SQLITE_OK);
+	CHECK_STR(table_sql(olddb, "incident", &migrated), table_sql(db, "incident", &fresh));
+	CHECK_STR(table_sql(olddb, "briefing_figure", &migrated),
+		  table_sql(db, "briefing_figure", &fresh));
+	CHECK_INT(count_rows(old, "SELECT count(*) FROM incident WHERE key = 'csv:1'"), 1);
+	sqlite3_close(olddb);
+	sqlite3_close(db);
+	buf_release(&fresh);
+	buf_release(&migrated);
+}
+
 static void test_a_foreign_sqlite_file_or_a_missing_store_is_refused(void)
 {
 	struct store *st = NULL;
@@ -571,6 +647,8 @@ int main(void)
 		 test_a_version_4_store_gets_the_taxonomy_of_its_techniques);
 	test_run("campaign and technique taxonomy round-trip",
 		 test_campaign_and_technique_taxonomy_round_trip);
+	test_run("checks cost no table per row and still refuse",
+		 test_checks_cost_no_table_per_row_and_still_refuse);
 	test_run("a foreign SQLite file or a missing store is refused",
 		 test_a_foreign_sqlite_file_or_a_missing_store_is_refused);
 	test_run("set_date rejects impossible dates", test_set_date_rejects_impossible_dates);
