@@ -332,6 +332,11 @@ int db_defer_indexes(struct db *db, const char *table_prefix, struct buf *rebuil
 	return db->ops->defer_indexes ? db->ops->defer_indexes(db, table_prefix, rebuild) : 0;
 }
 
+int db_foreign_keys(struct db *db, int on)
+{
+	return db->ops->foreign_keys ? db->ops->foreign_keys(db, on) : 0;
+}
+
 long long db_size(struct db *db)
 {
 	return db->ops->size(db);

@@ -164,6 +164,16 @@ void db_rollback(struct db *db);
 int db_defer_indexes(struct db *db, const char *table_prefix, struct buf *rebuild);
 
 /*
+ * Whether the connection checks, as rows are written, that each reference
+ * (a foreign key) names an existing row, and acts on ON DELETE CASCADE.
+ * Outside a transaction only. The store turns it off for the length of
+ * its own transactions, whose rows name their parents by construction
+ * (store_begin() in store.c says why). Where the backend always checks
+ * (PostgreSQL) it does nothing. Returns 0, or -1 (db_errmsg() says why).
+ */
+int db_foreign_keys(struct db *db, int on);
+
+/*
  * The bytes the database takes: a SQLite file with its -wal file, or
  * pg_database_size() of a PostgreSQL database. -1 when it cannot be told
  * (db_errmsg() says why).

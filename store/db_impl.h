@@ -36,6 +36,8 @@ struct db_ops {
 	void (*rollback)(struct db *db);
 	/* db.h's contracts of the same names; defer_indexes may be NULL (a no-op). */
 	int (*defer_indexes)(struct db *db, const char *table_prefix, struct buf *rebuild);
+	/* May be NULL: the backend always checks them. */
+	int (*foreign_keys)(struct db *db, int on);
 	long long (*size)(struct db *db);
 	/* The backend's own text for the last failure; may be refreshed by the call. */
 	const char *(*errmsg)(struct db *db);

@@ -538,6 +538,11 @@ static long long sqlite_size(struct db *db)
 	return name ? file_bytes(name) + file_bytes(sqlite3_filename_wal(name)) : 0;
 }
 
+static int sqlite_foreign_keys(struct db *db, int on)
+{
+	return sqlite_exec(db, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF");
+}
+
 /* The write lock at once: two writers queue (busy timeout) rather than fail at commit. */
 static int sqlite_begin(struct db *db)
 {
@@ -614,6 +619,7 @@ const struct db_ops db_sqlite_ops = {
 	.commit = sqlite_commit,
 	.rollback = sqlite_rollback,
 	.defer_indexes = sqlite_defer_indexes,
+	.foreign_keys = sqlite_foreign_keys,
 	.size = sqlite_size,
 	.errmsg = sqlite_errmsg,
 	.data_version = sqlite_data_version,

@@ -269,10 +269,24 @@ static int defer_indexes(struct store *st)
 	return 0;
 }
 
+/*
+ * A store transaction writes its rows without foreign key checks: every
+ * row it writes names its parent by construction (an incident's lists and
+ * derived values the incident just written or looked up, a briefing's
+ * figures the briefing just written), and it deletes no parent, so no
+ * cascade is lost. The check was a lookup of the parent per list row, 9%
+ * of the instructions of the thread that stores an import of VCDB
+ * (callgrind: 1,383 M down to 1,261 M). Readers and the other writers
+ * (marks) keep the checks; they are on again after the transaction.
+ */
 int store_begin(struct store *st)
 {
-	if (db_begin(st->db) < 0)
+	if (db_foreign_keys(st->db, 0) < 0)
 		return exec_error(st);
+	if (db_begin(st->db) < 0) {
+		db_foreign_keys(st->db, 1);
+		return exec_error(st);
+	}
 	st->in_transaction = 1;
 	st->state_delta = 0;
 	st->state_added = 0;
@@ -297,13 +311,15 @@ int store_commit(struct store *st)
 	if (db_commit(st->db) < 0)
 		return exec_error(st);
 	st->in_transaction = 0;
-	return 0;
+	return db_foreign_keys(st->db, 1) < 0 ? exec_error(st) : 0;
 }
 
 void store_rollback(struct store *st)
 {
-	if (st->in_transaction)
+	if (st->in_transaction) {
 		db_rollback(st->db);
+		db_foreign_keys(st->db, 1);
+	}
 	st->in_transaction = 0;
 	st->state_delta = 0;
 	st->state_added = 0;

@@ -195,6 +195,33 @@ static void test_rollback_leaves_the_store_as_before(void)
 	store_close(st);
 }
 
+/*
+ * A store transaction writes without checking references (its rows name
+ * their parents by construction); other writes, after it, are checked
+ * again, whether it was committed or rolled back.
+ */
+static void test_references_are_checked_outside_store_transactions_only(void)
+{
+	static const char orphan[] =
+		"INSERT INTO incident_country (incident_id, pos, country) VALUES (999, 0, 'BE')";
+	static const char unorphan[] = "DELETE FROM incident_country WHERE incident_id = 999";
+	struct store *st = fresh_store();
+	struct db *db = store_db(st);
+
+	for (int commit = 0; commit < 2; commit++) {
+		CHECK_INT(store_begin(st), 0);
+		CHECK_INT(db_exec(db, orphan), 0);
+		CHECK_INT(db_exec(db, unorphan), 0);
+		if (commit)
+			CHECK_INT(store_commit(st), 0);
+		else
+			store_rollback(st);
+		CHECK_INT(db_exec(db, orphan), -1);
+		CHECK(strstr(db_errmsg(db), "FOREIGN KEY") != NULL);
+	}
+	store_close(st);
+}
+
 static void put_sample(struct store *st, const char *key, int y, int m, int d, const char *cc,
 		       int public)
 {
@@ -635,6 +662,8 @@ int main(void)
 	test_run("the same record again is unchanged and a change updates in place",
 		 test_same_record_again_is_unchanged_and_a_change_updates_in_place);
 	test_run("rollback leaves the store as before", test_rollback_leaves_the_store_as_before);
+	test_run("references are checked outside store transactions only",
+		 test_references_are_checked_outside_store_transactions_only);
 	test_run("a bulk load builds its indexes at commit, or keeps them",
 		 test_a_bulk_load_builds_its_indexes_at_commit_or_keeps_them);
 	test_run("stats count incidents, countries and formats", test_stats_count_incidents_countries_and_formats);
