@@ -122,16 +122,33 @@ int incident_set_date(struct incident *inc, int year, int month, int day)
 	return 0;
 }
 
+/* The `width` last decimal digits of v, zero-padded; returns past them. */
+static char *put_digits(char *p, unsigned v, int width)
+{
+	for (int i = width - 1; i >= 0; i--, v /= 10)
+		p[i] = (char)('0' + v % 10);
+	return p + width;
+}
+
+/*
+ * "%04u-%02u-%02u" of the parts' last digits, spelt by hand: an import
+ * spells two dates per incident, and snprintf() of those and of the
+ * digest's hours (spell_hours()) was 7% of the instructions of the thread
+ * that stores an import of VCDB (callgrind: 1,261 M, now 1,172 M).
+ */
 void date_format(char out[11], int year, int month, int day)
 {
-	unsigned y = (unsigned)year % 10000, m = (unsigned)month % 100, d = (unsigned)day % 100;
+	char *p = put_digits(out, (unsigned)year % 10000, 4);
 
-	if (!month)
-		snprintf(out, 11, "%04u", y);
-	else if (!day)
-		snprintf(out, 11, "%04u-%02u", y, m);
-	else
-		snprintf(out, 11, "%04u-%02u-%02u", y, m, d);
+	if (month) {
+		*p++ = '-';
+		p = put_digits(p, (unsigned)month % 100, 2);
+		if (day) {
+			*p++ = '-';
+			p = put_digits(p, (unsigned)day % 100, 2);
+		}
+	}
+	*p = '\0';
 }
 
 void incident_date_string(const struct incident *inc, char out[11])
@@ -218,11 +235,34 @@ static void digest_list(unsigned long long *h, char tag, const struct strlist *l
 		digest_str(h, ',', l->v[i]);
 }
 
+/*
+ * Writes "%.6g" of v at p (room for 24 bytes) and returns past it: by
+ * hand for what most records hold (unknown, -1, or a whole number of
+ * hours below a million, which %.6g spells as %d), else by snprintf().
+ */
+static char *spell_hours(char *p, double v)
+{
+	char s[8], *end = s + sizeof(s), *q = end;
+	long n;
+
+	if (!(v == -1 || (v >= 0 && v < 1e6 && v == (double)(long)v && !signbit(v))))
+		return p + snprintf(p, 24, "%.6g", v);
+	if (v == -1) {
+		memcpy(p, "-1", 2);
+		return p + 2;
+	}
+	n = (long)v;
+	do
+		*--q = (char)('0' + n % 10);
+	while (n /= 10);
+	memcpy(p, q, (size_t)(end - q));
+	return p + (end - q);
+}
+
 unsigned long long incident_digest(const struct incident *inc)
 {
 	unsigned long long h = FNV64_INIT;
-	char hours[96];
-	int n;
+	char hours[96], *p = hours;
 
 	digest_str(&h, 'k', inc->key);
 	digest_str(&h, 'v', inc->victim);
@@ -255,9 +295,19 @@ unsigned long long incident_digest(const struct incident *inc)
 	digest_num(&h, ',', inc->actor_count);
 	digest_num(&h, ',', inc->source_count);
 	digest_num(&h, 'A', inc->affected);
-	n = snprintf(hours, sizeof(hours), "h%.6g/%d/%.6g/%.6g", inc->contain_hours,
-		     inc->contain_approximate, inc->recover_hours, inc->discovery_hours);
-	digest_bytes(&h, hours, (size_t)n < sizeof(hours) ? (size_t)n : sizeof(hours) - 1);
+	/* "h%.6g/%d/%.6g/%.6g" of the hours */
+	*p++ = 'h';
+	p = spell_hours(p, inc->contain_hours);
+	if (inc->contain_approximate == 0 || inc->contain_approximate == 1) {
+		memcpy(p, inc->contain_approximate ? "/1/" : "/0/", 3);
+		p += 3;
+	} else {
+		p += snprintf(p, 16, "/%d/", inc->contain_approximate);
+	}
+	p = spell_hours(p, inc->recover_hours);
+	*p++ = '/';
+	p = spell_hours(p, inc->discovery_hours);
+	digest_bytes(&h, hours, (size_t)(p - hours));
 	for (size_t i = 0; i < inc->derived_nr; i++) {
 		digest_str(&h, 'f', inc->derived[i].field);
 		digest_str(&h, 'r', inc->derived[i].phrase);

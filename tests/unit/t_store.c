@@ -565,6 +565,46 @@ static void summary_of(struct store *st, struct store_summary *s)
 	CHECK_INT(store_summary(st, s), 0);
 }
 
+/*
+ * A stored digest is compared with the digest of the record imported
+ * again: its spelling of the hours and the dates must never change. The
+ * values below are what the first spelling (snprintf) gave.
+ */
+static void test_digests_and_dates_are_spelt_as_they_always_were(void)
+{
+	static const struct {
+		double contain, recover;
+		int approximate;
+		const char *digest;
+	} cases[] = {
+		{ -1, -1, 0, "50ab03c171f2cf7f" },
+		{ 0, 2, 1, "9def83f340fddda2" },
+		{ 24.5, 999999, 0, "4ed61c1a9e6e309f" },
+		{ 1e6, -0.0, 1, "395af231ebd5de2d" },
+		{ 1e-7, 123456.5, 2, "55434c4453465038" },
+		{ 8760, 1e300, -3, "7e5640923589cbaf" },
+	};
+	char out[11], hex[17];
+	struct incident inc;
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		sample(&inc, "csv:7", 2024, 4, 3, "BE");
+		inc.contain_hours = cases[i].contain;
+		inc.recover_hours = cases[i].recover;
+		inc.discovery_hours = cases[i].contain;
+		inc.contain_approximate = cases[i].approximate;
+		snprintf(hex, sizeof(hex), "%016llx", incident_digest(&inc));
+		CHECK_STR(hex, cases[i].digest);
+		incident_release(&inc);
+	}
+	date_format(out, 2024, 4, 3);
+	CHECK_STR(out, "2024-04-03");
+	date_format(out, 987, 11, 0);
+	CHECK_STR(out, "0987-11");
+	date_format(out, 12024, 0, 0);
+	CHECK_STR(out, "2024");
+}
+
 static void test_the_summary_digest_follows_the_contents_not_the_order(void)
 {
 	struct store *a = fresh_store(), *b;
@@ -681,6 +721,8 @@ int main(void)
 	test_run("a foreign SQLite file or a missing store is refused",
 		 test_a_foreign_sqlite_file_or_a_missing_store_is_refused);
 	test_run("set_date rejects impossible dates", test_set_date_rejects_impossible_dates);
+	test_run("digests and dates are spelt as they always were",
+		 test_digests_and_dates_are_spelt_as_they_always_were);
 	test_run("the summary digest follows the contents, not the order",
 		 test_the_summary_digest_follows_the_contents_not_the_order);
 	test_run("a migrated store computes its summary once",
