@@ -287,6 +287,12 @@ int db_bind_text(struct db_stmt *s, int i, const char *text)
 	return s->db->ops->bind_text(s, i, text);
 }
 
+int db_bind_text_ref(struct db_stmt *s, int i, const char *text)
+{
+	return s->db->ops->bind_text_ref ? s->db->ops->bind_text_ref(s, i, text) :
+	       s->db->ops->bind_text(s, i, text);
+}
+
 int db_bind_null(struct db_stmt *s, int i)
 {
 	return s->db->ops->bind_null(s, i);

@@ -120,6 +120,14 @@ int db_bind_int64(struct db_stmt *s, int i, long long v);
 int db_bind_double(struct db_stmt *s, int i, double v);
 int db_bind_text(struct db_stmt *s, int i, const char *text);
 int db_bind_null(struct db_stmt *s, int i);
+/*
+ * db_bind_text() without the copy where the backend can do without one
+ * (SQLite): `text` must stay valid and unchanged for as long as `s` may
+ * be stepped with this binding, that is until the parameter is bound
+ * again, the bindings are cleared or `s` is finalized. For the writes of
+ * a record its caller holds.
+ */
+int db_bind_text_ref(struct db_stmt *s, int i, const char *text);
 
 enum {
 	DB_DONE = 0,

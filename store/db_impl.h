@@ -23,6 +23,8 @@ struct db_ops {
 	int (*bind_int64)(struct db_stmt *s, int i, long long v);
 	int (*bind_double)(struct db_stmt *s, int i, double v);
 	int (*bind_text)(struct db_stmt *s, int i, const char *text);
+	/* May be NULL: bind_text does. */
+	int (*bind_text_ref)(struct db_stmt *s, int i, const char *text);
 	int (*bind_null)(struct db_stmt *s, int i);
 	int (*step)(struct db_stmt *s);
 	int (*column_count)(struct db_stmt *s);

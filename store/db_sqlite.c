@@ -416,6 +416,14 @@ static int sqlite_bind_text(struct db_stmt *s, int i, const char *text)
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
+static int sqlite_bind_text_ref(struct db_stmt *s, int i, const char *text)
+{
+	int rc = text ? sqlite3_bind_text(stmt_of(s), i, text, -1, SQLITE_STATIC) :
+		 sqlite3_bind_null(stmt_of(s), i);
+
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
 static int sqlite_bind_null(struct db_stmt *s, int i)
 {
 	return sqlite3_bind_null(stmt_of(s), i) == SQLITE_OK ? 0 : -1;
@@ -607,6 +615,7 @@ const struct db_ops db_sqlite_ops = {
 	.bind_int64 = sqlite_bind_int64,
 	.bind_double = sqlite_bind_double,
 	.bind_text = sqlite_bind_text,
+	.bind_text_ref = sqlite_bind_text_ref,
 	.bind_null = sqlite_bind_null,
 	.step = sqlite_step,
 	.column_count = sqlite_column_count,

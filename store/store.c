@@ -347,6 +347,12 @@ static void date_bounds(const struct incident *inc, char start[11], char end[11]
 	date_format(end, y, m2, d2);
 }
 
+/*
+ * Binds the incident's columns. Its texts are bound without a copy
+ * (db_bind_text_ref()): the incident outlives the statement's step, and
+ * prepare() clears the bindings before the statement is used again. The
+ * dates are this function's and are copied.
+ */
 static int bind_incident(struct db_stmt *s, const struct incident *inc,
 			 unsigned long long digest, const char *now)
 {
@@ -356,20 +362,20 @@ static int bind_incident(struct db_stmt *s, const struct incident *inc,
 
 	if (has_date)
 		date_bounds(inc, start, end);
-	rc |= db_bind_text(s, 1, inc->key);
+	rc |= db_bind_text_ref(s, 1, inc->key);
 	rc |= db_bind_int64(s, 2, (long long)digest);
-	rc |= db_bind_text(s, 3, inc->victim);
+	rc |= db_bind_text_ref(s, 3, inc->victim);
 	rc |= has_date ? db_bind_int64(s, 4, inc->year) : db_bind_null(s, 4);
 	rc |= inc->month ? db_bind_int64(s, 5, inc->month) : db_bind_null(s, 5);
 	rc |= inc->day ? db_bind_int64(s, 6, inc->day) : db_bind_null(s, 6);
-	rc |= db_bind_text(s, 7, date_precision_name(inc->date_precision));
+	rc |= db_bind_text_ref(s, 7, date_precision_name(inc->date_precision));
 	rc |= has_date ? db_bind_text(s, 8, start) : db_bind_null(s, 8);
 	rc |= has_date ? db_bind_text(s, 9, end) : db_bind_null(s, 9);
 	rc |= bind_count(s, 10, inc->public_sector);
-	rc |= db_bind_text(s, 11, inc->public_kind);
-	rc |= db_bind_text(s, 12, inc->type);
-	rc |= db_bind_text(s, 13, inc->summary);
-	rc |= db_bind_text(s, 14, inc->description);
+	rc |= db_bind_text_ref(s, 11, inc->public_kind);
+	rc |= db_bind_text_ref(s, 12, inc->type);
+	rc |= db_bind_text_ref(s, 13, inc->summary);
+	rc |= db_bind_text_ref(s, 14, inc->description);
 	rc |= bind_count(s, 15, inc->affected);
 	rc |= bind_hours(s, 16, inc->contain_hours);
 	rc |= db_bind_int64(s, 17, inc->contain_approximate);
@@ -379,12 +385,12 @@ static int bind_incident(struct db_stmt *s, const struct incident *inc,
 	rc |= bind_count(s, 21, inc->technique_count);
 	rc |= bind_count(s, 22, inc->actor_count);
 	rc |= bind_count(s, 23, inc->source_count);
-	rc |= db_bind_text(s, 24, inc->format ? inc->format : "unknown");
-	rc |= db_bind_text(s, 25, inc->file ? inc->file : "");
+	rc |= db_bind_text_ref(s, 24, inc->format ? inc->format : "unknown");
+	rc |= db_bind_text_ref(s, 25, inc->file ? inc->file : "");
 	rc |= bind_count(s, 26, inc->line > 0 ? inc->line : -1);
 	rc |= bind_count(s, 27, inc->record > 0 ? inc->record : -1);
-	rc |= db_bind_text(s, 28, now);
-	rc |= db_bind_text(s, 29, inc->campaign);
+	rc |= db_bind_text_ref(s, 28, now);
+	rc |= db_bind_text_ref(s, 29, inc->campaign);
 	return rc ? -1 : 0;
 }
 
@@ -398,6 +404,7 @@ static int step_done(struct store *st, struct db_stmt *s, const char *what)
 	return 0;
 }
 
+/* Texts are bound without a copy, as in bind_incident(); the dates live until the last step. */
 static int write_children(struct store *st, const struct incident *inc)
 {
 	char start[11], end[11];
@@ -416,13 +423,13 @@ static int write_children(struct store *st, const struct incident *inc)
 			s = st->list_insert[t];
 			db_bind_int64(s, 1, inc->id);
 			db_bind_int64(s, 2, (long long)i);
-			db_bind_text(s, 3, l->v[i]);
+			db_bind_text_ref(s, 3, l->v[i]);
 			if (list_tables[t].dated) {
-				db_bind_text(s, 4, has_date ? start : NULL);
-				db_bind_text(s, 5, has_date ? end : NULL);
+				db_bind_text_ref(s, 4, has_date ? start : NULL);
+				db_bind_text_ref(s, 5, has_date ? end : NULL);
 			}
 			if (list_tables[t].taxonomy)
-				db_bind_text(s, 6, taxonomy_name(inc->technique_taxonomy));
+				db_bind_text_ref(s, 6, taxonomy_name(inc->technique_taxonomy));
 			if (step_done(st, s, "cannot write an incident's list") < 0)
 				return -1;
 		}
@@ -432,8 +439,8 @@ static int write_children(struct store *st, const struct incident *inc)
 			return -1;
 		db_bind_int64(st->derived_insert, 1, inc->id);
 		db_bind_int64(st->derived_insert, 2, (long long)i);
-		db_bind_text(st->derived_insert, 3, inc->derived[i].field);
-		db_bind_text(st->derived_insert, 4, inc->derived[i].phrase);
+		db_bind_text_ref(st->derived_insert, 3, inc->derived[i].field);
+		db_bind_text_ref(st->derived_insert, 4, inc->derived[i].phrase);
 		if (step_done(st, st->derived_insert, "cannot write a derived value") < 0)
 			return -1;
 	}
@@ -486,7 +493,7 @@ int store_put(struct store *st, struct incident *inc, enum store_put_result *res
 	if (prepare(st, lookup_sql, &st->lookup) < 0)
 		return -1;
 	s = st->lookup;
-	db_bind_text(s, 1, inc->key);
+	db_bind_text_ref(s, 1, inc->key);
 	rc = db_step(s);
 	if (rc == DB_ROW) {
 		inc->id = db_column_int64(s, 0);
