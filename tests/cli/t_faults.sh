@@ -38,6 +38,24 @@ test_expect 'kill -9 at random moments of a large import leaves the store sound,
 	ibrief --db s.db import big.csv 2>/dev/null && test "$(count s.db)" = 21000 && sound s.db
 '
 
+sqlite_only 'checks the file with PRAGMA integrity_check and journal_mode after kill -9'
+test_expect 'kill -9 in the first import of a new store leaves it sound, all or nothing' '
+	incidents big.csv 20000 1000 && t0=$(now_ms) &&
+	ibrief --db whole.db import big.csv 2>/dev/null && ms=$(($(now_ms) - t0)) &&
+	test "$(sqlite3 whole.db "PRAGMA journal_mode")" = wal &&
+	for k in 1 2 3; do
+		rm -f s.db s.db-wal s.db-shm s.db-journal &&
+		at=$(awk -v ms="$ms" -v k="$k" "BEGIN { srand(); printf \"%.3f\", rand() * ms / 1000 }") &&
+		{ "$IBRIEF" --db s.db import big.csv 2>/dev/null & pid=$!; } &&
+		sleep "$at" && kill -9 $pid 2>/dev/null; wait $pid
+		n=$(sqlite3 s.db "SELECT count(*) FROM incident" 2>/dev/null || echo none)
+		echo "killed after $at s of $ms ms: $n incidents" &&
+		sound s.db && case $n in none|0|20000) ;; *) exit 1 ;; esac || exit 1
+	done &&
+	ibrief --db s.db import big.csv 2>/dev/null && test "$(count s.db)" = 20000 && sound s.db &&
+	test "$(sqlite3 s.db "PRAGMA journal_mode")" = wal
+'
+
 sqlite_only 'ulimit -f limits the file the store is written to'
 test_expect 'a full disk fails an import clearly and leaves the store as it was' '
 	incidents base.csv 1000 0 && incidents big.csv 20000 1000 &&

@@ -222,6 +222,41 @@ static void test_references_are_checked_outside_store_transactions_only(void)
 	store_close(st);
 }
 
+static int exists(const char *suffix)
+{
+	char name[600];
+
+	snprintf(name, sizeof(name), "%s%s", path, suffix);
+	return access(name, F_OK) == 0;
+}
+
+/*
+ * The writer that makes a store writes its pages once, with a rollback
+ * journal, not to a write-ahead log and again at the checkpoint; it
+ * leaves a store in WAL mode, as every later writer keeps it.
+ */
+static void test_a_new_store_is_written_once_and_left_in_wal_mode(void)
+{
+	struct store *st = fresh_store(), *again = NULL;
+	struct incident a;
+
+	sample(&a, "page:a", 2024, 4, 3, "NL");
+	CHECK_INT(store_begin(st), 0);
+	put(st, &a);
+	CHECK(!exists("-wal"));
+	CHECK_INT(store_commit(st), 0);
+	CHECK(!exists("-wal"));
+	store_close(st);
+	CHECK_INT(count_rows(path, "SELECT count(*) FROM incident"), 1);
+	CHECK_INT(store_open(&again, path, STORE_WRITE), 0);
+	CHECK_INT(store_begin(again), 0);
+	put(again, &a);
+	CHECK(exists("-wal"));
+	store_rollback(again);
+	store_close(again);
+	incident_release(&a);
+}
+
 static void put_sample(struct store *st, const char *key, int y, int m, int d, const char *cc,
 		       int public)
 {
@@ -704,6 +739,8 @@ int main(void)
 	test_run("rollback leaves the store as before", test_rollback_leaves_the_store_as_before);
 	test_run("references are checked outside store transactions only",
 		 test_references_are_checked_outside_store_transactions_only);
+	test_run("a new store is written once and left in WAL mode",
+		 test_a_new_store_is_written_once_and_left_in_wal_mode);
 	test_run("a bulk load builds its indexes at commit, or keeps them",
 		 test_a_bulk_load_builds_its_indexes_at_commit_or_keeps_them);
 	test_run("stats count incidents, countries and formats", test_stats_count_incidents_countries_and_formats);
