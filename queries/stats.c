@@ -66,9 +66,31 @@ static double log_binom_pmf(long long k, long long n, double log_p, double log_q
 	       (double)k * log_p + (double)(n - k) * log_q;
 }
 
+/* exp() of less is exactly 0 in double: such a term adds nothing to a sum. */
+#define LOG_UNDERFLOW (-750.0)
+
+/*
+ * The last k, going from `in` (whose term is above LOG_UNDERFLOW) towards
+ * `out` (one whose term is below, or one past the end), whose term is
+ * above: the log of the binomial pmf is concave in k, so the terms fall
+ * on either side of the mode and a bisection finds where they vanish.
+ */
+static long long last_above(long long n, double log_p, double log_q, long long in, long long out)
+{
+	while (in - out > 1 || out - in > 1) {
+		long long mid = in + (out - in) / 2;
+
+		if (log_binom_pmf(mid, n, log_p, log_q) >= LOG_UNDERFLOW)
+			in = mid;
+		else
+			out = mid;
+	}
+	return in;
+}
+
 double poisson_test(long long k1, double t1, long long k2, double t2)
 {
-	long long n = k1 + k2;
+	long long n = k1 + k2, mode, lo, hi;
 	double log_p, log_q, limit, sum = 0;
 
 	if (k1 < 0 || k2 < 0 || !(t1 > 0) || !(t2 > 0))
@@ -79,7 +101,16 @@ double poisson_test(long long k1, double t1, long long k2, double t2)
 	log_q = log(t2 / (t1 + t2));
 	/* Outcomes within a relative 1e-7 of the observed one count as ties. */
 	limit = log_binom_pmf(k1, n, log_p, log_q) + log1p(1e-7);
-	for (long long k = 0; k <= n; k++) {
+	/*
+	 * Only the terms around the mode are not 0 in double (two months of
+	 * 11,000 incidents: 5,725 of 22,264): sum those, in the same order,
+	 * for the same result bit for bit.
+	 */
+	mode = (long long)floor((double)(n + 1) * (t1 / (t1 + t2)));
+	mode = mode < 0 ? 0 : mode > n ? n : mode;
+	lo = last_above(n, log_p, log_q, mode, -1);
+	hi = last_above(n, log_p, log_q, mode, n + 1);
+	for (long long k = lo; k <= hi; k++) {
 		double lp = log_binom_pmf(k, n, log_p, log_q);
 
 		if (lp <= limit)

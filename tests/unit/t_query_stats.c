@@ -106,6 +106,18 @@ static void test_poisson_test_matches_exact_binomial_sums(void)
 	CHECK_NEAR(poisson_test(41, 30, 29, 31), 0.12147743472933417982, 1e-10);
 }
 
+/*
+ * Only the terms that are not 0 in double are summed: the result is the
+ * sum over every k, bit for bit (here, the sum of all 22,265 terms).
+ */
+static void test_poisson_test_of_large_counts_is_the_whole_sum(void)
+{
+	CHECK_DBL(poisson_test(11174, 30, 11089, 31), 0.0026148963344579741);
+	CHECK_NEAR(poisson_test(11089, 31, 11174, 30), 0.0026148963344579741, 1e-12);
+	CHECK_NEAR(poisson_test(40000, 1, 0, 1), 0, 1e-300);
+	CHECK_NEAR(poisson_test(20000, 1, 20000, 1), 1.0, 1e-9);
+}
+
 static void test_poisson_test_works_for_large_counts(void)
 {
 	CHECK_NEAR(poisson_test(1000, 1, 900, 1), 0.023108845108901071322, 1e-9);
@@ -145,6 +157,8 @@ int main(void)
 		 test_quantiles_of_one_value_and_of_none);
 	test_run("the poisson test matches exact binomial sums", test_poisson_test_matches_exact_binomial_sums);
 	test_run("the poisson test works for large counts", test_poisson_test_works_for_large_counts);
+	test_run("the poisson test of large counts is the whole sum",
+		 test_poisson_test_of_large_counts_is_the_whole_sum);
 	test_run("the poisson test handles zero counts and bad exposures", test_poisson_test_edge_cases);
 	test_run("share flags follow the DBIR thresholds of 30 and 5",
 		 test_share_flags_follow_the_dbir_thresholds);
