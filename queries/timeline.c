@@ -197,7 +197,73 @@ static int month_number(const char *s)
 }
 
 /*
- * Reads by_month_sql for period `p` into *out, one entry per month in
+ * A closed period of a few months is counted month by month instead
+ * (month_counts_closed()): a count(*) of each month's range of the date
+ * index walks the same incidents as by_month_sql without grouping them, in
+ * two thirds of the instructions, for one statement per month. Over many
+ * months the statements would cost more than the grouping saves.
+ */
+#define MONTHS_COUNTED_APART 36
+
+static const char month_sql[] = "SELECT count(*)" QUERY_SCOPE;
+
+/*
+ * The incidents dated to a whole year: every span in the store is a day,
+ * a calendar month or a calendar year (store.c, date_bounds), so an
+ * incident of a period that belongs to no month is a year inside it.
+ */
+static const char year_sql[] =
+	"SELECT count(*) FROM incident i WHERE i.date_start = :from AND i.date_end = :to" QUERY_FILTERS;
+
+static void month_add(struct month_count **out, size_t *nr, size_t *alloc, int month, long long n)
+{
+	/* Months come in ascending order: a month is the last entry or a new one. */
+	if (!*nr || (*out)[*nr - 1].month != month) {
+		ALLOC_GROW(*out, *nr + 1, *alloc);
+		(*out)[*nr].month = month;
+		(*out)[*nr].n = 0;
+		(*nr)++;
+	}
+	(*out)[*nr - 1].n += n;
+}
+
+/* month_counts() of a closed period of at most MONTHS_COUNTED_APART months. */
+static int month_counts_closed(struct query_run *qr, const struct query_period *p,
+			       struct month_count **out, size_t *nr, long long *no_month)
+{
+	int first = p->start.year * 12 + p->start.month - 1, last = p->end.year * 12 + p->end.month - 1;
+	size_t alloc = 0;
+
+	for (int m = first; m <= last; m++) {
+		struct query_period month, mp;
+		long long n;
+
+		/* The month, cut to the period where the period starts or ends inside it. */
+		if (query_period_month(&month, m / 12, m % 12 + 1) < 0 ||
+		    query_period_range(&mp, strcmp(month.from, p->from) < 0 ? p->from : month.from,
+				       strcmp(month.to, p->to) > 0 ? p->to : month.to) < 0 ||
+		    run_count(qr, month_sql, &mp, &n) < 0)
+			return -1;
+		if (n)
+			month_add(out, nr, &alloc, m, n);
+	}
+	for (int y = p->start.year; y <= p->end.year; y++) {
+		struct query_period yp;
+		long long n;
+
+		if (query_period_year(&yp, y) < 0)
+			return -1;
+		if (strcmp(yp.from, p->from) < 0 || strcmp(yp.to, p->to) > 0)
+			continue;	/* the year is not inside the period */
+		if (run_count(qr, year_sql, &yp, &n) < 0)
+			return -1;
+		*no_month += n;
+	}
+	return 0;
+}
+
+/*
+ * Reads the incidents of period `p` into *out, one entry per month in
  * ascending order, and the incidents that belong to no month into
  * *no_month.
  */
@@ -211,24 +277,20 @@ static int month_counts(struct query_run *qr, const struct query_period *p,
 	*out = NULL;
 	*nr = 0;
 	*no_month = 0;
+	if (!p->open_start && !p->open_end &&
+	    (p->end.year * 12 + p->end.month) - (p->start.year * 12 + p->start.month) <
+	    MONTHS_COUNTED_APART)
+		return month_counts_closed(qr, p, out, nr, no_month);
 	if (run_prepare(qr, qr->q->sql[0], p, &s) < 0)
 		goto out;
 	while ((rc = db_step(s)) == DB_ROW) {
 		int start = month_number(db_column_text(s, 0)), end = month_number(db_column_text(s, 1));
 		long long n = db_column_int64(s, 2);
 
-		if (start < 0 || start != end) {
+		if (start < 0 || start != end)
 			*no_month += n;
-			continue;
-		}
-		/* Rows come in date order: a month is the last entry or a new one. */
-		if (!*nr || (*out)[*nr - 1].month != start) {
-			ALLOC_GROW(*out, *nr + 1, alloc);
-			(*out)[*nr].month = start;
-			(*out)[*nr].n = 0;
-			(*nr)++;
-		}
-		(*out)[*nr - 1].n += n;
+		else
+			month_add(out, nr, &alloc, start, n);
 	}
 	if (rc != DB_DONE) {
 		run_error(qr, "cannot count incidents per month");
