@@ -82,7 +82,7 @@ static int run_by_country(struct query_run *qr, struct query_result *res)
 	int ret = -1;
 
 	memset(&t, 0, sizeof(t));
-	if (run_standard_meta(qr, res) < 0 || list_tally_run(qr, qr->q->sql, &t) < 0)
+	if (run_standard_meta(qr, res) < 0 || list_tally_run(qr, qr->q->sql, LIST_COUNT_NONE, &t) < 0)
 		goto out;
 	for (size_t i = 0; i <= t.nr; i++) {
 		const char *code = i < t.nr ? t.v[i].value : NULL;

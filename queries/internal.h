@@ -96,9 +96,17 @@
 /* `FROM incident i WHERE` in the period and matching the filter. */
 #define QUERY_SCOPE " FROM incident i WHERE" QUERY_IN_PERIOD QUERY_FILTERS
 
-/* The two statements of list_tally_run() (below) for the victims' countries. */
+/*
+ * The incidents in scope for list_tally_run() (below), with the count
+ * column of each list that has one: one statement for every list, so that
+ * the lists of one period and filter read their incidents once.
+ */
+#define QUERY_TALLY_SCOPE \
+	"SELECT i.id, i.technique_count, i.motive_count, i.actor_count" QUERY_SCOPE
+
+/* The two statements of list_tally_run() for the victims' countries. */
 #define QUERY_COUNTRY_TALLY \
-	"SELECT i.id" QUERY_SCOPE, \
+	QUERY_TALLY_SCOPE, \
 	"SELECT c.incident_id, c.country FROM incident_country c" \
 	" WHERE" QUERY_LIST_IN_PERIOD("c") QUERY_LIST_ORDER("c")
 
@@ -135,15 +143,21 @@ struct list_tally {
 	long long incidents;	/* in scope: the sum of states[] */
 };
 
+/* The column of QUERY_TALLY_SCOPE that says why an incident lists no value. */
+enum list_count { LIST_COUNT_NONE, LIST_COUNT_TECHNIQUES, LIST_COUNT_MOTIVES, LIST_COUNT_ACTORS };
+
 /*
- * Runs sql[0], the incidents in scope as rows (i.id[, count column]), and
- * sql[1], the list's rows of the period as (t.incident_id, value[,
- * taxonomy]) with an incident's rows one after the other, and counts into
- * *t, which the caller releases with list_tally_release(). Without a
- * count column an incident that lists nothing is unknown. Returns 0, or
- * -1 with a message.
+ * Runs sql[0], QUERY_TALLY_SCOPE, and sql[1], the list's rows of the
+ * period as (t.incident_id, value[, taxonomy]) with an incident's rows one
+ * after the other, and counts into *t, which the caller releases with
+ * list_tally_release(). `count` is the list's count column; with none
+ * (LIST_COUNT_NONE) an incident that lists nothing is unknown. The
+ * incidents in scope last read are kept, per thread, and read again only
+ * for another statement, period or filter, or another state of the store
+ * (db_data_version). Returns 0, or -1 with a message.
  */
-int list_tally_run(struct query_run *qr, const char *const sql[2], struct list_tally *t);
+int list_tally_run(struct query_run *qr, const char *const sql[2], enum list_count count,
+		   struct list_tally *t);
 void list_tally_release(struct list_tally *t);
 
 /*
@@ -151,6 +165,17 @@ void list_tally_release(struct list_tally *t);
  * backends have it); NULL when `l` is NULL or empty. The caller frees it.
  */
 char *run_json_list(const struct strlist *l);
+
+/*
+ * What a remembered answer for period `p` and the run's filter depends on
+ * besides the store, into `key` (at most `size` bytes): 0 when it does not
+ * fit, and then nothing may be remembered.
+ */
+int run_memo_key(const struct query_run *qr, const struct query_period *p, char *key,
+		 size_t size);
+
+/* Whether an answer remembered at store version `a` holds at version `b`. */
+int run_same_version(const struct db_version *a, const struct db_version *b);
 
 /* Reports a database error for the query being run; returns -1. */
 int run_error(struct query_run *qr, const char *what);

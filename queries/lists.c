@@ -50,15 +50,22 @@ static const struct query_column technique_columns[] = {
 #undef LIST_COLUMNS
 
 /*
- * The incidents in scope with the list's count column, and the list's rows
- * of the period (list_tally_run() in internal.h).
+ * The incidents in scope with every list's count column, and the list's
+ * rows of the period (list_tally_run() in internal.h).
  */
-#define LIST_SQL(table, column, count) LIST_SQL_WITH(table, column, count, "")
+#define LIST_SQL(table, column) LIST_SQL_WITH(table, column, "")
 /* The same with a third column of values, the value's taxonomy. */
-#define LIST_SQL_WITH(table, column, count, more) \
-	"SELECT i.id, i." count QUERY_SCOPE, \
+#define LIST_SQL_WITH(table, column, more) \
+	QUERY_TALLY_SCOPE, \
 	"SELECT t.incident_id, t." column more " FROM " table " t" \
 	" WHERE" QUERY_LIST_IN_PERIOD("t") QUERY_LIST_ORDER("t")
+
+/* The count column of list `q` in QUERY_TALLY_SCOPE. */
+static enum list_count list_count_of(const struct query *q)
+{
+	return q == &query_techniques ? LIST_COUNT_TECHNIQUES :
+	       q == &query_motives ? LIST_COUNT_MOTIVES : LIST_COUNT_ACTORS;
+}
 
 static int run_list(struct query_run *qr, struct query_result *res)
 {
@@ -68,7 +75,8 @@ static int run_list(struct query_run *qr, struct query_result *res)
 	int ret = -1;
 
 	memset(&t, 0, sizeof(t));
-	if (run_standard_meta(qr, res) < 0 || list_tally_run(qr, qr->q->sql, &t) < 0)
+	if (run_standard_meta(qr, res) < 0 ||
+	    list_tally_run(qr, qr->q->sql, list_count_of(qr->q), &t) < 0)
 		goto out;
 	for (size_t i = 0; i < t.nr && i < limit; i++) {
 		struct query_row *row = query_result_add_row(res);
@@ -101,13 +109,13 @@ out:
 	return ret;
 }
 
-#define LIST_QUERY(var, qname, desc, table, column, count) \
+#define LIST_QUERY(var, qname, desc, table, column) \
 	const struct query var = { \
 		.name = qname, \
 		.description = desc, \
 		.columns = list_columns, \
 		.columns_nr = ARRAY_SIZE(list_columns), \
-		.sql = (const char *const[]){ LIST_SQL(table, column, count), NULL }, \
+		.sql = (const char *const[]){ LIST_SQL(table, column), NULL }, \
 		.run = run_list, \
 		.key = QUERY_KEY_VALUE, \
 		.uses_limit = 1, \
@@ -120,7 +128,7 @@ const struct query query_techniques = {
 	.columns = technique_columns,
 	.columns_nr = ARRAY_SIZE(technique_columns),
 	.sql = (const char *const[]){
-		LIST_SQL_WITH("incident_technique", "technique", "technique_count", ", t.taxonomy"),
+		LIST_SQL_WITH("incident_technique", "technique", ", t.taxonomy"),
 		NULL },
 	.run = run_list,
 	.key = QUERY_KEY_VALUE,
@@ -128,10 +136,10 @@ const struct query query_techniques = {
 };
 LIST_QUERY(query_motives, "motives",
 	   "most frequent motives, and how many incidents hide theirs (Available to members)",
-	   "incident_motive", "motive", "motive_count");
+	   "incident_motive", "motive");
 LIST_QUERY(query_actors, "actors",
 	   "most frequent threat actors, and how many incidents hide theirs (Available to members)",
-	   "incident_actor", "actor", "actor_count");
+	   "incident_actor", "actor");
 
 /* ---- response-time --------------------------------------------------- */
 

@@ -225,7 +225,7 @@ static const char *const meta_sql[2] = {
  */
 struct meta_memo {
 	struct db_version version;
-	char key[256];		/* meta_key(); "" for an unused entry */
+	char key[256];		/* run_memo_key(); "" for an unused entry */
 	long long counts[3];	/* n, left_out, undated */
 };
 
@@ -233,9 +233,9 @@ struct meta_memo {
 static _Thread_local struct meta_memo meta_memos[META_MEMOS];
 static _Thread_local size_t meta_memo_next;
 
-/* What the counts depend on besides the store, each field with its length; 0 when too long. */
-static int meta_key(const struct query_run *qr, const struct query_period *p, char *key,
-		    size_t size)
+/* Each field with its length, so that no two filters give one key. */
+int run_memo_key(const struct query_run *qr, const struct query_period *p, char *key,
+		 size_t size)
 {
 	const struct query_filter *f = &qr->f;
 	const char *fields[] = { p->from, p->to, f->type, f->sector, qr->countries_json };
@@ -247,8 +247,7 @@ static int meta_key(const struct query_run *qr, const struct query_period *p, ch
 	return o < size;
 }
 
-/* Whether a remembered answer computed at version `a` holds at version `b`. */
-static int same_version(const struct db_version *a, const struct db_version *b)
+int run_same_version(const struct db_version *a, const struct db_version *b)
 {
 	return a->connection == b->connection && a->data == b->data;
 }
@@ -258,7 +257,7 @@ static struct meta_memo *meta_memo_find(const struct db_version *v, const char *
 	for (size_t i = 0; i < META_MEMOS; i++) {
 		struct meta_memo *m = &meta_memos[i];
 
-		if (same_version(&m->version, v) && !strcmp(m->key, key))
+		if (run_same_version(&m->version, v) && !strcmp(m->key, key))
 			return m;
 	}
 	return NULL;
@@ -274,7 +273,7 @@ int run_meta(struct query_run *qr, const struct query_period *p, long long *n,
 	char key[sizeof(m->key)];
 	int memo, ret = -1;
 
-	memo = meta_key(qr, p, key, sizeof(key)) && db_data_version(qr->db, &v) == 0;
+	memo = run_memo_key(qr, p, key, sizeof(key)) && db_data_version(qr->db, &v) == 0;
 	if (memo)
 		m = meta_memo_find(&v, key);
 	if (m && n && m->counts[0] < 0) {
@@ -534,7 +533,7 @@ int query_data_end(struct store *st, struct query_data_end *end)
 	struct db_version v = { 0, 0 };
 	int known = db_data_version(store_db(st), &v) == 0, found;
 
-	if (known && data_end_memo.found && same_version(&data_end_memo.version, &v)) {
+	if (known && data_end_memo.found && run_same_version(&data_end_memo.version, &v)) {
 		*end = data_end_memo.end;
 		return data_end_memo.found;
 	}

@@ -7,6 +7,12 @@
  * id, and the list's rows of the period (its date index, schema version
  * 7), each looked up there. Joining the two in SQL would find each
  * incident's rows with a search of the list's index per incident.
+ *
+ * The incidents in scope are one statement for every list
+ * (QUERY_TALLY_SCOPE), and the last read is kept: a briefing counts the
+ * countries twice (overview, by-country) and three other lists, for one
+ * period and filter, and on PostgreSQL each statement is a round trip and
+ * a plan.
  */
 #include "internal.h"
 
@@ -19,7 +25,8 @@
 /* An incident in scope, in an open-addressing table on its id. */
 struct scoped {
 	long long id;
-	int used, state;
+	int used;
+	unsigned char state[3];	/* by count column: LIST_HIDDEN, _NONE or _UNKNOWN */
 };
 
 struct scope {
@@ -34,32 +41,47 @@ static size_t id_hash(long long id, size_t mask)
 	return (size_t)(h >> 32) & mask;
 }
 
-static struct scoped *scope_find(struct scope *sc, long long id, int add)
+/* The slot of `id`, or of the free slot it would take; sc->slots may not be 0. */
+static size_t scope_slot(const struct scope *sc, long long id)
 {
-	size_t mask, h;
+	size_t mask = sc->slots - 1, h;
 
-	if (add && 2 * (sc->nr + 1) > sc->slots) {
+	for (h = id_hash(id, mask); sc->v[h].used; h = (h + 1) & mask)
+		if (sc->v[h].id == id)
+			break;
+	return h;
+}
+
+/* The entry of `id`, or NULL when it is not in scope. */
+static const struct scoped *scope_find(const struct scope *sc, long long id)
+{
+	const struct scoped *e = sc->slots ? &sc->v[scope_slot(sc, id)] : NULL;
+
+	return e && e->used ? e : NULL;
+}
+
+/* The entry of `id`, added when it is not there. */
+static struct scoped *scope_add(struct scope *sc, long long id)
+{
+	struct scoped *e;
+
+	if (2 * (sc->nr + 1) > sc->slots) {
 		struct scope bigger = { NULL, 0, sc->slots ? 2 * sc->slots : 1024 };
 
 		bigger.v = xcalloc(bigger.slots, sizeof(*bigger.v));
 		for (size_t i = 0; i < sc->slots; i++)
 			if (sc->v[i].used)
-				*scope_find(&bigger, sc->v[i].id, 1) = sc->v[i];
+				*scope_add(&bigger, sc->v[i].id) = sc->v[i];
 		free(sc->v);
 		*sc = bigger;
 	}
-	if (!sc->slots)
-		return NULL;
-	mask = sc->slots - 1;
-	for (h = id_hash(id, mask); sc->v[h].used; h = (h + 1) & mask)
-		if (sc->v[h].id == id)
-			return &sc->v[h];
-	if (!add)
-		return NULL;
-	sc->v[h].used = 1;
-	sc->v[h].id = id;
-	sc->nr++;
-	return &sc->v[h];
+	e = &sc->v[scope_slot(sc, id)];
+	if (!e->used) {
+		e->used = 1;
+		e->id = id;
+		sc->nr++;
+	}
+	return e;
 }
 
 static void tally_grow_index(struct list_tally *t)
@@ -98,7 +120,7 @@ static struct list_value *value_find(struct list_tally *t, const char *value)
 	return &t->v[t->nr - 1];
 }
 
-/* Reads the incidents in scope, each with the state its count column gives. */
+/* Reads the incidents in scope, each with the state each count column gives. */
 static int read_scope(struct query_run *qr, const char *sql, struct scope *sc)
 {
 	struct db_stmt *s = NULL;
@@ -107,12 +129,13 @@ static int read_scope(struct query_run *qr, const char *sql, struct scope *sc)
 	if (run_prepare(qr, sql, &qr->f.period, &s) < 0)
 		goto out;
 	while ((rc = db_step(s)) == DB_ROW) {
-		struct scoped *e = scope_find(sc, db_column_int64(s, 0), 1);
+		struct scoped *e = scope_add(sc, db_column_int64(s, 0));
 
-		if (db_column_count(s) < 2 || db_column_is_null(s, 1))
-			e->state = LIST_UNKNOWN;
-		else
-			e->state = db_column_int64(s, 1) > 0 ? LIST_HIDDEN : LIST_NONE;
+		for (int c = 0; c < 3; c++)
+			if (db_column_count(s) < c + 2 || db_column_is_null(s, c + 1))
+				e->state[c] = LIST_UNKNOWN;
+			else
+				e->state[c] = db_column_int64(s, c + 1) > 0 ? LIST_HIDDEN : LIST_NONE;
 	}
 	if (rc != DB_DONE) {
 		run_error(qr, "cannot read the incidents");
@@ -124,12 +147,49 @@ out:
 	return ret;
 }
 
+/* The incidents in scope last read, by statement, period, filter and store state. */
+static _Thread_local struct scope_memo {
+	const char *sql;	/* NULL when nothing is kept */
+	struct db_version version;
+	char key[256];		/* run_memo_key() */
+	struct scope sc;
+} last_scope;
+
+/* The incidents in scope by `sql` for the run, read again only when last_scope does not hold. */
+static int scope_of(struct query_run *qr, const char *sql, const struct scope **out)
+{
+	struct scope_memo *m = &last_scope;
+	struct db_version v;
+	char key[sizeof(m->key)];
+	int memo = run_memo_key(qr, &qr->f.period, key, sizeof(key)) &&
+		   db_data_version(qr->db, &v) == 0;
+
+	*out = &m->sc;
+	if (memo && m->sql && !strcmp(m->sql, sql) && run_same_version(&m->version, &v) &&
+	    !strcmp(m->key, key))
+		return 0;
+	free(m->sc.v);
+	memset(m, 0, sizeof(*m));
+	if (read_scope(qr, sql, &m->sc) < 0) {
+		free(m->sc.v);
+		memset(m, 0, sizeof(*m));
+		return -1;
+	}
+	if (memo) {
+		m->sql = sql;
+		m->version = v;
+		memcpy(m->key, key, sizeof(key));
+	}
+	return 0;
+}
+
 /*
  * Reads the list's rows of the period, an incident's rows one after the
- * other, and counts each value once per incident in scope.
+ * other, and counts each value once per incident in scope, marking in
+ * `valued` (by slot of sc) the incidents that list one.
  */
-static int read_values(struct query_run *qr, const char *sql, struct scope *sc,
-		       struct list_tally *t)
+static int read_values(struct query_run *qr, const char *sql, const struct scope *sc,
+		       unsigned char *valued, struct list_tally *t)
 {
 	struct buf key = BUF_INIT;
 	struct db_stmt *s = NULL;
@@ -140,7 +200,7 @@ static int read_values(struct query_run *qr, const char *sql, struct scope *sc,
 	while ((rc = db_step(s)) == DB_ROW) {
 		long long id = db_column_int64(s, 0);
 		const char *value = db_column_text(s, 1);
-		struct scoped *e = scope_find(sc, id, 0);
+		const struct scoped *e = scope_find(sc, id);
 		struct list_value *v;
 
 		if (!e || !value)
@@ -150,7 +210,7 @@ static int read_values(struct query_run *qr, const char *sql, struct scope *sc,
 			buf_addf(&key, "%s%c%s", db_column_text(s, 2), LIST_TAXONOMY_SEP, value);
 			value = key.buf;
 		}
-		e->state = LIST_VALUE;
+		valued[e - sc->v] = 1;
 		v = value_find(t, value);
 		if (v->last_id != id) {
 			v->n++;
@@ -178,23 +238,30 @@ static int by_count(const void *a_, const void *b_)
 	return strcmp(a->value, b->value);
 }
 
-int list_tally_run(struct query_run *qr, const char *const sql[2], struct list_tally *t)
+int list_tally_run(struct query_run *qr, const char *const sql[2], enum list_count count,
+		   struct list_tally *t)
 {
-	struct scope sc = { NULL, 0, 0 };
+	const struct scope *sc;
+	unsigned char *valued = NULL;
 	int ret = -1;
 
 	memset(t, 0, sizeof(*t));
-	if (read_scope(qr, sql[0], &sc) < 0 || read_values(qr, sql[1], &sc, t) < 0)
+	if (scope_of(qr, sql[0], &sc) < 0)
+		return -1;
+	valued = xcalloc(sc->slots ? sc->slots : 1, 1);
+	if (read_values(qr, sql[1], sc, valued, t) < 0)
 		goto out;
-	for (size_t i = 0; i < sc.slots; i++)
-		if (sc.v[i].used)
-			t->states[sc.v[i].state]++;
-	t->incidents = (long long)sc.nr;
+	for (size_t i = 0; i < sc->slots; i++)
+		if (sc->v[i].used)
+			t->states[valued[i] ? LIST_VALUE :
+				  count == LIST_COUNT_NONE ? LIST_UNKNOWN :
+				  sc->v[i].state[count - 1]]++;
+	t->incidents = (long long)sc->nr;
 	if (t->nr)	/* qsort's array may not be NULL, even empty */
 		qsort(t->v, t->nr, sizeof(*t->v), by_count);
 	ret = 0;
 out:
-	free(sc.v);
+	free(valued);
 	return ret;
 }
 

@@ -91,7 +91,7 @@ static int run_overview(struct query_run *qr, struct query_result *res)
 	int ret = -1;
 
 	memset(&countries, 0, sizeof(countries));
-	if (run_standard_meta(qr, res) < 0 || list_tally_run(qr, qr->q->sql + 1, &countries) < 0 ||
+	if (run_standard_meta(qr, res) < 0 || list_tally_run(qr, qr->q->sql + 1, LIST_COUNT_NONE, &countries) < 0 ||
 	    run_prepare(qr, qr->q->sql[0], &m->period, &s) < 0)
 		goto out;
 	if (db_step(s) != DB_ROW) {

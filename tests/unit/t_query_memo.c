@@ -1,8 +1,8 @@
 /*
- * The counts and the end of the data every query starts with are
- * remembered between queries (queries/run.c), and never outlive a change
- * of the store: a write through the same handle, or a commit through
- * another.
+ * The counts and the end of the data every query starts with, and the
+ * incidents in scope the lists are counted over, are remembered between
+ * queries (queries/run.c, queries/tally.c), and never outlive a change of
+ * the store: a write through the same handle, or a commit through another.
  */
 #include "query_fixture.h"
 
@@ -105,6 +105,93 @@ static void test_a_period_by_month_counted_is_counted_for_the_next_query(void)
 	store_close(st);
 }
 
+/* The incidents of April 2024 in Ireland by the by-country query. */
+static long long ireland(struct store *s)
+{
+	struct query_result *r;
+	long long n = 0;
+
+	st = s;
+	r = run("by-country", "2024-04", NULL);
+	for (size_t i = 0; i < r->rows_nr; i++) {
+		const struct query_cell *code = query_cell(r, i, "country");
+
+		if (code && !code->null && !strcmp(code->s, "IE"))
+			n = query_cell(r, i, "incidents")->i;
+	}
+	query_result_free(r);
+	return n;
+}
+
+static void test_the_incidents_a_list_counts_follow_every_write(void)
+{
+	struct store *writer = fixture_store(), *reader = NULL;
+	long long before = ireland(writer);
+
+	CHECK_INT(store_open(&reader, store_path(writer), STORE_READ), 0);
+	CHECK_INT(ireland(reader), before);
+	put_april(writer, "I1");
+	CHECK_INT(ireland(writer), before + 1);
+	CHECK_INT(ireland(reader), before + 1);
+	CHECK_INT(store_begin(writer), 0);
+	put_april(writer, "I2");
+	CHECK_INT(ireland(writer), before + 2);
+	store_rollback(writer);
+	CHECK_INT(ireland(writer), before + 1);
+	store_close(reader);
+	store_close(writer);
+}
+
+/* Every row of `name` for April 2024 on st, one string; public bodies only when `public`. */
+static char *rows_of(const char *name, int public)
+{
+	struct query_filter f;
+	struct query_result *r;
+	struct buf b = BUF_INIT;
+
+	query_filter_init(&f);
+	f.public_only = public;
+	r = run(name, "2024-04", &f);
+	for (size_t i = 0; i < r->rows_nr; i++)
+		buf_addf(&b, "%s\n", row_text(r, i));
+	query_result_free(r);
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * The lists share the incidents in scope, each with its own count column:
+ * each list counted after the others is what it is counted first, on a
+ * handle of its own (the kept scope belongs to one connection).
+ */
+static void test_each_list_counts_its_own_column_of_the_scope_kept(void)
+{
+	static const char *const lists[] = { "techniques", "motives", "actors", "by-country" };
+	struct store *whole = fixture_store();
+	char *alone[2][4], *after;
+
+	for (int public = 0; public < 2; public++)
+		for (size_t i = 0; i < 4; i++) {
+			CHECK_INT(store_open(&st, store_path(whole), STORE_READ), 0);
+			alone[public][i] = rows_of(lists[i], public);
+			store_close(st);
+		}
+	CHECK(strcmp(alone[0][3], alone[1][3]) != 0);
+	st = whole;
+	for (size_t round = 0; round < 4; round++)
+		for (size_t i = 0; i < 4; i++) {
+			size_t l = (i + round) % 4;
+			int public = (int)(round & 1);
+
+			after = rows_of(lists[l], public);
+			CHECK_STR(after, alone[public][l]);
+			free(after);
+		}
+	for (int public = 0; public < 2; public++)
+		for (size_t i = 0; i < 4; i++)
+			free(alone[public][i]);
+	store_close(whole);
+}
+
 int main(void)
 {
 	test_run("a write through the same handle is counted at once",
@@ -115,5 +202,9 @@ int main(void)
 		 test_the_end_of_the_data_follows_every_write);
 	test_run("a period by-month counted is counted for the next query",
 		 test_a_period_by_month_counted_is_counted_for_the_next_query);
+	test_run("the incidents a list counts follow every write, on any handle",
+		 test_the_incidents_a_list_counts_follow_every_write);
+	test_run("each list counts its own column of the scope kept",
+		 test_each_list_counts_its_own_column_of_the_scope_kept);
 	return test_done();
 }
