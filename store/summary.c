@@ -28,40 +28,6 @@ static void copy_text(char *out, size_t size, struct db_stmt *s, int i)
 	snprintf(out, size, "%s", t ? t : "");
 }
 
-/*
- * An incident known to the month or the day starts and ends in one month;
- * one known to the year does not. The index on date_start finds it without
- * a scan: every query result asks (queries/run.c query_data_end()).
- */
-int store_last_month(struct store *st, char out[8])
-{
-	static const char last_month_sql[] =
-		"SELECT substr(date_start, 1, 7) FROM incident"
-		" WHERE date_start IS NOT NULL AND substr(date_start, 1, 7) = substr(date_end, 1, 7)"
-		" ORDER BY date_start DESC LIMIT 1";
-	struct db_stmt *s = NULL;
-	int rc, ret = -1;
-
-	*out = '\0';
-	if (db_prepare(store_db(st), last_month_sql, &s) < 0)
-		goto fail;
-	rc = db_step(s);
-	if (rc == DB_ROW) {
-		copy_text(out, 8, s, 0);
-		ret = *out ? 1 : 0;
-	} else if (rc == DB_DONE) {
-		ret = 0;
-	} else {
-		goto fail;
-	}
-	goto out;
-fail:
-	store_db_error(st, "cannot read where the data ends");
-out:
-	db_finalize(s);
-	return ret;
-}
-
 /* Reads the text of the first row of `sql` into `out` ("" for NULL or no row); 0 or -1. */
 static int one_text(struct store *st, const char *sql, char *out, size_t size)
 {
@@ -75,6 +41,23 @@ static int one_text(struct store *st, const char *sql, char *out, size_t size)
 		copy_text(out, size, s, 0);
 	db_finalize(s);
 	return ret;
+}
+
+/*
+ * An incident known to the month or the day starts and ends in one month;
+ * one known to the year does not. The index on date_start finds it without
+ * a scan: every query result asks (queries/run.c query_data_end()).
+ */
+int store_last_month(struct store *st, char out[8])
+{
+	static const char last_month_sql[] =
+		"SELECT substr(date_start, 1, 7) FROM incident"
+		" WHERE date_start IS NOT NULL AND substr(date_start, 1, 7) = substr(date_end, 1, 7)"
+		" ORDER BY date_start DESC LIMIT 1";
+
+	if (one_text(st, last_month_sql, out, 8) < 0)
+		return -1;
+	return *out ? 1 : 0;
 }
 
 /*
