@@ -50,6 +50,31 @@ out:
 	return ret;
 }
 
+/*
+ * Appends a row per value of `t`, most incidents first, and the unknown
+ * row (a NULL key: t->states[LIST_UNKNOWN]) last, as add_keyed_rows().
+ * Values and an unknown row with no incident are left out.
+ */
+static void add_tally_rows(struct query_result *res, const struct list_tally *t, size_t key,
+			   size_t count, size_t share,
+			   void (*decorate)(struct query_row *row, const char *key))
+{
+	for (size_t i = 0; i <= t->nr; i++) {
+		const char *k = i < t->nr ? t->v[i].value : NULL;
+		long long n = i < t->nr ? t->v[i].n : t->states[LIST_UNKNOWN];
+		struct query_row *row;
+
+		if (!n)
+			continue;
+		row = query_result_add_row(res);
+		query_set_text(row, key, k);
+		query_set_int(row, count, n);
+		query_set_share(row, share, n, res->meta.n);
+		if (decorate)
+			decorate(row, k);
+	}
+}
+
 /* ---- by-country ------------------------------------------------------ */
 
 enum { BC_COUNTRY, BC_NAME, BC_INCIDENTS, BC_SHARE };
@@ -84,19 +109,7 @@ static int run_by_country(struct query_run *qr, struct query_result *res)
 	memset(&t, 0, sizeof(t));
 	if (run_standard_meta(qr, res) < 0 || list_tally_run(qr, qr->q->sql, LIST_COUNT_NONE, &t) < 0)
 		goto out;
-	for (size_t i = 0; i <= t.nr; i++) {
-		const char *code = i < t.nr ? t.v[i].value : NULL;
-		long long n = i < t.nr ? t.v[i].n : t.states[LIST_UNKNOWN];
-		struct query_row *row;
-
-		if (!n)
-			continue;
-		row = query_result_add_row(res);
-		query_set_text(row, BC_COUNTRY, code);
-		query_set_int(row, BC_INCIDENTS, n);
-		query_set_share(row, BC_SHARE, n, res->meta.n);
-		country_decorate(row, code);
-	}
+	add_tally_rows(res, &t, BC_COUNTRY, BC_INCIDENTS, BC_SHARE, country_decorate);
 	ret = 0;
 out:
 	list_tally_release(&t);
@@ -177,20 +190,18 @@ static const struct query_column by_sector_columns[] = {
  * shown as the first in byte order). One sector per incident keeps the
  * rows adding up to n.
  *
- * The statement counts per value as stored (a public body's kind, another
- * incident's first sector: pos 0, as store_put numbers a list from 0; the
- * join on the dates finds it next to the previous incident's,
- * QUERY_LIST_JOIN). The values are keyed, grouped and named in C, per
- * value rather than per incident: as SQL that took PostgreSQL longer to
- * plan than to run.
+ * The incidents are counted per value as stored, a public body's kind or
+ * another incident's first sector (pos 0, as store_put numbers a list
+ * from 0), by list_split_tally_run(): the incidents in scope are the
+ * lists' (read once for all of them), and the sectors one walk of their
+ * date index. The values are keyed, grouped and named in C, per value
+ * rather than per incident. As one SQL statement (a join and a grouping
+ * on two CASE expressions) this took PostgreSQL longer to plan than to
+ * run, and twice as long as the whole query takes now.
  */
 static const char by_sector_sql[] =
-	"SELECT CASE WHEN i.public_sector = 1 THEN 1 ELSE 0 END,"
-	"  CASE WHEN i.public_sector = 1 THEN i.public_kind ELSE f.sector END, count(*)"
-	"  FROM incident i LEFT JOIN incident_sector f" QUERY_LIST_JOIN("f") " AND f.pos = 0"
-	" WHERE" QUERY_IN_PERIOD QUERY_FILTERS
-	" GROUP BY CASE WHEN i.public_sector = 1 THEN 1 ELSE 0 END,"
-	"  CASE WHEN i.public_sector = 1 THEN i.public_kind ELSE f.sector END";
+	"SELECT f.incident_id, f.sector FROM incident_sector f"
+	" WHERE" QUERY_LIST_IN_PERIOD("f") " AND f.pos = 0";
 
 struct sector_row {
 	int pub;		/* 1 for a public body's kind */
@@ -315,27 +326,35 @@ static void name_sectors(struct sector_row *v, size_t nr)
 	}
 }
 
+/* Appends a row for each value of `t`, and one for its unknown incidents. */
+static void add_sector_rows(const struct list_tally *t, int pub, struct sector_row **v,
+			    size_t *nr, size_t *alloc)
+{
+	for (size_t i = 0; i <= t->nr; i++) {
+		long long n = i < t->nr ? t->v[i].n : t->states[LIST_UNKNOWN];
+
+		if (!n)
+			continue;
+		ALLOC_GROW(*v, *nr + 1, *alloc);
+		(*v)[*nr].pub = pub;
+		(*v)[*nr].key = sector_key(pub, i < t->nr ? t->v[i].value : NULL);
+		(*v)[*nr].name = NULL;
+		(*v)[(*nr)++].n = n;
+	}
+}
+
 static int run_by_sector(struct query_run *qr, struct query_result *res)
 {
-	struct db_stmt *s = NULL;
+	struct list_tally t[2];
 	struct sector_row *v = NULL;
 	size_t nr = 0, alloc = 0;
-	int rc, ret = -1;
+	int ret = -1;
 
-	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &qr->f.period, &s) < 0)
+	memset(t, 0, sizeof(t));
+	if (run_standard_meta(qr, res) < 0 || list_split_tally_run(qr, qr->q->sql, t) < 0)
 		goto out;
-	while ((rc = db_step(s)) == DB_ROW) {
-		ALLOC_GROW(v, nr + 1, alloc);
-		v[nr].pub = (int)db_column_int64(s, 0);
-		v[nr].key = sector_key(v[nr].pub, db_column_text(s, 1));
-		v[nr].name = NULL;
-		v[nr].n = db_column_int64(s, 2);
-		nr++;
-	}
-	if (rc != DB_DONE) {
-		run_error(qr, "cannot read the breakdown");
-		goto out;
-	}
+	add_sector_rows(&t[1], 1, &v, &nr, &alloc);
+	add_sector_rows(&t[0], 0, &v, &nr, &alloc);
 	if (nr) {	/* qsort's array may not be NULL, even empty */
 		qsort(v, nr, sizeof(*v), by_folded_key);
 		nr = merge_runs(v, nr, 1);
@@ -355,7 +374,8 @@ static int run_by_sector(struct query_run *qr, struct query_result *res)
 	}
 	ret = 0;
 out:
-	db_finalize(s);
+	list_tally_release(&t[0]);
+	list_tally_release(&t[1]);
 	for (size_t i = 0; i < nr; i++) {
 		free(v[i].key);
 		free(v[i].name);
@@ -369,7 +389,7 @@ const struct query query_by_sector = {
 	.description = "incidents per sector, public bodies listed apart by kind",
 	.columns = by_sector_columns,
 	.columns_nr = ARRAY_SIZE(by_sector_columns),
-	.sql = (const char *const[]){ by_sector_sql, NULL },
+	.sql = (const char *const[]){ QUERY_TALLY_SCOPE, by_sector_sql, NULL },
 	.run = run_by_sector,
 	.key = QUERY_KEY_SECTOR,
 };
@@ -390,29 +410,17 @@ static const struct query_column public_sector_columns[] = {
 	[PS_N] = { .name = "n", .type = QUERY_INT, .description = "incidents in the period" },
 };
 
-static const char public_sector_sql[] =
-	"SELECT i.public_sector, count(*)" QUERY_SCOPE " GROUP BY i.public_sector";
-
-/* Three rows always, in this order, so that a chart's bars never move. */
+/*
+ * Three rows always, in this order, so that a chart's bars never move.
+ * Counted over the incidents in scope as the lists read them, once for all.
+ */
 static int run_public_sector(struct query_run *qr, struct query_result *res)
 {
 	static const char *const groups[3] = { "public", "other", NULL };
-	long long counts[3] = { 0, 0, 0 };
-	struct db_stmt *s = NULL;
-	int rc, ret = -1;
+	long long counts[3];
 
-	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &qr->f.period, &s) < 0)
-		goto out;
-	while ((rc = db_step(s)) == DB_ROW) {
-		int g = db_column_is_null(s, 0) ? 2 :
-			(int)db_column_int64(s, 0) == 1 ? 0 : 1;
-
-		counts[g] += db_column_int64(s, 1);
-	}
-	if (rc != DB_DONE) {
-		run_error(qr, "cannot read the breakdown");
-		goto out;
-	}
+	if (run_standard_meta(qr, res) < 0 || scope_public_counts(qr, counts) < 0)
+		return -1;
 	for (int g = 0; g < 3; g++) {
 		struct query_row *row = query_result_add_row(res);
 		double lo, hi;
@@ -427,10 +435,7 @@ static int run_public_sector(struct query_run *qr, struct query_result *res)
 			query_set_real(row, PS_HIGH, hi);
 		}
 	}
-	ret = 0;
-out:
-	db_finalize(s);
-	return ret;
+	return 0;
 }
 
 const struct query query_public_sector = {
@@ -438,7 +443,7 @@ const struct query query_public_sector = {
 	.description = "public bodies against other victims: counts, share, 95% Wilson interval, n",
 	.columns = public_sector_columns,
 	.columns_nr = ARRAY_SIZE(public_sector_columns),
-	.sql = (const char *const[]){ public_sector_sql, NULL },
+	.sql = (const char *const[]){ QUERY_TALLY_SCOPE, NULL },
 	.run = run_public_sector,
 	.key = QUERY_KEY_PUBLIC_GROUP,
 	.attached = 1,
@@ -456,25 +461,32 @@ static const struct query_column public_kinds_columns[] = {
 		       .description = "incidents / n, n being the public bodies' incidents" },
 };
 
-static const char public_kinds_sql[] =
-	"SELECT i.public_kind, count(*)" QUERY_SCOPE
-	" GROUP BY i.public_kind"
-	" ORDER BY i.public_kind IS NULL, count(*) DESC, i.public_kind";
-
 /*
  * Runs with --public-sector forced, so n, left_out and undated are about
  * public bodies; `whole` counts every victim of the period, so that an empty
- * result can say "no public bodies among the 2 incidents".
+ * result can say "no public bodies among the 2 incidents". The public
+ * bodies are those of the incidents in scope as the lists read them, once
+ * for all (list_split_tally_run()), with the filter as given.
  */
 static int run_public_kinds(struct query_run *qr, struct query_result *res)
 {
-	if (!qr->f.public_only &&
-	    run_meta(qr, &qr->f.period, &res->meta.whole, NULL, NULL) < 0)
-		return -1;
+	struct list_tally t[2];
+	int ret = -1;
+
+	memset(t, 0, sizeof(t));
+	if ((!qr->f.public_only &&
+	     run_meta(qr, &qr->f.period, &res->meta.whole, NULL, NULL) < 0) ||
+	    list_split_tally_run(qr, (const char *const[]){ qr->q->sql[0], NULL }, t) < 0)
+		goto out;
 	qr->f.public_only = 1;
 	if (run_standard_meta(qr, res) < 0)
-		return -1;
-	return add_keyed_rows(qr, res, qr->q->sql[0], PK_KIND, PK_INCIDENTS, PK_SHARE, NULL);
+		goto out;
+	add_tally_rows(res, &t[1], PK_KIND, PK_INCIDENTS, PK_SHARE, NULL);
+	ret = 0;
+out:
+	list_tally_release(&t[0]);
+	list_tally_release(&t[1]);
+	return ret;
 }
 
 const struct query query_public_kinds = {
@@ -482,7 +494,7 @@ const struct query query_public_kinds = {
 	.description = "public victims by kind (municipality, social welfare, hospital, ...)",
 	.columns = public_kinds_columns,
 	.columns_nr = ARRAY_SIZE(public_kinds_columns),
-	.sql = (const char *const[]){ public_kinds_sql, NULL },
+	.sql = (const char *const[]){ QUERY_TALLY_SCOPE, NULL },
 	.run = run_public_kinds,
 	.key = QUERY_KEY_PUBLIC_KIND,
 };

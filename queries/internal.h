@@ -98,11 +98,30 @@
 
 /*
  * The incidents in scope for list_tally_run() (below), with the count
- * column of each list that has one: one statement for every list, so that
- * the lists of one period and filter read their incidents once.
+ * column of each list that has one and what makes a public body: one
+ * statement for every list and by-sector, so that they read the
+ * incidents of one period and filter once.
  */
 #define QUERY_TALLY_SCOPE \
-	"SELECT i.id, i.technique_count, i.motive_count, i.actor_count" QUERY_SCOPE
+	"SELECT i.id, i.technique_count, i.motive_count, i.actor_count," \
+	" i.public_sector, i.public_kind" QUERY_SCOPE
+
+/*
+ * The rows of an incident's three lists in the period, in one statement
+ * for list_tally_run(): a briefing counts all three, and on PostgreSQL
+ * each statement is a round trip and a plan. A row is (list, incident_id,
+ * value, taxonomy, date_start, date_end), list being the list's enum
+ * list_count; ordered by list, then as QUERY_LIST_ORDER, which each
+ * list's date index gives.
+ */
+#define QUERY_LIST_ROWS(list, table, column, taxonomy) \
+	"SELECT " list ", t.incident_id, t." column ", " taxonomy ", t.date_start, t.date_end" \
+	" FROM " table " t WHERE" QUERY_LIST_IN_PERIOD("t")
+#define QUERY_LISTS \
+	QUERY_LIST_ROWS("1", "incident_technique", "technique", "t.taxonomy") " UNION ALL " \
+	QUERY_LIST_ROWS("2", "incident_motive", "motive", "NULL") " UNION ALL " \
+	QUERY_LIST_ROWS("3", "incident_actor", "actor", "NULL") " ORDER BY 1, 5, 6, 2"
+#define LISTS_READ 3
 
 /* The two statements of list_tally_run() for the victims' countries. */
 #define QUERY_COUNTRY_TALLY \
@@ -151,14 +170,35 @@ enum list_count { LIST_COUNT_NONE, LIST_COUNT_TECHNIQUES, LIST_COUNT_MOTIVES, LI
  * period as (t.incident_id, value[, taxonomy]) with an incident's rows one
  * after the other, and counts into *t, which the caller releases with
  * list_tally_release(). `count` is the list's count column; with none
- * (LIST_COUNT_NONE) an incident that lists nothing is unknown. The
- * incidents in scope last read are kept, per thread, and read again only
- * for another statement, period or filter, or another state of the store
+ * (LIST_COUNT_NONE) an incident that lists nothing is unknown. sql[1] may
+ * be QUERY_LISTS: then `count` names the list, and the other two are
+ * counted with it. The incidents in scope last read are kept, per thread,
+ * with the lists counted over them, and read again only for another
+ * statement, period or filter, or another state of the store
  * (db_data_version). Returns 0, or -1 with a message.
  */
 int list_tally_run(struct query_run *qr, const char *const sql[2], enum list_count count,
 		   struct list_tally *t);
 void list_tally_release(struct list_tally *t);
+/* Drops the incidents in scope and the lists kept (query_forget()). */
+void list_tally_forget(void);
+
+/*
+ * The same walk, the incidents in scope split in two: out[1] counts the
+ * public bodies (public_sector 1) by their public_kind, out[0] the others
+ * by the value of their row in sql[1] (one row an incident at most, as
+ * (t.incident_id, value); with sql[1] NULL, none has a value). In each, states[LIST_UNKNOWN] counts those
+ * without: a public body of no kind, another incident with no row. The
+ * caller releases both, also on failure. Returns 0, or -1 with a message.
+ */
+int list_split_tally_run(struct query_run *qr, const char *const sql[2], struct list_tally out[2]);
+
+/*
+ * The incidents in scope, the lists' (QUERY_TALLY_SCOPE, read once for
+ * all), by public_sector: counts[0] public bodies, [1] other victims, [2]
+ * not known. Returns 0, or -1 with a message.
+ */
+int scope_public_counts(struct query_run *qr, long long counts[3]);
 
 /*
  * The strings of `l` as a JSON array, for json_each(:param) (both
@@ -196,6 +236,12 @@ int run_prepare(struct query_run *qr, const char *sql, const struct query_period
  */
 int run_meta(struct query_run *qr, const struct query_period *p, long long *n,
 	     long long *left_out, long long *undated);
+
+/*
+ * The incidents in period `p` with none of the run's filters: the whole
+ * that a filtered answer is a part of. As run_meta(), remembered.
+ */
+int run_meta_whole(struct query_run *qr, const struct query_period *p, long long *n);
 
 /* Reads one integer from a statement with one row; -1 on error. */
 int run_count(struct query_run *qr, const char *sql, const struct query_period *p,

@@ -49,16 +49,8 @@ static const struct query_column technique_columns[] = {
 };
 #undef LIST_COLUMNS
 
-/*
- * The incidents in scope with every list's count column, and the list's
- * rows of the period (list_tally_run() in internal.h).
- */
-#define LIST_SQL(table, column) LIST_SQL_WITH(table, column, "")
-/* The same with a third column of values, the value's taxonomy. */
-#define LIST_SQL_WITH(table, column, more) \
-	QUERY_TALLY_SCOPE, \
-	"SELECT t.incident_id, t." column more " FROM " table " t" \
-	" WHERE" QUERY_LIST_IN_PERIOD("t") QUERY_LIST_ORDER("t")
+/* The incidents in scope with every list's count column, and the three lists' rows. */
+#define LIST_SQL QUERY_TALLY_SCOPE, QUERY_LISTS
 
 /* The count column of list `q` in QUERY_TALLY_SCOPE. */
 static enum list_count list_count_of(const struct query *q)
@@ -109,13 +101,13 @@ out:
 	return ret;
 }
 
-#define LIST_QUERY(var, qname, desc, table, column) \
+#define LIST_QUERY(var, qname, desc) \
 	const struct query var = { \
 		.name = qname, \
 		.description = desc, \
 		.columns = list_columns, \
 		.columns_nr = ARRAY_SIZE(list_columns), \
-		.sql = (const char *const[]){ LIST_SQL(table, column), NULL }, \
+		.sql = (const char *const[]){ LIST_SQL, NULL }, \
 		.run = run_list, \
 		.key = QUERY_KEY_VALUE, \
 		.uses_limit = 1, \
@@ -127,19 +119,15 @@ const struct query query_techniques = {
 		       "and how many incidents hide theirs (Available to members)",
 	.columns = technique_columns,
 	.columns_nr = ARRAY_SIZE(technique_columns),
-	.sql = (const char *const[]){
-		LIST_SQL_WITH("incident_technique", "technique", ", t.taxonomy"),
-		NULL },
+	.sql = (const char *const[]){ LIST_SQL, NULL },
 	.run = run_list,
 	.key = QUERY_KEY_VALUE,
 	.uses_limit = 1,
 };
 LIST_QUERY(query_motives, "motives",
-	   "most frequent motives, and how many incidents hide theirs (Available to members)",
-	   "incident_motive", "motive");
+	   "most frequent motives, and how many incidents hide theirs (Available to members)");
 LIST_QUERY(query_actors, "actors",
-	   "most frequent threat actors, and how many incidents hide theirs (Available to members)",
-	   "incident_actor", "actor");
+	   "most frequent threat actors, and how many incidents hide theirs (Available to members)");
 
 /* ---- response-time --------------------------------------------------- */
 

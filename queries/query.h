@@ -467,7 +467,15 @@ const struct query *query_find(const char *name);
  * Runs `q` with filter `f` and sets *out to a new result the caller frees
  * with query_result_free(). On error returns -1 with a message and *out is
  * NULL.
+ *
+ * What every query of a period starts with (the counts, the end of the
+ * data, the incidents in scope and the lists counted over them) is read
+ * once and remembered, per thread, while the store is unchanged
+ * (db_data_version): a briefing's queries share it. query_forget() drops
+ * it all, so that the next query reads it again: for a benchmark that
+ * times the queries as one briefing runs them, not as memory answers them.
  */
+void query_forget(void);
 int query_run(struct store *st, const struct query *q, const struct query_filter *f,
 	      struct query_result **out);
 

@@ -310,6 +310,18 @@ out:
 	return ret;
 }
 
+int run_meta_whole(struct query_run *qr, const struct query_period *p, long long *n)
+{
+	struct query_run whole = *qr;
+
+	whole.f.countries = NULL;
+	whole.f.sector = NULL;
+	whole.f.type = NULL;
+	whole.f.public_only = 0;
+	whole.countries_json = NULL;
+	return run_meta(&whole, p, n, NULL, NULL);
+}
+
 static int standard_meta(struct query_run *qr, struct query_result *res, int count)
 {
 	res->meta.period = qr->f.period;
@@ -622,4 +634,12 @@ out:
 	db_finalize(s);
 	run_release(&qr);
 	return ret;
+}
+
+void query_forget(void)
+{
+	memset(meta_memos, 0, sizeof(meta_memos));
+	meta_memo_next = 0;
+	memset(&data_end_memo, 0, sizeof(data_end_memo));
+	list_tally_forget();
 }

@@ -52,18 +52,6 @@ static const struct query_column overview_columns[] = {
 					    "data is not complete, or past it" },
 };
 
-/*
- * The public bodies and, unfiltered, all incidents; the countries are
- * tallied (QUERY_COUNTRY_TALLY). The public bodies are counted on the
- * period's walk of the date index, which holds public_sector: the unary +
- * keeps SQLite off the index on (public_sector, date_start), which lacks
- * date_end and so reads every public incident's row of the table (at 1M
- * incidents, June 2024: 2,800 pages, a fifth of the briefing's reads).
- */
-static const char overview_sql[] =
-	"SELECT (SELECT count(*)" QUERY_SCOPE " AND +i.public_sector = 1),"
-	"       (SELECT count(*) FROM incident i WHERE" QUERY_IN_PERIOD ")";
-
 int query_significant(const struct query_meta *m)
 {
 	if (!m->has_test || m->provisional)
@@ -84,28 +72,25 @@ static int run_overview(struct query_run *qr, struct query_result *res)
 {
 	struct query_meta *m = &res->meta;
 	struct query_row *row;
-	struct db_stmt *s = NULL;
 	struct list_tally countries;
-	long long previous = 0;
+	long long previous = 0, all, groups[3];
 	long so_far = 0;
 	int ret = -1;
 
+	/* The countries and the public bodies from one read of the incidents in scope. */
 	memset(&countries, 0, sizeof(countries));
-	if (run_standard_meta(qr, res) < 0 || list_tally_run(qr, qr->q->sql + 1, LIST_COUNT_NONE, &countries) < 0 ||
-	    run_prepare(qr, qr->q->sql[0], &m->period, &s) < 0)
+	if (run_standard_meta(qr, res) < 0 ||
+	    list_tally_run(qr, qr->q->sql, LIST_COUNT_NONE, &countries) < 0 ||
+	    scope_public_counts(qr, groups) < 0 || run_meta_whole(qr, &m->period, &all) < 0)
 		goto out;
-	if (db_step(s) != DB_ROW) {
-		run_error(qr, "cannot count incidents");
-		goto out;
-	}
 	row = query_result_add_row(res);
 	query_set_text(row, OV_PERIOD, m->period.label);
 	query_set_int(row, OV_INCIDENTS, m->n);
 	query_set_int(row, OV_COUNTRIES, (long long)countries.nr);
-	query_set_int(row, OV_PUBLIC, db_column_int64(s, 0));
-	query_set_share(row, OV_PUBLIC_SHARE, db_column_int64(s, 0), m->n);
+	query_set_int(row, OV_PUBLIC, groups[0]);
+	query_set_share(row, OV_PUBLIC_SHARE, groups[0], m->n);
 	query_set_int(row, OV_LEFT_OUT, m->left_out);
-	query_set_int(row, OV_ALL, db_column_int64(s, 1));
+	query_set_int(row, OV_ALL, all);
 	query_set_bool(row, OV_PROVISIONAL, m->provisional);
 	if (m->previous.kind != QUERY_PERIOD_NONE) {
 		if (m->data_end.month.kind != QUERY_PERIOD_NONE)
@@ -131,7 +116,6 @@ static int run_overview(struct query_run *qr, struct query_result *res)
 	ret = 0;
 out:
 	list_tally_release(&countries);
-	db_finalize(s);
 	return ret;
 }
 
@@ -141,7 +125,7 @@ const struct query query_overview = {
 		       "significance, countries, share of public victims",
 	.columns = overview_columns,
 	.columns_nr = ARRAY_SIZE(overview_columns),
-	.sql = (const char *const[]){ overview_sql, QUERY_COUNTRY_TALLY, NULL },
+	.sql = (const char *const[]){ QUERY_COUNTRY_TALLY, NULL },
 	.run = run_overview,
 	.key = QUERY_KEY_PERIOD,
 	.attached = 1,
@@ -241,8 +225,14 @@ static int month_counts_closed(struct query_run *qr, const struct query_period *
 		/* The month, cut to the period where the period starts or ends inside it. */
 		if (query_period_month(&month, m / 12, m % 12 + 1) < 0 ||
 		    query_period_range(&mp, strcmp(month.from, p->from) < 0 ? p->from : month.from,
-				       strcmp(month.to, p->to) > 0 ? p->to : month.to) < 0 ||
-		    run_count(qr, month_sql, &mp, &n) < 0)
+				       strcmp(month.to, p->to) > 0 ? p->to : month.to) < 0)
+			return -1;
+		/*
+		 * The query's own period, a month: its count is every query's
+		 * meta.n, which a briefing has counted before (run_meta() keeps it).
+		 */
+		if (!strcmp(mp.from, qr->f.period.from) && !strcmp(mp.to, qr->f.period.to) ?
+		    run_meta(qr, &mp, &n, NULL, NULL) < 0 : run_count(qr, month_sql, &mp, &n) < 0)
 			return -1;
 		if (n)
 			month_add(out, nr, &alloc, m, n);
