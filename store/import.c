@@ -140,6 +140,8 @@ static int import_one(struct store *st, const char *path, const struct import_op
 	if (pick_parser(&in, opts->format, &which) < 0)
 		goto out;
 	ctx.format = formats[which].name;
+	/* A .gz file is inflated on a thread of its own, ahead of the parser's. */
+	input_read_ahead(&in);
 	if (store_begin(st) < 0)
 		goto out;
 	began = 1;

@@ -1,6 +1,7 @@
 #include "input.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,139 @@
 
 #define CHUNK (256 * 1024)
 #define SMALL_CHUNK (8 * 1024)
+/* input_read_ahead()'s buffers: enough that neither thread waits on a hiccup of the other. */
+#define AHEAD 4
+
+/*
+ * input_read_ahead(): the thread calls gzread() into the next free buffer
+ * of a ring, and the reader copies from the oldest full one. `full`
+ * buffers from `head` on hold data; the thread writes only the others, and
+ * the reader reads only buffer `head`, so neither touches the other's
+ * buffer without the lock. At the end or at an error the thread keeps
+ * gzread()'s result and errno and stops; the reader, once it has taken
+ * every byte before them, acts on them as on its own gzread()'s (fill()).
+ */
+struct readahead {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	gzFile gz;
+	size_t chunk;
+	char *data[AHEAD];
+	size_t len[AHEAD];
+	size_t head, full, pos;		/* pos: the reader's offset in data[head] */
+	int ended, last, last_errno;	/* the thread stopped; its gzread() result, errno */
+	int stop;			/* input_close() wants the thread gone */
+};
+
+static void *read_ahead(void *arg)
+{
+	struct readahead *ra = arg;
+
+	for (;;) {
+		size_t slot;
+		int n, saved;
+
+		pthread_mutex_lock(&ra->lock);
+		while (ra->full == AHEAD && !ra->stop)
+			pthread_cond_wait(&ra->changed, &ra->lock);
+		if (ra->stop) {
+			pthread_mutex_unlock(&ra->lock);
+			return NULL;
+		}
+		slot = (ra->head + ra->full) % AHEAD;
+		pthread_mutex_unlock(&ra->lock);
+
+		n = gzread(ra->gz, ra->data[slot], (unsigned)ra->chunk);
+		saved = errno;
+		pthread_mutex_lock(&ra->lock);
+		if (n > 0) {
+			ra->len[slot] = (size_t)n;
+			ra->full++;
+		} else {
+			ra->ended = 1;
+			ra->last = n;
+			ra->last_errno = saved;
+		}
+		pthread_cond_signal(&ra->changed);
+		pthread_mutex_unlock(&ra->lock);
+		if (n <= 0)
+			return NULL;
+	}
+}
+
+/* gzread() for the reader: up to `room` bytes from the ring, or the thread's last result. */
+static int ahead_read(struct readahead *ra, char *to, size_t room)
+{
+	size_t take;
+
+	pthread_mutex_lock(&ra->lock);
+	while (!ra->full && !ra->ended)
+		pthread_cond_wait(&ra->changed, &ra->lock);
+	if (!ra->full) {
+		errno = ra->last_errno;
+		pthread_mutex_unlock(&ra->lock);
+		return ra->last;
+	}
+	pthread_mutex_unlock(&ra->lock);
+	take = ra->len[ra->head] - ra->pos;
+	if (take > room)
+		take = room;
+	memcpy(to, ra->data[ra->head] + ra->pos, take);
+	ra->pos += take;
+	if (ra->pos == ra->len[ra->head]) {
+		pthread_mutex_lock(&ra->lock);
+		ra->head = (ra->head + 1) % AHEAD;
+		ra->full--;
+		ra->pos = 0;
+		pthread_cond_signal(&ra->changed);
+		pthread_mutex_unlock(&ra->lock);
+	}
+	return (int)take;
+}
+
+static void ahead_free(struct readahead *ra)
+{
+	pthread_cond_destroy(&ra->changed);
+	pthread_mutex_destroy(&ra->lock);
+	for (size_t i = 0; i < AHEAD; i++)
+		free(ra->data[i]);
+	free(ra);
+}
+
+/* Stops the thread, in the middle of a gzread() or waiting, and frees all. */
+static void ahead_stop(struct readahead *ra)
+{
+	pthread_mutex_lock(&ra->lock);
+	ra->stop = 1;
+	pthread_cond_signal(&ra->changed);
+	pthread_mutex_unlock(&ra->lock);
+	pthread_join(ra->thread, NULL);
+	ahead_free(ra);
+}
+
+void input_read_ahead(struct input *in)
+{
+	struct readahead *ra;
+	struct stat st;
+
+	if (in->ahead || !in->gz || !strcmp(in->name, "-") || stat(in->name, &st) ||
+	    !S_ISREG(st.st_mode) || gzdirect(in->gz))
+		return;
+	ra = xcalloc(1, sizeof(*ra));
+	ra->gz = in->gz;
+	ra->chunk = in->chunk;
+	for (size_t i = 0; i < AHEAD; i++)
+		ra->data[i] = xmalloc(ra->chunk);
+	pthread_mutex_init(&ra->lock, NULL);
+	pthread_cond_init(&ra->changed, NULL);
+	if (pthread_create(&ra->thread, NULL, read_ahead, ra)) {
+		/* No thread to be had: the reader calls gzread() itself, as before. */
+		ahead_free(ra);
+		return;
+	}
+	in->ahead = ra;
+}
 
 /*
  * The read buffers (ours and zlib's, three in all) are CHUNK bytes, or for a
@@ -65,12 +199,14 @@ static int fill(struct input *in)
 	room = in->chunk - in->len;
 	if (!room)
 		return 0;
-	n = gzread(in->gz, in->data + in->len, (unsigned)room);
+	n = in->ahead ? ahead_read(in->ahead, in->data + in->len, room) :
+			gzread(in->gz, in->data + in->len, (unsigned)room);
 	if (n < 0) {
+		int saved = errno;
 		const char *msg = gzerror(in->gz, &zerr);
 
 		return error("'%s': read error: %s", in->name,
-			     zerr == Z_ERRNO ? strerror(errno) : msg);
+			     zerr == Z_ERRNO ? strerror(saved) : msg);
 	}
 	if (n == 0) {
 		/* gzread returns 0 both at the end and on a truncated stream. */
@@ -162,6 +298,8 @@ int input_read_all(struct input *in, size_t max, struct buf *out)
 
 void input_close(struct input *in)
 {
+	if (in->ahead)
+		ahead_stop(in->ahead);
 	if (in->gz)
 		gzclose(in->gz);
 	free(in->data);

@@ -4,7 +4,7 @@
 /*
  * Reads an input file line by line, gzip or plain alike (zlib passes plain
  * files through), from a path or "-" for standard input. Holds one buffer of
- * the file at a time, never the whole file.
+ * the file at a time (a few with input_read_ahead()), never the whole file.
  */
 
 #include <stddef.h>
@@ -27,6 +27,7 @@ struct input {
 	size_t chunk;
 	size_t len, pos;
 	int eof;
+	struct readahead *ahead;	/* input_read_ahead()'s thread, or NULL */
 };
 
 /*
@@ -41,6 +42,20 @@ int input_open(struct input *in, const char *path);
  * Returns NULL (with a message) on a read error; *len is 0 for an empty file.
  */
 const char *input_peek(struct input *in, size_t max, size_t *len);
+
+/*
+ * Inflates the rest of a compressed regular file on a thread of its own,
+ * a few buffers ahead of the reader, so that decompression runs on one
+ * core while the lines are parsed on another. What the reader gets is
+ * unchanged: the same bytes, lines and messages, in the same order (a read
+ * error is told when the reader reaches it, after the bytes before it).
+ * Does nothing for a plain file, standard input (a read there may wait
+ * for ever, and input_close() would wait for it) or a text, or when no
+ * thread is to be had. The input is still read by one thread at a time
+ * (which may change, as parse_threaded() hands it to the parser's).
+ * Memory: four more buffers of the read size (1 MiB in all). Cannot fail.
+ */
+void input_read_ahead(struct input *in);
 
 /*
  * Reads the next line into `line` (replacing its contents), without the
@@ -66,7 +81,10 @@ void input_open_text(struct input *in, const char *name, char *text, size_t len,
  */
 int input_read_all(struct input *in, size_t max, struct buf *out);
 
-/* Closes the file (not standard input's descriptor) and frees the buffers. */
+/*
+ * Stops input_read_ahead()'s thread, closes the file (not standard input's
+ * descriptor) and frees the buffers.
+ */
 void input_close(struct input *in);
 
 #endif

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "test.h"
 #include "store/parse.h"
@@ -162,5 +163,35 @@ static inline void check_date(const char *file, int line, const struct incident 
 		test_fail(file, line, "date is \"%s\", expected \"%s\"", got, want);
 }
 #define CHECK_DATE(inc, want) check_date(__FILE__, __LINE__, (inc), (want))
+
+/*
+ * Writes `text` (len bytes) gzip-compressed at `level`, as gzip writes it,
+ * to `path`; with `corrupt_at` > 0 the 64 compressed bytes from there on
+ * are garbled, so that inflate fails there, after the text before it.
+ */
+static inline void write_gz(const char *path, const char *text, size_t len, int level,
+			    unsigned long corrupt_at)
+{
+	unsigned long zlen = compressBound(len) + 32;
+	unsigned char *z = xmalloc(zlen);
+	z_stream zs = { .next_in = (unsigned char *)text, .avail_in = (uInt)len,
+			.next_out = z, .avail_out = (uInt)zlen };
+	FILE *f;
+
+	deflateInit2(&zs, level, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);	/* 31: gzip */
+	deflate(&zs, Z_FINISH);
+	zlen = zs.total_out;
+	deflateEnd(&zs);
+	CHECK(corrupt_at < zlen);
+	for (unsigned long i = corrupt_at; corrupt_at && i < zlen && i < corrupt_at + 64; i++)
+		z[i] ^= 0x5a;
+	f = fopen(path, "wb");
+	CHECK(f != NULL);
+	if (f) {
+		fwrite(z, 1, zlen, f);
+		fclose(f);
+	}
+	free(z);
+}
 
 #endif
