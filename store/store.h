@@ -125,12 +125,14 @@ int store_extent(struct store *st, struct store_extent *out);
 
 /*
  * The one answer to "where does the data end": the newest month of an
- * incident known to the month or the day ("2020-06"), written to `out`.
- * store_extent() and query_data_end() (queries/) both take it from here.
- * Returns 1, 0 when no incident is known to the month (`out` is then ""),
- * or -1 with a message.
+ * incident known to the month or the day ("2020-06"), written to `out`,
+ * and, when `day` is not NULL, the newest day of that month an incident
+ * is known to ("2020-06-14"; "" when none of the month is known to the
+ * day). store_extent() and query_data_end() (queries/) both take it from
+ * here, in one statement. Returns 1, 0 when no incident is known to the
+ * month (`out` and `day` are then ""), or -1 with a message.
  */
-int store_last_month(struct store *st, char out[8]);
+int store_last_month(struct store *st, char out[8], char day[11]);
 
 struct store_stats {
 	long long incidents;

@@ -45,19 +45,39 @@ static int one_text(struct store *st, const char *sql, char *out, size_t size)
 
 /*
  * An incident known to the month or the day starts and ends in one month;
- * one known to the year does not. The index on date_start finds it without
- * a scan: every query result asks (queries/run.c query_data_end()).
+ * one known to the year does not. The index on date_start finds the
+ * newest without a scan: every query result asks (queries/run.c
+ * query_data_end()). The newest day of that month known to the day is at
+ * most that incident's start (nothing of the month starts later), so the
+ * second column walks the month's range of the index up to it.
  */
-int store_last_month(struct store *st, char out[8])
+int store_last_month(struct store *st, char out[8], char day[11])
 {
 	static const char last_month_sql[] =
-		"SELECT substr(date_start, 1, 7) FROM incident"
-		" WHERE date_start IS NOT NULL AND substr(date_start, 1, 7) = substr(date_end, 1, 7)"
-		" ORDER BY date_start DESC LIMIT 1";
+		"SELECT substr(m.d, 1, 7),"
+		"  (SELECT max(i.date_start) FROM incident i"
+		"    WHERE i.date_start >= substr(m.d, 1, 7) || '-01' AND i.date_start <= m.d"
+		"      AND i.date_end = i.date_start)"
+		"  FROM (SELECT date_start AS d FROM incident"
+		"         WHERE date_start IS NOT NULL AND substr(date_start, 1, 7) = substr(date_end, 1, 7)"
+		"         ORDER BY date_start DESC LIMIT 1) m";
+	struct db_stmt *s = NULL;
+	int rc = -1, ret = 0;
 
-	if (one_text(st, last_month_sql, out, 8) < 0)
-		return -1;
-	return *out ? 1 : 0;
+	*out = '\0';
+	if (day)
+		*day = '\0';
+	if (db_prepare(store_db(st), last_month_sql, &s) < 0 ||
+	    ((rc = db_step(s)) != DB_ROW && rc != DB_DONE)) {
+		ret = store_db_error(st, "cannot read where the data ends");
+	} else if (rc == DB_ROW) {
+		copy_text(out, 8, s, 0);
+		if (day)
+			copy_text(day, 11, s, 1);
+		ret = *out ? 1 : 0;
+	}
+	db_finalize(s);
+	return ret;
 }
 
 /*
@@ -127,7 +147,7 @@ static int extent_dates(struct store *st, struct store_extent *out)
 	if (one_text(st, first_day_sql, out->first_day, sizeof(out->first_day)) < 0 ||
 	    one_text(st, last_day_sql, out->last_day, sizeof(out->last_day)) < 0 ||
 	    extent_last_year(st, out->last_year) < 0 ||
-	    store_last_month(st, out->last_month) < 0)
+	    store_last_month(st, out->last_month, NULL) < 0)
 		return -1;
 	return 0;
 }

@@ -47,7 +47,7 @@ static void stats_and_queries_end_the_data_in_the_same_month(void)
 	put(st, "a", 2024, 3, 10);
 	put(st, "b", 2024, 4, 0);	/* known to the month: the newest month */
 	put(st, "c", 2025, 0, 0);	/* known to the year: ends no month */
-	CHECK_INT(store_last_month(st, month), 1);
+	CHECK_INT(store_last_month(st, month, NULL), 1);
 	CHECK_STR(month, "2024-04");
 	CHECK_INT(store_extent(st, &e), 0);
 	CHECK_STR(e.last_month, "2024-04");
@@ -64,6 +64,34 @@ static void stats_and_queries_end_the_data_in_the_same_month(void)
 	store_close(st);
 }
 
+/*
+ * The newest day is of the newest month only, and may be its first: an
+ * incident known to the month starts on the 1st too, and sorts after one
+ * known to that day.
+ */
+static void the_newest_day_is_of_the_newest_month(void)
+{
+	struct store *st = open_store("days.db");
+	struct query_data_end end;
+	char month[8], day[11];
+
+	put(st, "a", 2024, 4, 20);
+	put(st, "b", 2024, 5, 0);
+	CHECK_INT(store_last_month(st, month, day), 1);
+	CHECK_STR(month, "2024-05");
+	CHECK_STR(day, "");
+	put(st, "c", 2024, 5, 1);
+	put(st, "e", 2024, 5, 0);
+	CHECK_INT(store_last_month(st, month, day), 1);
+	CHECK_STR(day, "2024-05-01");
+	CHECK_INT(query_data_end(st, &end), 1);
+	CHECK_STR(end.last_day, "2024-05-01");
+	put(st, "f", 2024, 5, 9);
+	CHECK_INT(store_last_month(st, month, day), 1);
+	CHECK_STR(day, "2024-05-09");
+	store_close(st);
+}
+
 static void a_store_without_months_has_no_end(void)
 {
 	struct store *st = open_store("years.db");
@@ -71,10 +99,10 @@ static void a_store_without_months_has_no_end(void)
 	struct query_data_end end;
 	char month[8] = "x";
 
-	CHECK_INT(store_last_month(st, month), 0);
+	CHECK_INT(store_last_month(st, month, NULL), 0);
 	CHECK_STR(month, "");
 	put(st, "y", 2019, 0, 0);
-	CHECK_INT(store_last_month(st, month), 0);
+	CHECK_INT(store_last_month(st, month, NULL), 0);
 	CHECK_INT(store_extent(st, &e), 0);
 	CHECK_STR(e.last_month, "");
 	CHECK_STR(e.last_year, "2019");
@@ -120,6 +148,7 @@ int main(void)
 {
 	test_run("stats and queries end the data in the same month",
 		 stats_and_queries_end_the_data_in_the_same_month);
+	test_run("the newest day is of the newest month", the_newest_day_is_of_the_newest_month);
 	test_run("a store without months has no end", a_store_without_months_has_no_end);
 	test_run("a summary has the dates of the extent", a_summary_has_the_dates_of_the_extent);
 	return test_done();
