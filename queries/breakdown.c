@@ -16,44 +16,11 @@
 #include "../util/banned.h"
 
 /*
- * Runs `sql`, whose rows are (key TEXT, incidents INT), and appends a row
- * per key: the key in column `key`, the count in `count` and its share of
- * res->meta.n in `share`. `decorate` fills any other column.
- */
-static int add_keyed_rows(struct query_run *qr, struct query_result *res, const char *sql,
-			  size_t key, size_t count, size_t share,
-			  void (*decorate)(struct query_row *row, const char *key))
-{
-	struct db_stmt *s = NULL;
-	int rc, ret = -1;
-
-	if (run_prepare(qr, sql, &qr->f.period, &s) < 0)
-		goto out;
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct query_row *row = query_result_add_row(res);
-		const char *k = db_column_text(s, 0);
-		long long c = db_column_int64(s, 1);
-
-		query_set_text(row, key, k);
-		query_set_int(row, count, c);
-		query_set_share(row, share, c, res->meta.n);
-		if (decorate)
-			decorate(row, k);
-	}
-	if (rc != DB_DONE) {
-		run_error(qr, "cannot read the breakdown");
-		goto out;
-	}
-	ret = 0;
-out:
-	db_finalize(s);
-	return ret;
-}
-
-/*
- * Appends a row per value of `t`, most incidents first, and the unknown
- * row (a NULL key: t->states[LIST_UNKNOWN]) last, as add_keyed_rows().
- * Values and an unknown row with no incident are left out.
+ * Appends a row per value of `t` (the key in column `key`, the count in
+ * `count` and its share of res->meta.n in `share`; `decorate` fills any
+ * other column), most incidents first, and the unknown row (a NULL key:
+ * t->states[LIST_UNKNOWN]) last. Values and an unknown row with no
+ * incident are left out.
  */
 static void add_tally_rows(struct query_result *res, const struct list_tally *t, size_t key,
 			   size_t count, size_t share,
@@ -73,6 +40,28 @@ static void add_tally_rows(struct query_result *res, const struct list_tally *t,
 		if (decorate)
 			decorate(row, k);
 	}
+}
+
+/*
+ * The standard meta, then `tally`'s rows by add_tally_rows(): a query
+ * whose rows are one tally of the incidents in scope.
+ */
+static int run_tallied(struct query_run *qr, struct query_result *res,
+		       int (*tally)(struct query_run *qr, struct list_tally *t), size_t key,
+		       size_t count, size_t share,
+		       void (*decorate)(struct query_row *row, const char *key))
+{
+	struct list_tally t;
+	int ret = -1;
+
+	memset(&t, 0, sizeof(t));
+	if (run_standard_meta(qr, res) < 0 || tally(qr, &t) < 0)
+		goto out;
+	add_tally_rows(res, &t, key, count, share, decorate);
+	ret = 0;
+out:
+	list_tally_release(&t);
+	return ret;
 }
 
 /* ---- by-country ------------------------------------------------------ */
@@ -101,19 +90,15 @@ static void country_decorate(struct query_row *row, const char *code)
  * Counted by list_tally_run(): an incident with the same country listed
  * twice counts once; those with none make the unknown row, last.
  */
+static int country_tally(struct query_run *qr, struct list_tally *t)
+{
+	return list_tally_run(qr, qr->q->sql, LIST_COUNT_NONE, t);
+}
+
 static int run_by_country(struct query_run *qr, struct query_result *res)
 {
-	struct list_tally t;
-	int ret = -1;
-
-	memset(&t, 0, sizeof(t));
-	if (run_standard_meta(qr, res) < 0 || list_tally_run(qr, qr->q->sql, LIST_COUNT_NONE, &t) < 0)
-		goto out;
-	add_tally_rows(res, &t, BC_COUNTRY, BC_INCIDENTS, BC_SHARE, country_decorate);
-	ret = 0;
-out:
-	list_tally_release(&t);
-	return ret;
+	return run_tallied(qr, res, country_tally, BC_COUNTRY, BC_INCIDENTS, BC_SHARE,
+			   country_decorate);
 }
 
 const struct query query_by_country = {
@@ -139,16 +124,10 @@ static const struct query_column by_type_columns[] = {
 		       .description = "incidents / n" },
 };
 
-static const char by_type_sql[] =
-	"SELECT i.type, count(*)" QUERY_SCOPE
-	" GROUP BY i.type"
-	" ORDER BY i.type IS NULL, count(*) DESC, i.type";
-
+/* Counted over the incidents in scope as the lists read them, once for all. */
 static int run_by_type(struct query_run *qr, struct query_result *res)
 {
-	if (run_standard_meta(qr, res) < 0)
-		return -1;
-	return add_keyed_rows(qr, res, qr->q->sql[0], BT_TYPE, BT_INCIDENTS, BT_SHARE, NULL);
+	return run_tallied(qr, res, scope_type_tally, BT_TYPE, BT_INCIDENTS, BT_SHARE, NULL);
 }
 
 const struct query query_by_type = {
@@ -156,7 +135,7 @@ const struct query query_by_type = {
 	.description = "incidents per type (ransomware, denial of service, account compromise, ...)",
 	.columns = by_type_columns,
 	.columns_nr = ARRAY_SIZE(by_type_columns),
-	.sql = (const char *const[]){ by_type_sql, NULL },
+	.sql = (const char *const[]){ QUERY_TALLY_SCOPE, NULL },
 	.run = run_by_type,
 	.key = QUERY_KEY_TYPE,
 };

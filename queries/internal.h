@@ -98,13 +98,14 @@
 
 /*
  * The incidents in scope for list_tally_run() (below), with the count
- * column of each list that has one and what makes a public body: one
- * statement for every list and by-sector, so that they read the
+ * column of each list that has one and the columns the breakdowns count
+ * (public body and kind, type, time to contain): one statement for the
+ * lists, the breakdowns and response-time, so that they read the
  * incidents of one period and filter once.
  */
 #define QUERY_TALLY_SCOPE \
 	"SELECT i.id, i.technique_count, i.motive_count, i.actor_count," \
-	" i.public_sector, i.public_kind" QUERY_SCOPE
+	" i.public_sector, i.public_kind, i.type, i.contain_hours" QUERY_SCOPE
 
 /*
  * The rows of an incident's three lists in the period, in one statement
@@ -199,6 +200,20 @@ int list_split_tally_run(struct query_run *qr, const char *const sql[2], struct 
  * not known. Returns 0, or -1 with a message.
  */
 int scope_public_counts(struct query_run *qr, long long counts[3]);
+
+/*
+ * The incidents in scope, the lists' (QUERY_TALLY_SCOPE), by type into *t
+ * (states[LIST_UNKNOWN]: no type), which the caller releases with
+ * list_tally_release(). Returns 0, or -1 with a message.
+ */
+int scope_type_tally(struct query_run *qr, struct list_tally *t);
+
+/*
+ * The times to contain of the incidents in scope that have one, shortest
+ * first, into *hours (the caller frees it) and *n. Returns 0, or -1 with
+ * a message.
+ */
+int scope_contain_hours(struct query_run *qr, double **hours, size_t *n);
 
 /*
  * The strings of `l` as a JSON array, for json_each(:param) (both

@@ -160,9 +160,6 @@ static const struct {
 	{ "over 30 d", -1 },
 };
 
-static const char response_time_sql[] =
-	"SELECT i.contain_hours" QUERY_SCOPE " AND i.contain_hours IS NOT NULL"
-	" ORDER BY i.contain_hours";
 
 /*
  * Figures: "known" (incidents with a time to contain), "median_hours" and
@@ -179,26 +176,19 @@ static const char *const time_figures[] = {
 static int run_response_time(struct query_run *qr, struct query_result *res)
 {
 	double *hours = NULL, median = 0, p90 = 0;
-	size_t known = 0, alloc = 0;
+	size_t known = 0;
 	long long counts[ARRAY_SIZE(buckets)] = { 0 };
-	struct db_stmt *s = NULL;
 	int rc, ret = -1;
 
-	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &qr->f.period, &s) < 0)
+	/* The incidents in scope as the lists read them, once for all. */
+	if (run_standard_meta(qr, res) < 0 || scope_contain_hours(qr, &hours, &known) < 0)
 		goto out;
-	while ((rc = db_step(s)) == DB_ROW) {
-		double h = db_column_double(s, 0);
+	for (size_t i = 0; i < known; i++) {
 		size_t b = 0;
 
-		ALLOC_GROW(hours, known + 1, alloc);
-		hours[known++] = h;
-		while (buckets[b].max >= 0 && h > buckets[b].max)
+		while (buckets[b].max >= 0 && hours[i] > buckets[b].max)
 			b++;
 		counts[b]++;
-	}
-	if (rc != DB_DONE) {
-		run_error(qr, "cannot read the times to contain");
-		goto out;
 	}
 	for (size_t b = 0; b <= ARRAY_SIZE(buckets); b++) {
 		struct query_row *row = query_result_add_row(res);
@@ -225,7 +215,6 @@ static int run_response_time(struct query_run *qr, struct query_result *res)
 	ret = 0;
 out:
 	free(hours);
-	db_finalize(s);
 	return ret;
 }
 
@@ -234,7 +223,7 @@ const struct query query_response_time = {
 	.description = "time to contain: n known, median, p90, and incidents per bucket",
 	.columns = response_time_columns,
 	.columns_nr = ARRAY_SIZE(response_time_columns),
-	.sql = (const char *const[]){ response_time_sql, NULL },
+	.sql = (const char *const[]){ QUERY_TALLY_SCOPE, NULL },
 	.run = run_response_time,
 	.key = QUERY_KEY_DURATION,
 };

@@ -28,35 +28,36 @@ struct scoped {
 	int used;
 	unsigned char state[3];	/* by count column: LIST_HIDDEN, _NONE or _UNKNOWN */
 	signed char public_sector;	/* 1 a public body, 0 another victim, -1 not known */
-	int kind;		/* its public_kind in scope.kinds, -1 for NULL */
+	int kind, type;		/* public_kind, type: index in scope.words, -1 for NULL */
+	double contain_hours;	/* < 0 when not known */
 };
 
 struct scope {
 	struct scoped *v;
 	size_t nr, slots;	/* slots: a power of 2, at least twice nr */
-	struct strlist kinds;	/* the public_kind values, each once */
+	struct strlist words;	/* the public_kind and type values, each once */
 };
 
 static void scope_release(struct scope *sc)
 {
 	free(sc->v);
-	strlist_release(&sc->kinds);
+	strlist_release(&sc->words);
 	memset(sc, 0, sizeof(*sc));
 }
 
-/* The index of `kind` in sc->kinds, added when it is not there; -1 for NULL. */
-static int scope_kind(struct scope *sc, const char *kind)
+/* The index of `word` in sc->words, added when it is not there; -1 for NULL. */
+static int scope_word(struct scope *sc, const char *word)
 {
 	size_t i;
 
-	if (!kind)
+	if (!word)
 		return -1;
-	/* A handful of kinds, the last one read most often the next. */
-	for (i = sc->kinds.n; i-- > 0;)
-		if (!strcmp(sc->kinds.v[i], kind))
+	/* A handful of kinds and types, the last one read most often the next. */
+	for (i = sc->words.n; i-- > 0;)
+		if (!strcmp(sc->words.v[i], word))
 			return (int)i;
-	strlist_add(&sc->kinds, kind);
-	return (int)sc->kinds.n - 1;
+	strlist_add(&sc->words, word);
+	return (int)sc->words.n - 1;
 }
 
 static size_t id_hash(long long id, size_t mask)
@@ -91,7 +92,7 @@ static struct scoped *scope_add(struct scope *sc, long long id)
 	struct scoped *e;
 
 	if (2 * (sc->nr + 1) > sc->slots) {
-		struct scope bigger = { NULL, 0, sc->slots ? 2 * sc->slots : 1024, sc->kinds };
+		struct scope bigger = { NULL, 0, sc->slots ? 2 * sc->slots : 1024, sc->words };
 
 		bigger.v = xcalloc(bigger.slots, sizeof(*bigger.v));
 		for (size_t i = 0; i < sc->slots; i++)
@@ -162,7 +163,9 @@ static int read_scope(struct query_run *qr, const char *sql, struct scope *sc)
 			else
 				e->state[c] = db_column_int64(s, c + 1) > 0 ? LIST_HIDDEN : LIST_NONE;
 		e->public_sector = db_column_is_null(s, 4) ? -1 : db_column_int64(s, 4) == 1;
-		e->kind = scope_kind(sc, db_column_text(s, 5));
+		e->kind = scope_word(sc, db_column_text(s, 5));
+		e->type = scope_word(sc, db_column_text(s, 6));
+		e->contain_hours = db_column_is_null(s, 7) ? -1 : db_column_double(s, 7);
 	}
 	if (rc != DB_DONE) {
 		run_error(qr, "cannot read the incidents");
@@ -423,7 +426,7 @@ int list_split_tally_run(struct query_run *qr, const char *const sql[2], struct 
 		if (e->public_sector != 1) {
 			out[0].states[valued[i] ? LIST_VALUE : LIST_UNKNOWN]++;
 		} else if (e->kind >= 0) {
-			struct list_value *v = value_find(&out[1], sc->kinds.v[e->kind]);
+			struct list_value *v = value_find(&out[1], sc->words.v[e->kind]);
 
 			v->n++;
 			out[1].states[LIST_VALUE]++;
@@ -452,6 +455,50 @@ int scope_public_counts(struct query_run *qr, long long counts[3])
 	for (size_t i = 0; i < sc->slots; i++)
 		if (sc->v[i].used)
 			counts[sc->v[i].public_sector < 0 ? 2 : sc->v[i].public_sector ? 0 : 1]++;
+	return 0;
+}
+
+int scope_type_tally(struct query_run *qr, struct list_tally *t)
+{
+	const struct scope *sc;
+
+	memset(t, 0, sizeof(*t));
+	if (scope_of(qr, QUERY_TALLY_SCOPE, &sc) < 0)
+		return -1;
+	for (size_t i = 0; i < sc->slots; i++) {
+		const struct scoped *e = &sc->v[i];
+
+		if (!e->used)
+			continue;
+		if (e->type >= 0)
+			value_find(t, sc->words.v[e->type])->n++;
+		t->states[e->type >= 0 ? LIST_VALUE : LIST_UNKNOWN]++;
+	}
+	tally_done(t, sc->nr);
+	return 0;
+}
+
+static int by_hours(const void *a_, const void *b_)
+{
+	double a = *(const double *)a_, b = *(const double *)b_;
+
+	return (a > b) - (a < b);
+}
+
+int scope_contain_hours(struct query_run *qr, double **hours, size_t *n)
+{
+	const struct scope *sc;
+
+	*hours = NULL;
+	*n = 0;
+	if (scope_of(qr, QUERY_TALLY_SCOPE, &sc) < 0)
+		return -1;
+	*hours = xmalloc((sc->nr ? sc->nr : 1) * sizeof(**hours));
+	for (size_t i = 0; i < sc->slots; i++)
+		if (sc->v[i].used && sc->v[i].contain_hours >= 0)
+			(*hours)[(*n)++] = sc->v[i].contain_hours;
+	if (*n)
+		qsort(*hours, *n, sizeof(**hours), by_hours);
 	return 0;
 }
 
