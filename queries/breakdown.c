@@ -92,7 +92,7 @@ static void country_decorate(struct query_row *row, const char *code)
  */
 static int country_tally(struct query_run *qr, struct list_tally *t)
 {
-	return list_tally_run(qr, qr->q->sql, LIST_COUNT_NONE, t);
+	return list_tally_run(qr, LIST_COUNTRIES, t);
 }
 
 static int run_by_country(struct query_run *qr, struct query_result *res)
@@ -106,7 +106,7 @@ const struct query query_by_country = {
 	.description = "incidents per victim country (alpha-2, name, count, share)",
 	.columns = by_country_columns,
 	.columns_nr = ARRAY_SIZE(by_country_columns),
-	.sql = (const char *const[]){ QUERY_COUNTRY_TALLY, NULL },
+	.sql = (const char *const[]){ QUERY_TALLY_SCOPE, QUERY_LISTS, NULL },
 	.run = run_by_country,
 	.key = QUERY_KEY_COUNTRY,
 };
@@ -169,18 +169,14 @@ static const struct query_column by_sector_columns[] = {
  * shown as the first in byte order). One sector per incident keeps the
  * rows adding up to n.
  *
- * The incidents are counted per value as stored, a public body's kind or
- * another incident's first sector (pos 0, as store_put numbers a list
- * from 0), by list_split_tally_run(): the incidents in scope are the
- * lists' (read once for all of them), and the sectors one walk of their
- * date index. The values are keyed, grouped and named in C, per value
- * rather than per incident. As one SQL statement (a join and a grouping
- * on two CASE expressions) this took PostgreSQL longer to plan than to
- * run, and twice as long as the whole query takes now.
+ * The incidents are counted per value as stored, a public body's kind
+ * (scope_kind_tally()) or another incident's first sector (the sectors of
+ * list_tally_run()), over the incidents in scope that the lists and
+ * breakdowns read once for all. The values are keyed, grouped and named
+ * in C, per value rather than per incident. As one SQL statement (a join
+ * and a grouping on two CASE expressions) this took PostgreSQL longer to
+ * plan than to run, and twice as long as the whole query takes now.
  */
-static const char by_sector_sql[] =
-	"SELECT f.incident_id, f.sector FROM incident_sector f"
-	" WHERE" QUERY_LIST_IN_PERIOD("f") " AND f.pos = 0";
 
 struct sector_row {
 	int pub;		/* 1 for a public body's kind */
@@ -330,7 +326,8 @@ static int run_by_sector(struct query_run *qr, struct query_result *res)
 	int ret = -1;
 
 	memset(t, 0, sizeof(t));
-	if (run_standard_meta(qr, res) < 0 || list_split_tally_run(qr, qr->q->sql, t) < 0)
+	if (run_standard_meta(qr, res) < 0 || list_tally_run(qr, LIST_SECTORS, &t[0]) < 0 ||
+	    scope_kind_tally(qr, &t[1]) < 0)
 		goto out;
 	add_sector_rows(&t[1], 1, &v, &nr, &alloc);
 	add_sector_rows(&t[0], 0, &v, &nr, &alloc);
@@ -368,7 +365,7 @@ const struct query query_by_sector = {
 	.description = "incidents per sector, public bodies listed apart by kind",
 	.columns = by_sector_columns,
 	.columns_nr = ARRAY_SIZE(by_sector_columns),
-	.sql = (const char *const[]){ QUERY_TALLY_SCOPE, by_sector_sql, NULL },
+	.sql = (const char *const[]){ QUERY_TALLY_SCOPE, QUERY_LISTS, NULL },
 	.run = run_by_sector,
 	.key = QUERY_KEY_SECTOR,
 };
@@ -445,26 +442,25 @@ static const struct query_column public_kinds_columns[] = {
  * public bodies; `whole` counts every victim of the period, so that an empty
  * result can say "no public bodies among the 2 incidents". The public
  * bodies are those of the incidents in scope as the lists read them, once
- * for all (list_split_tally_run()), with the filter as given.
+ * for all (scope_kind_tally()), with the filter as given.
  */
 static int run_public_kinds(struct query_run *qr, struct query_result *res)
 {
-	struct list_tally t[2];
+	struct list_tally t;
 	int ret = -1;
 
-	memset(t, 0, sizeof(t));
+	memset(&t, 0, sizeof(t));
 	if ((!qr->f.public_only &&
 	     run_meta(qr, &qr->f.period, &res->meta.whole, NULL, NULL) < 0) ||
-	    list_split_tally_run(qr, (const char *const[]){ qr->q->sql[0], NULL }, t) < 0)
+	    scope_kind_tally(qr, &t) < 0)
 		goto out;
 	qr->f.public_only = 1;
 	if (run_standard_meta(qr, res) < 0)
 		goto out;
-	add_tally_rows(res, &t[1], PK_KIND, PK_INCIDENTS, PK_SHARE, NULL);
+	add_tally_rows(res, &t, PK_KIND, PK_INCIDENTS, PK_SHARE, NULL);
 	ret = 0;
 out:
-	list_tally_release(&t[0]);
-	list_tally_release(&t[1]);
+	list_tally_release(&t);
 	return ret;
 }
 

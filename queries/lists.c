@@ -49,14 +49,14 @@ static const struct query_column technique_columns[] = {
 };
 #undef LIST_COLUMNS
 
-/* The incidents in scope with every list's count column, and the three lists' rows. */
+/* The incidents in scope with every list's count column, and every list's rows. */
 #define LIST_SQL QUERY_TALLY_SCOPE, QUERY_LISTS
 
-/* The count column of list `q` in QUERY_TALLY_SCOPE. */
-static enum list_count list_count_of(const struct query *q)
+/* The list that query `q` counts. */
+static enum query_list list_of(const struct query *q)
 {
-	return q == &query_techniques ? LIST_COUNT_TECHNIQUES :
-	       q == &query_motives ? LIST_COUNT_MOTIVES : LIST_COUNT_ACTORS;
+	return q == &query_techniques ? LIST_TECHNIQUES :
+	       q == &query_motives ? LIST_MOTIVES : LIST_ACTORS;
 }
 
 static int run_list(struct query_run *qr, struct query_result *res)
@@ -68,7 +68,7 @@ static int run_list(struct query_run *qr, struct query_result *res)
 
 	memset(&t, 0, sizeof(t));
 	if (run_standard_meta(qr, res) < 0 ||
-	    list_tally_run(qr, qr->q->sql, list_count_of(qr->q), &t) < 0)
+	    list_tally_run(qr, list_of(qr->q), &t) < 0)
 		goto out;
 	for (size_t i = 0; i < t.nr && i < limit; i++) {
 		struct query_row *row = query_result_add_row(res);
