@@ -7,7 +7,8 @@
  * Builds DIR/bench-N.db (default DIR: bench/data) with store_put, one
  * transaction per store, unless the file is already there; then runs the
  * briefing set for June 2024 five times per store and prints the best time
- * of the whole set and of each query (best of 5, one core). --plans prints
+ * of the whole set and of each query alone (best of 5, one core), each
+ * run from nothing remembered (query_forget(), below). --plans prints
  * EXPLAIN QUERY PLAN for every statement of the catalog on the largest store;
  * --mmap sets PRAGMA mmap_size to 1 GiB on the connection first, to measure
  * what memory-mapped reads would bring. --pg URI (a PostgreSQL URI that
@@ -397,7 +398,8 @@ static void print_cell(const struct timings *t, size_t s, double ms)
 
 static void print_table(const char *title, const struct timings *t)
 {
-	printf("\nMonthly briefing for June 2024, %s, best of %d, ms\n\n", title, RUNS);
+	printf("\nMonthly briefing for June 2024, %s, best of %d, each run from nothing remembered, ms\n\n",
+	       title, RUNS);
 	printf("%-22s", "incidents in the store");
 	for (size_t s = 0; s < ARRAY_SIZE(sizes); s++)
 		printf("%10ld", sizes[s]);
@@ -447,7 +449,7 @@ static int time_vcdb(const char *path, const char *pg_base)
 	printf("\n");
 	if (!pg_base)
 		return 0;
-	printf("\n%-22s%10s%12s\n", "each query, best of 5", "SQLite", "PostgreSQL");
+	printf("\n%-22s%10s%12s\n", "each query alone", "SQLite", "PostgreSQL");
 	for (size_t i = 0; i < ARRAY_SIZE(briefing); i++)
 		printf("%-22s%10.2f%12.2f\n", briefing[i], lite.each[0][i], pg.each[0][i]);
 	return 0;
