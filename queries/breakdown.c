@@ -16,11 +16,44 @@
 #include "../util/banned.h"
 
 /*
- * Appends a row per value of `t` (the key in column `key`, the count in
- * `count` and its share of res->meta.n in `share`; `decorate` fills any
- * other column), most incidents first, and the unknown row (a NULL key:
- * t->states[LIST_UNKNOWN]) last. Values and an unknown row with no
- * incident are left out.
+ * Runs `sql`, whose rows are (key TEXT, incidents INT), and appends a row
+ * per key: the key in column `key`, the count in `count` and its share of
+ * res->meta.n in `share`. `decorate` fills any other column.
+ */
+static int add_keyed_rows(struct query_run *qr, struct query_result *res, const char *sql,
+			  size_t key, size_t count, size_t share,
+			  void (*decorate)(struct query_row *row, const char *key))
+{
+	struct db_stmt *s = NULL;
+	int rc, ret = -1;
+
+	if (run_prepare(qr, sql, &qr->f.period, &s) < 0)
+		goto out;
+	while ((rc = db_step(s)) == DB_ROW) {
+		struct query_row *row = query_result_add_row(res);
+		const char *k = db_column_text(s, 0);
+		long long c = db_column_int64(s, 1);
+
+		query_set_text(row, key, k);
+		query_set_int(row, count, c);
+		query_set_share(row, share, c, res->meta.n);
+		if (decorate)
+			decorate(row, k);
+	}
+	if (rc != DB_DONE) {
+		run_error(qr, "cannot read the breakdown");
+		goto out;
+	}
+	ret = 0;
+out:
+	db_finalize(s);
+	return ret;
+}
+
+/*
+ * Appends a row per value of `t`, most incidents first, and the unknown
+ * row (a NULL key: t->states[LIST_UNKNOWN]) last, as add_keyed_rows().
+ * Values and an unknown row with no incident are left out.
  */
 static void add_tally_rows(struct query_result *res, const struct list_tally *t, size_t key,
 			   size_t count, size_t share,
@@ -40,28 +73,6 @@ static void add_tally_rows(struct query_result *res, const struct list_tally *t,
 		if (decorate)
 			decorate(row, k);
 	}
-}
-
-/*
- * The standard meta, then `tally`'s rows by add_tally_rows(): a query
- * whose rows are one tally of the incidents in scope.
- */
-static int run_tallied(struct query_run *qr, struct query_result *res,
-		       int (*tally)(struct query_run *qr, struct list_tally *t), size_t key,
-		       size_t count, size_t share,
-		       void (*decorate)(struct query_row *row, const char *key))
-{
-	struct list_tally t;
-	int ret = -1;
-
-	memset(&t, 0, sizeof(t));
-	if (run_standard_meta(qr, res) < 0 || tally(qr, &t) < 0)
-		goto out;
-	add_tally_rows(res, &t, key, count, share, decorate);
-	ret = 0;
-out:
-	list_tally_release(&t);
-	return ret;
 }
 
 /* ---- by-country ------------------------------------------------------ */
@@ -90,15 +101,19 @@ static void country_decorate(struct query_row *row, const char *code)
  * Counted by list_tally_run(): an incident with the same country listed
  * twice counts once; those with none make the unknown row, last.
  */
-static int country_tally(struct query_run *qr, struct list_tally *t)
-{
-	return list_tally_run(qr, LIST_COUNTRIES, t);
-}
-
 static int run_by_country(struct query_run *qr, struct query_result *res)
 {
-	return run_tallied(qr, res, country_tally, BC_COUNTRY, BC_INCIDENTS, BC_SHARE,
-			   country_decorate);
+	struct list_tally t;
+	int ret = -1;
+
+	memset(&t, 0, sizeof(t));
+	if (run_standard_meta(qr, res) < 0 || list_tally_run(qr, qr->q->sql, LIST_COUNT_NONE, &t) < 0)
+		goto out;
+	add_tally_rows(res, &t, BC_COUNTRY, BC_INCIDENTS, BC_SHARE, country_decorate);
+	ret = 0;
+out:
+	list_tally_release(&t);
+	return ret;
 }
 
 const struct query query_by_country = {
@@ -106,7 +121,7 @@ const struct query query_by_country = {
 	.description = "incidents per victim country (alpha-2, name, count, share)",
 	.columns = by_country_columns,
 	.columns_nr = ARRAY_SIZE(by_country_columns),
-	.sql = (const char *const[]){ QUERY_TALLY_SCOPE, QUERY_LISTS, NULL },
+	.sql = (const char *const[]){ QUERY_COUNTRY_TALLY, NULL },
 	.run = run_by_country,
 	.key = QUERY_KEY_COUNTRY,
 };
@@ -124,10 +139,16 @@ static const struct query_column by_type_columns[] = {
 		       .description = "incidents / n" },
 };
 
-/* Counted over the incidents in scope as the lists read them, once for all. */
+static const char by_type_sql[] =
+	"SELECT i.type, count(*)" QUERY_SCOPE
+	" GROUP BY i.type"
+	" ORDER BY i.type IS NULL, count(*) DESC, i.type";
+
 static int run_by_type(struct query_run *qr, struct query_result *res)
 {
-	return run_tallied(qr, res, scope_type_tally, BT_TYPE, BT_INCIDENTS, BT_SHARE, NULL);
+	if (run_standard_meta(qr, res) < 0)
+		return -1;
+	return add_keyed_rows(qr, res, qr->q->sql[0], BT_TYPE, BT_INCIDENTS, BT_SHARE, NULL);
 }
 
 const struct query query_by_type = {
@@ -135,7 +156,7 @@ const struct query query_by_type = {
 	.description = "incidents per type (ransomware, denial of service, account compromise, ...)",
 	.columns = by_type_columns,
 	.columns_nr = ARRAY_SIZE(by_type_columns),
-	.sql = (const char *const[]){ QUERY_TALLY_SCOPE, NULL },
+	.sql = (const char *const[]){ by_type_sql, NULL },
 	.run = run_by_type,
 	.key = QUERY_KEY_TYPE,
 };
@@ -169,14 +190,18 @@ static const struct query_column by_sector_columns[] = {
  * shown as the first in byte order). One sector per incident keeps the
  * rows adding up to n.
  *
- * The incidents are counted per value as stored, a public body's kind
- * (scope_kind_tally()) or another incident's first sector (the sectors of
- * list_tally_run()), over the incidents in scope that the lists and
- * breakdowns read once for all. The values are keyed, grouped and named
- * in C, per value rather than per incident. As one SQL statement (a join
- * and a grouping on two CASE expressions) this took PostgreSQL longer to
- * plan than to run, and twice as long as the whole query takes now.
+ * The incidents are counted per value as stored, a public body's kind or
+ * another incident's first sector (pos 0, as store_put numbers a list
+ * from 0), by list_split_tally_run(): the incidents in scope are the
+ * lists' (read once for all of them), and the sectors one walk of their
+ * date index. The values are keyed, grouped and named in C, per value
+ * rather than per incident. As one SQL statement (a join and a grouping
+ * on two CASE expressions) this took PostgreSQL longer to plan than to
+ * run, and twice as long as the whole query takes now.
  */
+static const char by_sector_sql[] =
+	"SELECT f.incident_id, f.sector FROM incident_sector f"
+	" WHERE" QUERY_LIST_IN_PERIOD("f") " AND f.pos = 0";
 
 struct sector_row {
 	int pub;		/* 1 for a public body's kind */
@@ -326,8 +351,7 @@ static int run_by_sector(struct query_run *qr, struct query_result *res)
 	int ret = -1;
 
 	memset(t, 0, sizeof(t));
-	if (run_standard_meta(qr, res) < 0 || list_tally_run(qr, LIST_SECTORS, &t[0]) < 0 ||
-	    scope_kind_tally(qr, &t[1]) < 0)
+	if (run_standard_meta(qr, res) < 0 || list_split_tally_run(qr, qr->q->sql, t) < 0)
 		goto out;
 	add_sector_rows(&t[1], 1, &v, &nr, &alloc);
 	add_sector_rows(&t[0], 0, &v, &nr, &alloc);
@@ -365,7 +389,7 @@ const struct query query_by_sector = {
 	.description = "incidents per sector, public bodies listed apart by kind",
 	.columns = by_sector_columns,
 	.columns_nr = ARRAY_SIZE(by_sector_columns),
-	.sql = (const char *const[]){ QUERY_TALLY_SCOPE, QUERY_LISTS, NULL },
+	.sql = (const char *const[]){ QUERY_TALLY_SCOPE, by_sector_sql, NULL },
 	.run = run_by_sector,
 	.key = QUERY_KEY_SECTOR,
 };
@@ -442,25 +466,26 @@ static const struct query_column public_kinds_columns[] = {
  * public bodies; `whole` counts every victim of the period, so that an empty
  * result can say "no public bodies among the 2 incidents". The public
  * bodies are those of the incidents in scope as the lists read them, once
- * for all (scope_kind_tally()), with the filter as given.
+ * for all (list_split_tally_run()), with the filter as given.
  */
 static int run_public_kinds(struct query_run *qr, struct query_result *res)
 {
-	struct list_tally t;
+	struct list_tally t[2];
 	int ret = -1;
 
-	memset(&t, 0, sizeof(t));
+	memset(t, 0, sizeof(t));
 	if ((!qr->f.public_only &&
 	     run_meta(qr, &qr->f.period, &res->meta.whole, NULL, NULL) < 0) ||
-	    scope_kind_tally(qr, &t) < 0)
+	    list_split_tally_run(qr, (const char *const[]){ qr->q->sql[0], NULL }, t) < 0)
 		goto out;
 	qr->f.public_only = 1;
 	if (run_standard_meta(qr, res) < 0)
 		goto out;
-	add_tally_rows(res, &t, PK_KIND, PK_INCIDENTS, PK_SHARE, NULL);
+	add_tally_rows(res, &t[1], PK_KIND, PK_INCIDENTS, PK_SHARE, NULL);
 	ret = 0;
 out:
-	list_tally_release(&t);
+	list_tally_release(&t[0]);
+	list_tally_release(&t[1]);
 	return ret;
 }
 

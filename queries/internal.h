@@ -98,36 +98,36 @@
 
 /*
  * The incidents in scope for list_tally_run() (below), with the count
- * column of each list that has one and the columns the breakdowns count
- * (public body and kind, type, time to contain): one statement for the
- * lists, the breakdowns and response-time, so that they read the
+ * column of each list that has one and what makes a public body: one
+ * statement for every list and by-sector, so that they read the
  * incidents of one period and filter once.
  */
 #define QUERY_TALLY_SCOPE \
 	"SELECT i.id, i.technique_count, i.motive_count, i.actor_count," \
-	" i.public_sector, i.public_kind, i.type, i.contain_hours" QUERY_SCOPE
-
-/* The lists of an incident that the queries count (list_tally_run()). */
-enum query_list { LIST_COUNTRIES, LIST_SECTORS, LIST_TECHNIQUES, LIST_MOTIVES, LIST_ACTORS, LISTS };
+	" i.public_sector, i.public_kind" QUERY_SCOPE
 
 /*
- * The rows of every list in the period, in one statement for
- * list_tally_run(): a briefing counts them all, and on PostgreSQL each
- * statement is a round trip and a plan. A row is (list, incident_id,
- * value, taxonomy, date_start, date_end), list being its enum query_list;
- * ordered by list, then as each list's date index gives them, so that an
- * incident's rows of a list come one after the other. The sectors are the
- * first of each incident (pos 0, as store_put numbers a list from 0).
+ * The rows of an incident's three lists in the period, in one statement
+ * for list_tally_run(): a briefing counts all three, and on PostgreSQL
+ * each statement is a round trip and a plan. A row is (list, incident_id,
+ * value, taxonomy, date_start, date_end), list being the list's enum
+ * list_count; ordered by list, then as QUERY_LIST_ORDER, which each
+ * list's date index gives.
  */
-#define QUERY_LIST_ROWS(list, table, column, taxonomy, more) \
+#define QUERY_LIST_ROWS(list, table, column, taxonomy) \
 	"SELECT " list ", t.incident_id, t." column ", " taxonomy ", t.date_start, t.date_end" \
-	" FROM " table " t WHERE" QUERY_LIST_IN_PERIOD("t") more
+	" FROM " table " t WHERE" QUERY_LIST_IN_PERIOD("t")
 #define QUERY_LISTS \
-	QUERY_LIST_ROWS("0", "incident_country", "country", "NULL", "") " UNION ALL " \
-	QUERY_LIST_ROWS("1", "incident_sector", "sector", "NULL", " AND t.pos = 0") " UNION ALL " \
-	QUERY_LIST_ROWS("2", "incident_technique", "technique", "t.taxonomy", "") " UNION ALL " \
-	QUERY_LIST_ROWS("3", "incident_motive", "motive", "NULL", "") " UNION ALL " \
-	QUERY_LIST_ROWS("4", "incident_actor", "actor", "NULL", "") " ORDER BY 1, 5, 6, 2"
+	QUERY_LIST_ROWS("1", "incident_technique", "technique", "t.taxonomy") " UNION ALL " \
+	QUERY_LIST_ROWS("2", "incident_motive", "motive", "NULL") " UNION ALL " \
+	QUERY_LIST_ROWS("3", "incident_actor", "actor", "NULL") " ORDER BY 1, 5, 6, 2"
+#define LISTS_READ 3
+
+/* The two statements of list_tally_run() for the victims' countries. */
+#define QUERY_COUNTRY_TALLY \
+	QUERY_TALLY_SCOPE, \
+	"SELECT c.incident_id, c.country FROM incident_country c" \
+	" WHERE" QUERY_LIST_IN_PERIOD("c") QUERY_LIST_ORDER("c")
 
 struct query_run {
 	struct store *st;
@@ -166,28 +166,32 @@ struct list_tally {
 enum list_count { LIST_COUNT_NONE, LIST_COUNT_TECHNIQUES, LIST_COUNT_MOTIVES, LIST_COUNT_ACTORS };
 
 /*
- * Counts list `list` over the incidents in scope (QUERY_TALLY_SCOPE) from
- * the rows of QUERY_LISTS, into *t, which the caller releases with
- * list_tally_release(). An incident that lists nothing is in the state its
- * count column says, or unknown for a list with none (countries,
- * sectors). The sectors count the incidents of other victims than public
- * bodies only: a public body is counted by its kind (scope_kind_tally()).
- * The incidents in scope last read are kept, per thread, with every list
- * counted over them, and read again only for another period or filter, or
- * another state of the store (db_data_version). Returns 0, or -1 with a
- * message.
+ * Runs sql[0], QUERY_TALLY_SCOPE, and sql[1], the list's rows of the
+ * period as (t.incident_id, value[, taxonomy]) with an incident's rows one
+ * after the other, and counts into *t, which the caller releases with
+ * list_tally_release(). `count` is the list's count column; with none
+ * (LIST_COUNT_NONE) an incident that lists nothing is unknown. sql[1] may
+ * be QUERY_LISTS: then `count` names the list, and the other two are
+ * counted with it. The incidents in scope last read are kept, per thread,
+ * with the lists counted over them, and read again only for another
+ * statement, period or filter, or another state of the store
+ * (db_data_version). Returns 0, or -1 with a message.
  */
-int list_tally_run(struct query_run *qr, enum query_list list, struct list_tally *t);
+int list_tally_run(struct query_run *qr, const char *const sql[2], enum list_count count,
+		   struct list_tally *t);
 void list_tally_release(struct list_tally *t);
 /* Drops the incidents in scope and the lists kept (query_forget()). */
 void list_tally_forget(void);
 
 /*
- * The public bodies (public_sector 1) among the incidents in scope, by
- * their public_kind, into *t (states[LIST_UNKNOWN]: no kind), which the
- * caller releases. Returns 0, or -1 with a message.
+ * The same walk, the incidents in scope split in two: out[1] counts the
+ * public bodies (public_sector 1) by their public_kind, out[0] the others
+ * by the value of their row in sql[1] (one row an incident at most, as
+ * (t.incident_id, value); with sql[1] NULL, none has a value). In each, states[LIST_UNKNOWN] counts those
+ * without: a public body of no kind, another incident with no row. The
+ * caller releases both, also on failure. Returns 0, or -1 with a message.
  */
-int scope_kind_tally(struct query_run *qr, struct list_tally *t);
+int list_split_tally_run(struct query_run *qr, const char *const sql[2], struct list_tally out[2]);
 
 /*
  * The incidents in scope, the lists' (QUERY_TALLY_SCOPE, read once for
@@ -195,20 +199,6 @@ int scope_kind_tally(struct query_run *qr, struct list_tally *t);
  * not known. Returns 0, or -1 with a message.
  */
 int scope_public_counts(struct query_run *qr, long long counts[3]);
-
-/*
- * The incidents in scope, the lists' (QUERY_TALLY_SCOPE), by type into *t
- * (states[LIST_UNKNOWN]: no type), which the caller releases with
- * list_tally_release(). Returns 0, or -1 with a message.
- */
-int scope_type_tally(struct query_run *qr, struct list_tally *t);
-
-/*
- * The times to contain of the incidents in scope that have one, shortest
- * first, into *hours (the caller frees it) and *n. Returns 0, or -1 with
- * a message.
- */
-int scope_contain_hours(struct query_run *qr, double **hours, size_t *n);
 
 /*
  * The strings of `l` as a JSON array, for json_each(:param) (both

@@ -49,14 +49,14 @@ static const struct query_column technique_columns[] = {
 };
 #undef LIST_COLUMNS
 
-/* The incidents in scope with every list's count column, and every list's rows. */
+/* The incidents in scope with every list's count column, and the three lists' rows. */
 #define LIST_SQL QUERY_TALLY_SCOPE, QUERY_LISTS
 
-/* The list that query `q` counts. */
-static enum query_list list_of(const struct query *q)
+/* The count column of list `q` in QUERY_TALLY_SCOPE. */
+static enum list_count list_count_of(const struct query *q)
 {
-	return q == &query_techniques ? LIST_TECHNIQUES :
-	       q == &query_motives ? LIST_MOTIVES : LIST_ACTORS;
+	return q == &query_techniques ? LIST_COUNT_TECHNIQUES :
+	       q == &query_motives ? LIST_COUNT_MOTIVES : LIST_COUNT_ACTORS;
 }
 
 static int run_list(struct query_run *qr, struct query_result *res)
@@ -68,7 +68,7 @@ static int run_list(struct query_run *qr, struct query_result *res)
 
 	memset(&t, 0, sizeof(t));
 	if (run_standard_meta(qr, res) < 0 ||
-	    list_tally_run(qr, list_of(qr->q), &t) < 0)
+	    list_tally_run(qr, qr->q->sql, list_count_of(qr->q), &t) < 0)
 		goto out;
 	for (size_t i = 0; i < t.nr && i < limit; i++) {
 		struct query_row *row = query_result_add_row(res);
@@ -160,6 +160,9 @@ static const struct {
 	{ "over 30 d", -1 },
 };
 
+static const char response_time_sql[] =
+	"SELECT i.contain_hours" QUERY_SCOPE " AND i.contain_hours IS NOT NULL"
+	" ORDER BY i.contain_hours";
 
 /*
  * Figures: "known" (incidents with a time to contain), "median_hours" and
@@ -176,19 +179,26 @@ static const char *const time_figures[] = {
 static int run_response_time(struct query_run *qr, struct query_result *res)
 {
 	double *hours = NULL, median = 0, p90 = 0;
-	size_t known = 0;
+	size_t known = 0, alloc = 0;
 	long long counts[ARRAY_SIZE(buckets)] = { 0 };
+	struct db_stmt *s = NULL;
 	int rc, ret = -1;
 
-	/* The incidents in scope as the lists read them, once for all. */
-	if (run_standard_meta(qr, res) < 0 || scope_contain_hours(qr, &hours, &known) < 0)
+	if (run_standard_meta(qr, res) < 0 || run_prepare(qr, qr->q->sql[0], &qr->f.period, &s) < 0)
 		goto out;
-	for (size_t i = 0; i < known; i++) {
+	while ((rc = db_step(s)) == DB_ROW) {
+		double h = db_column_double(s, 0);
 		size_t b = 0;
 
-		while (buckets[b].max >= 0 && hours[i] > buckets[b].max)
+		ALLOC_GROW(hours, known + 1, alloc);
+		hours[known++] = h;
+		while (buckets[b].max >= 0 && h > buckets[b].max)
 			b++;
 		counts[b]++;
+	}
+	if (rc != DB_DONE) {
+		run_error(qr, "cannot read the times to contain");
+		goto out;
 	}
 	for (size_t b = 0; b <= ARRAY_SIZE(buckets); b++) {
 		struct query_row *row = query_result_add_row(res);
@@ -215,6 +225,7 @@ static int run_response_time(struct query_run *qr, struct query_result *res)
 	ret = 0;
 out:
 	free(hours);
+	db_finalize(s);
 	return ret;
 }
 
@@ -223,7 +234,7 @@ const struct query query_response_time = {
 	.description = "time to contain: n known, median, p90, and incidents per bucket",
 	.columns = response_time_columns,
 	.columns_nr = ARRAY_SIZE(response_time_columns),
-	.sql = (const char *const[]){ QUERY_TALLY_SCOPE, NULL },
+	.sql = (const char *const[]){ response_time_sql, NULL },
 	.run = run_response_time,
 	.key = QUERY_KEY_DURATION,
 };

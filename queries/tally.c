@@ -8,11 +8,11 @@
  * 7), each looked up there. Joining the two in SQL would find each
  * incident's rows with a search of the list's index per incident.
  *
- * The incidents in scope are one statement for every list and breakdown
- * (QUERY_TALLY_SCOPE), the rows of every list another (QUERY_LISTS), and
- * the last read are kept: a briefing counts five lists and the breakdowns
- * for one period and filter, the countries twice (overview, by-country),
- * and on PostgreSQL each statement is a round trip and a plan.
+ * The incidents in scope are one statement for every list
+ * (QUERY_TALLY_SCOPE), and the last read is kept: a briefing counts the
+ * countries twice (overview, by-country) and three other lists, for one
+ * period and filter, and on PostgreSQL each statement is a round trip and
+ * a plan.
  */
 #include "internal.h"
 
@@ -28,36 +28,35 @@ struct scoped {
 	int used;
 	unsigned char state[3];	/* by count column: LIST_HIDDEN, _NONE or _UNKNOWN */
 	signed char public_sector;	/* 1 a public body, 0 another victim, -1 not known */
-	int kind, type;		/* public_kind, type: index in scope.words, -1 for NULL */
-	double contain_hours;	/* < 0 when not known */
+	int kind;		/* its public_kind in scope.kinds, -1 for NULL */
 };
 
 struct scope {
 	struct scoped *v;
 	size_t nr, slots;	/* slots: a power of 2, at least twice nr */
-	struct strlist words;	/* the public_kind and type values, each once */
+	struct strlist kinds;	/* the public_kind values, each once */
 };
 
 static void scope_release(struct scope *sc)
 {
 	free(sc->v);
-	strlist_release(&sc->words);
+	strlist_release(&sc->kinds);
 	memset(sc, 0, sizeof(*sc));
 }
 
-/* The index of `word` in sc->words, added when it is not there; -1 for NULL. */
-static int scope_word(struct scope *sc, const char *word)
+/* The index of `kind` in sc->kinds, added when it is not there; -1 for NULL. */
+static int scope_kind(struct scope *sc, const char *kind)
 {
 	size_t i;
 
-	if (!word)
+	if (!kind)
 		return -1;
-	/* A handful of kinds and types, the last one read most often the next. */
-	for (i = sc->words.n; i-- > 0;)
-		if (!strcmp(sc->words.v[i], word))
+	/* A handful of kinds, the last one read most often the next. */
+	for (i = sc->kinds.n; i-- > 0;)
+		if (!strcmp(sc->kinds.v[i], kind))
 			return (int)i;
-	strlist_add(&sc->words, word);
-	return (int)sc->words.n - 1;
+	strlist_add(&sc->kinds, kind);
+	return (int)sc->kinds.n - 1;
 }
 
 static size_t id_hash(long long id, size_t mask)
@@ -92,7 +91,7 @@ static struct scoped *scope_add(struct scope *sc, long long id)
 	struct scoped *e;
 
 	if (2 * (sc->nr + 1) > sc->slots) {
-		struct scope bigger = { NULL, 0, sc->slots ? 2 * sc->slots : 1024, sc->words };
+		struct scope bigger = { NULL, 0, sc->slots ? 2 * sc->slots : 1024, sc->kinds };
 
 		bigger.v = xcalloc(bigger.slots, sizeof(*bigger.v));
 		for (size_t i = 0; i < sc->slots; i++)
@@ -163,9 +162,7 @@ static int read_scope(struct query_run *qr, const char *sql, struct scope *sc)
 			else
 				e->state[c] = db_column_int64(s, c + 1) > 0 ? LIST_HIDDEN : LIST_NONE;
 		e->public_sector = db_column_is_null(s, 4) ? -1 : db_column_int64(s, 4) == 1;
-		e->kind = scope_word(sc, db_column_text(s, 5));
-		e->type = scope_word(sc, db_column_text(s, 6));
-		e->contain_hours = db_column_is_null(s, 7) ? -1 : db_column_double(s, 7);
+		e->kind = scope_kind(sc, db_column_text(s, 5));
 	}
 	if (rc != DB_DONE) {
 		run_error(qr, "cannot read the incidents");
@@ -177,33 +174,45 @@ out:
 	return ret;
 }
 
+/* A list counted over the incidents in scope, by its statement and count column. */
+struct kept_list {
+	const char *sql;	/* NULL for an unused entry */
+	enum list_count count;
+	struct list_tally t;
+};
+
 /*
- * The incidents in scope last read, by period, filter and store state, and
- * the lists counted over them: QUERY_LISTS reads the rows of every list at
- * once, and a briefing counts each list over the same scope (the
- * countries twice, in overview and by-country). The lists' rows are of the
- * same period and store state.
+ * The incidents in scope last read, by statement, period, filter and store
+ * state; and the lists counted over them (a briefing counts the countries
+ * twice, in overview and by-country, and the three lists of QUERY_LISTS
+ * come from one statement). The lists' rows are of the same period and
+ * store state. One entry for each list the catalog counts.
  */
+#define KEPT_LISTS (1 + LISTS_READ)
+
 static _Thread_local struct scope_memo {
 	const char *sql;	/* NULL when nothing is kept */
 	struct db_version version;
 	char key[256];		/* run_memo_key() */
 	struct scope sc;
-	int lists_read;		/* lists[] holds the lists counted over sc */
-	struct list_tally lists[LISTS];
+	struct kept_list lists[KEPT_LISTS];
 } last_scope;
-
-static void lists_release(struct list_tally t[LISTS])
-{
-	for (size_t l = 0; l < LISTS; l++)
-		list_tally_release(&t[l]);
-}
 
 static void scope_memo_release(struct scope_memo *m)
 {
 	scope_release(&m->sc);
-	lists_release(m->lists);
+	for (size_t i = 0; i < KEPT_LISTS; i++)
+		list_tally_release(&m->lists[i].t);
 	memset(m, 0, sizeof(*m));
+}
+
+/* The list `sql` and `count` counted over the scope kept, or NULL. */
+static struct kept_list *kept_list(struct scope_memo *m, const char *sql, enum list_count count)
+{
+	for (size_t i = 0; m->sql && i < KEPT_LISTS && m->lists[i].sql; i++)
+		if (m->lists[i].count == count && !strcmp(m->lists[i].sql, sql))
+			return &m->lists[i];
+	return NULL;
 }
 
 /* A copy of `from` into *to, values and all, for a caller that may change its values. */
@@ -218,6 +227,25 @@ static void tally_copy(struct list_tally *to, const struct list_tally *from)
 	to->nr = to->alloc = from->nr;
 	memcpy(to->states, from->states, sizeof(to->states));
 	to->incidents = from->incidents;
+}
+
+/* Keeps a copy of `t`, list `sql` and `count`, with the scope, when the scope is kept. */
+static void keep_list(struct scope_memo *m, const char *sql, enum list_count count,
+		      const struct list_tally *t)
+{
+	struct kept_list *k = kept_list(m, sql, count);
+
+	if (!m->sql)
+		return;
+	for (size_t i = 0; !k && i < KEPT_LISTS; i++)
+		if (!m->lists[i].sql)
+			k = &m->lists[i];
+	if (!k)
+		k = &m->lists[0];
+	list_tally_release(&k->t);
+	tally_copy(&k->t, t);
+	k->sql = sql;
+	k->count = count;
 }
 
 /* The incidents in scope by `sql` for the run, read again only when last_scope does not hold. */
@@ -247,50 +275,35 @@ static int scope_of(struct query_run *qr, const char *sql, const struct scope **
 }
 
 /*
- * The count column of QUERY_TALLY_SCOPE that says why an incident lists
- * nothing, by list; with none (LIST_COUNT_NONE) such an incident is
- * unknown.
+ * Reads the list's rows of the period, an incident's rows one after the
+ * other, and counts each value once per incident in scope (but public
+ * bodies when `skip_public`), marking in `valued` (by slot of sc) the
+ * incidents that list one. The rows are (incident_id, value[, taxonomy]),
+ * counted into t[0] and valued[0]; or QUERY_LISTS's, (list, incident_id,
+ * value, taxonomy, ...), counted into t[list - 1] and valued[list - 1].
  */
-static const enum list_count count_of[LISTS] = {
-	[LIST_COUNTRIES] = LIST_COUNT_NONE,
-	[LIST_SECTORS] = LIST_COUNT_NONE,
-	[LIST_TECHNIQUES] = LIST_COUNT_TECHNIQUES,
-	[LIST_MOTIVES] = LIST_COUNT_MOTIVES,
-	[LIST_ACTORS] = LIST_COUNT_ACTORS,
-};
-
-/* Whether an incident counts in list `l`: the sectors are those of other victims than public bodies. */
-static int counts_in(enum query_list l, const struct scoped *e)
-{
-	return l != LIST_SECTORS || e->public_sector != 1;
-}
-
-/*
- * Reads QUERY_LISTS's rows, (list, incident_id, value, taxonomy, ...), an
- * incident's rows of a list one after the other, and counts each value
- * once per incident in scope that counts in the list, marking in
- * valued[list] (by slot of sc) the incidents that list one.
- */
-static int read_values(struct query_run *qr, const struct scope *sc,
-		       unsigned char *const valued[LISTS], struct list_tally t[LISTS])
+static int read_values(struct query_run *qr, const char *sql, const struct scope *sc,
+		       int skip_public, unsigned char *const *valued, struct list_tally *t)
 {
 	struct buf key = BUF_INIT;
 	struct db_stmt *s = NULL;
 	int rc, ret = -1;
 
-	if (run_prepare(qr, QUERY_LISTS, &qr->f.period, &s) < 0)
+	if (run_prepare(qr, sql, &qr->f.period, &s) < 0)
 		goto out;
 	while ((rc = db_step(s)) == DB_ROW) {
-		long long l = db_column_int64(s, 0), id = db_column_int64(s, 1);
-		const char *value = db_column_text(s, 2);
+		int lists = db_column_count(s) > 4, c = lists;
+		size_t l = lists ? (size_t)db_column_int64(s, 0) - 1 : 0;
+		long long id = db_column_int64(s, c);
+		const char *value = db_column_text(s, c + 1);
 		const struct scoped *e = scope_find(sc, id);
 		struct list_value *v;
 
-		if (!e || !value || l < 0 || l >= LISTS || !counts_in((enum query_list)l, e))
+		if (!e || !value || (skip_public && e->public_sector == 1) || l >= LISTS_READ)
 			continue;
-		if (!db_column_is_null(s, 3)) {
+		if (db_column_count(s) > c + 2 && !db_column_is_null(s, c + 2)) {
 			buf_reset(&key);
-			buf_addf(&key, "%s%c%s", db_column_text(s, 3), LIST_TAXONOMY_SEP, value);
+			buf_addf(&key, "%s%c%s", db_column_text(s, c + 2), LIST_TAXONOMY_SEP, value);
 			value = key.buf;
 		}
 		valued[l][e - sc->v] = 1;
@@ -329,89 +342,104 @@ static void tally_done(struct list_tally *t, size_t incidents)
 		qsort(t->v, t->nr, sizeof(*t->v), by_count);
 }
 
-/* Counts every list over the incidents in scope of `sc` into t[], which the caller releases. */
-static int read_lists(struct query_run *qr, const struct scope *sc, struct list_tally t[LISTS])
+/*
+ * Counts the incidents in scope of `sc` into t: those with a value
+ * (valued, by slot), the others by their state in column `count`.
+ */
+static void tally_states(const struct scope *sc, const unsigned char *valued,
+			 enum list_count count, struct list_tally *t)
 {
-	unsigned char *valued[LISTS];
-	int ret;
+	for (size_t i = 0; i < sc->slots; i++)
+		if (sc->v[i].used)
+			t->states[valued[i] ? LIST_VALUE :
+				  count == LIST_COUNT_NONE ? LIST_UNKNOWN :
+				  sc->v[i].state[count - 1]]++;
+	tally_done(t, sc->nr);
+}
 
-	memset(t, 0, LISTS * sizeof(*t));
-	for (size_t l = 0; l < LISTS; l++)
+int list_tally_run(struct query_run *qr, const char *const sql[2], enum list_count count,
+		   struct list_tally *t)
+{
+	struct scope_memo *m = &last_scope;
+	const struct scope *sc;
+	const struct kept_list *k;
+	/* QUERY_LISTS counts the three lists at once, `count` saying which is asked for. */
+	int lists = !strcmp(sql[1], QUERY_LISTS);
+	size_t n = lists ? LISTS_READ : 1;
+	struct list_tally read[LISTS_READ];
+	unsigned char *valued[LISTS_READ];
+	int ret = -1;
+
+	memset(t, 0, sizeof(*t));
+	if (lists && (count < LIST_COUNT_TECHNIQUES || count > LIST_COUNT_ACTORS))
+		return run_error(qr, "no such list");
+	if (scope_of(qr, sql[0], &sc) < 0)
+		return -1;
+	if ((k = kept_list(m, sql[1], count))) {
+		tally_copy(t, &k->t);
+		return 0;
+	}
+	memset(read, 0, sizeof(read));
+	for (size_t l = 0; l < n; l++)
 		valued[l] = xcalloc(sc->slots ? sc->slots : 1, 1);
-	ret = read_values(qr, sc, valued, t);
-	for (size_t l = 0; l < LISTS; l++) {
-		long long incidents = 0;
+	if (read_values(qr, sql[1], sc, 0, valued, read) < 0)
+		goto out;
+	for (size_t l = 0; l < n; l++) {
+		enum list_count c = lists ? (enum list_count)(l + 1) : count;
 
-		for (size_t i = 0; ret == 0 && i < sc->slots; i++) {
-			const struct scoped *e = &sc->v[i];
-
-			if (!e->used || !counts_in((enum query_list)l, e))
-				continue;
-			t[l].states[valued[l][i] ? LIST_VALUE :
-				    count_of[l] == LIST_COUNT_NONE ? LIST_UNKNOWN :
-				    e->state[count_of[l] - 1]]++;
-			incidents++;
+		tally_states(sc, valued[l], c, &read[l]);
+		keep_list(m, sql[1], c, &read[l]);
+		if (c == count) {
+			*t = read[l];
+			memset(&read[l], 0, sizeof(read[l]));
 		}
-		tally_done(&t[l], (size_t)incidents);
+	}
+	ret = 0;
+out:
+	for (size_t l = 0; l < n; l++) {
 		free(valued[l]);
+		list_tally_release(&read[l]);
 	}
 	return ret;
 }
 
-int list_tally_run(struct query_run *qr, enum query_list list, struct list_tally *t)
-{
-	struct scope_memo *m = &last_scope;
-	const struct scope *sc;
-	struct list_tally read[LISTS];
-
-	memset(t, 0, sizeof(*t));
-	if (list >= LISTS)
-		return run_error(qr, "no such list");
-	if (scope_of(qr, QUERY_TALLY_SCOPE, &sc) < 0)
-		return -1;
-	if (m->sql && m->lists_read) {
-		tally_copy(t, &m->lists[list]);
-		return 0;
-	}
-	if (read_lists(qr, sc, read) < 0) {
-		lists_release(read);
-		return -1;
-	}
-	*t = read[list];
-	if (m->sql) {	/* the scope is kept: keep its lists with it */
-		for (size_t l = 0; l < LISTS; l++)
-			if (l == list)
-				tally_copy(&m->lists[l], t);
-			else
-				m->lists[l] = read[l];
-		m->lists_read = 1;
-	} else {
-		memset(&read[list], 0, sizeof(read[list]));
-		lists_release(read);
-	}
-	return 0;
-}
-
-int scope_kind_tally(struct query_run *qr, struct list_tally *t)
+int list_split_tally_run(struct query_run *qr, const char *const sql[2], struct list_tally out[2])
 {
 	const struct scope *sc;
-	long long n = 0;
+	unsigned char *valued = NULL;
+	int ret = -1;
 
-	memset(t, 0, sizeof(*t));
-	if (scope_of(qr, QUERY_TALLY_SCOPE, &sc) < 0)
+	memset(out, 0, 2 * sizeof(*out));
+	if (scope_of(qr, sql[0], &sc) < 0)
 		return -1;
+	valued = xcalloc(sc->slots ? sc->slots : 1, 1);
+	if (sql[1] && read_values(qr, sql[1], sc, 1, &valued, &out[0]) < 0)
+		goto out;
 	for (size_t i = 0; i < sc->slots; i++) {
 		const struct scoped *e = &sc->v[i];
 
-		if (!e->used || e->public_sector != 1)
+		if (!e->used)
 			continue;
-		if (e->kind >= 0)
-			value_find(t, sc->words.v[e->kind])->n++;
-		t->states[e->kind >= 0 ? LIST_VALUE : LIST_UNKNOWN]++;
-		n++;
+		if (e->public_sector != 1) {
+			out[0].states[valued[i] ? LIST_VALUE : LIST_UNKNOWN]++;
+		} else if (e->kind >= 0) {
+			struct list_value *v = value_find(&out[1], sc->kinds.v[e->kind]);
+
+			v->n++;
+			out[1].states[LIST_VALUE]++;
+		} else {
+			out[1].states[LIST_UNKNOWN]++;
+		}
 	}
-	tally_done(t, (size_t)n);
-	return 0;
+	for (int k = 0; k < 2; k++)
+		tally_done(&out[k], (size_t)(out[k].states[LIST_VALUE] + out[k].states[LIST_UNKNOWN]));
+	ret = 0;
+out:
+	free(valued);
+	if (ret < 0)
+		for (int k = 0; k < 2; k++)
+			list_tally_release(&out[k]);
+	return ret;
 }
 
 int scope_public_counts(struct query_run *qr, long long counts[3])
@@ -424,50 +452,6 @@ int scope_public_counts(struct query_run *qr, long long counts[3])
 	for (size_t i = 0; i < sc->slots; i++)
 		if (sc->v[i].used)
 			counts[sc->v[i].public_sector < 0 ? 2 : sc->v[i].public_sector ? 0 : 1]++;
-	return 0;
-}
-
-int scope_type_tally(struct query_run *qr, struct list_tally *t)
-{
-	const struct scope *sc;
-
-	memset(t, 0, sizeof(*t));
-	if (scope_of(qr, QUERY_TALLY_SCOPE, &sc) < 0)
-		return -1;
-	for (size_t i = 0; i < sc->slots; i++) {
-		const struct scoped *e = &sc->v[i];
-
-		if (!e->used)
-			continue;
-		if (e->type >= 0)
-			value_find(t, sc->words.v[e->type])->n++;
-		t->states[e->type >= 0 ? LIST_VALUE : LIST_UNKNOWN]++;
-	}
-	tally_done(t, sc->nr);
-	return 0;
-}
-
-static int by_hours(const void *a_, const void *b_)
-{
-	double a = *(const double *)a_, b = *(const double *)b_;
-
-	return (a > b) - (a < b);
-}
-
-int scope_contain_hours(struct query_run *qr, double **hours, size_t *n)
-{
-	const struct scope *sc;
-
-	*hours = NULL;
-	*n = 0;
-	if (scope_of(qr, QUERY_TALLY_SCOPE, &sc) < 0)
-		return -1;
-	*hours = xmalloc((sc->nr ? sc->nr : 1) * sizeof(**hours));
-	for (size_t i = 0; i < sc->slots; i++)
-		if (sc->v[i].used && sc->v[i].contain_hours >= 0)
-			(*hours)[(*n)++] = sc->v[i].contain_hours;
-	if (*n)
-		qsort(*hours, *n, sizeof(**hours), by_hours);
 	return 0;
 }
 

@@ -80,7 +80,7 @@ static int run_overview(struct query_run *qr, struct query_result *res)
 	/* The countries and the public bodies from one read of the incidents in scope. */
 	memset(&countries, 0, sizeof(countries));
 	if (run_standard_meta(qr, res) < 0 ||
-	    list_tally_run(qr, LIST_COUNTRIES, &countries) < 0 ||
+	    list_tally_run(qr, qr->q->sql, LIST_COUNT_NONE, &countries) < 0 ||
 	    scope_public_counts(qr, groups) < 0 || run_meta_whole(qr, &m->period, &all) < 0)
 		goto out;
 	row = query_result_add_row(res);
@@ -125,7 +125,7 @@ const struct query query_overview = {
 		       "significance, countries, share of public victims",
 	.columns = overview_columns,
 	.columns_nr = ARRAY_SIZE(overview_columns),
-	.sql = (const char *const[]){ QUERY_TALLY_SCOPE, QUERY_LISTS, NULL },
+	.sql = (const char *const[]){ QUERY_COUNTRY_TALLY, NULL },
 	.run = run_overview,
 	.key = QUERY_KEY_PERIOD,
 	.attached = 1,
