@@ -279,10 +279,11 @@ static int scope_of(struct query_run *qr, const char *sql, const struct scope **
  * other, and counts each value once per incident in scope (but public
  * bodies when `skip_public`), marking in `valued` (by slot of sc) the
  * incidents that list one. The rows are (incident_id, value[, taxonomy]),
- * counted into t[0] and valued[0]; or QUERY_LISTS's, (list, incident_id,
- * value, taxonomy, ...), counted into t[list - 1] and valued[list - 1].
+ * counted into t[0] and valued[0]; or, with `lists`, QUERY_LISTS's (list,
+ * incident_id, value, taxonomy, ...), counted into t[list - 1] and
+ * valued[list - 1].
  */
-static int read_values(struct query_run *qr, const char *sql, const struct scope *sc,
+static int read_values(struct query_run *qr, const char *sql, int lists, const struct scope *sc,
 		       int skip_public, unsigned char *const *valued, struct list_tally *t)
 {
 	struct buf key = BUF_INIT;
@@ -292,7 +293,7 @@ static int read_values(struct query_run *qr, const char *sql, const struct scope
 	if (run_prepare(qr, sql, &qr->f.period, &s) < 0)
 		goto out;
 	while ((rc = db_step(s)) == DB_ROW) {
-		int lists = db_column_count(s) > 4, c = lists;
+		int c = lists;
 		size_t l = lists ? (size_t)db_column_int64(s, 0) - 1 : 0;
 		long long id = db_column_int64(s, c);
 		const char *value = db_column_text(s, c + 1);
@@ -382,7 +383,7 @@ int list_tally_run(struct query_run *qr, const char *const sql[2], enum list_cou
 	memset(read, 0, sizeof(read));
 	for (size_t l = 0; l < n; l++)
 		valued[l] = xcalloc(sc->slots ? sc->slots : 1, 1);
-	if (read_values(qr, sql[1], sc, 0, valued, read) < 0)
+	if (read_values(qr, sql[1], lists, sc, 0, valued, read) < 0)
 		goto out;
 	for (size_t l = 0; l < n; l++) {
 		enum list_count c = lists ? (enum list_count)(l + 1) : count;
@@ -413,7 +414,7 @@ int list_split_tally_run(struct query_run *qr, const char *const sql[2], struct 
 	if (scope_of(qr, sql[0], &sc) < 0)
 		return -1;
 	valued = xcalloc(sc->slots ? sc->slots : 1, 1);
-	if (sql[1] && read_values(qr, sql[1], sc, 1, &valued, &out[0]) < 0)
+	if (sql[1] && read_values(qr, sql[1], 0, sc, 1, &valued, &out[0]) < 0)
 		goto out;
 	for (size_t i = 0; i < sc->slots; i++) {
 		const struct scoped *e = &sc->v[i];

@@ -67,19 +67,33 @@ static void read_file(const char *path, int ahead, struct reading *r)
 	buf_release(&line);
 }
 
-static void test_same_lines(void)
+/*
+ * Writes the test text to `name` in the test folder, gzipped and cut short
+ * after `corrupt_at` bytes when not 0, and reads it inline and ahead;
+ * returns what inline reading said on stderr (the caller frees it).
+ */
+static char *read_both(const char *name, size_t corrupt_at, struct reading *inline_,
+		       struct reading *ahead)
 {
 	struct buf text = BUF_INIT;
-	struct reading inline_, ahead;
 	char path[512];
 	char *err;
 
 	make_text(&text);
-	snprintf(path, sizeof(path), "%s/lines.gz", test_tmpdir());
-	write_gz(path, text.buf, text.len, 1, 0);
-	read_file(path, 0, &inline_);
-	err = xstrdup(inline_.err);
-	read_file(path, 1, &ahead);
+	snprintf(path, sizeof(path), "%s/%s", test_tmpdir(), name);
+	write_gz(path, text.buf, text.len, 1, corrupt_at);
+	read_file(path, 0, inline_);
+	err = xstrdup(inline_->err);
+	read_file(path, 1, ahead);
+	buf_release(&text);
+	return err;
+}
+
+static void test_same_lines(void)
+{
+	struct reading inline_, ahead;
+	char *err = read_both("lines.gz", 0, &inline_, &ahead);
+
 	CHECK(!inline_.ahead);
 	CHECK(ahead.ahead);
 	CHECK_INT(ahead.ret, 0);
@@ -92,22 +106,13 @@ static void test_same_lines(void)
 	free(err);
 	buf_release(&inline_.all);
 	buf_release(&ahead.all);
-	buf_release(&text);
 }
 
 static void test_same_error(void)
 {
-	struct buf text = BUF_INIT;
 	struct reading inline_, ahead;
-	char path[512];
-	char *err;
+	char *err = read_both("corrupt.gz", 20000, &inline_, &ahead);
 
-	make_text(&text);
-	snprintf(path, sizeof(path), "%s/corrupt.gz", test_tmpdir());
-	write_gz(path, text.buf, text.len, 1, 20000);
-	read_file(path, 0, &inline_);
-	err = xstrdup(inline_.err);
-	read_file(path, 1, &ahead);
 	CHECK(ahead.ahead);
 	CHECK_INT(inline_.ret, -1);
 	CHECK_INT(ahead.ret, -1);
@@ -120,7 +125,6 @@ static void test_same_error(void)
 	free(err);
 	buf_release(&inline_.all);
 	buf_release(&ahead.all);
-	buf_release(&text);
 }
 
 /* Closed after a line, the thread is stopped whether it waits or inflates. */
