@@ -111,8 +111,11 @@
  * for list_tally_run(): a briefing counts all three, and on PostgreSQL
  * each statement is a round trip and a plan. A row is (list, incident_id,
  * value, taxonomy, date_start, date_end), list being the list's enum
- * list_count; ordered by list, then as QUERY_LIST_ORDER, which each
- * list's date index gives.
+ * list_count; ordered as QUERY_LIST_ORDER, which each list's date index
+ * gives, so that an incident's rows are together, those of every list.
+ * Not by list first: SQLite would then sort each list's rows in a
+ * temporary B-tree instead of merging them from their indexes (at 1M
+ * incidents, June 2024: 17-26 ms against 7-9).
  */
 #define QUERY_LIST_ROWS(list, table, column, taxonomy) \
 	"SELECT " list ", t.incident_id, t." column ", " taxonomy ", t.date_start, t.date_end" \
@@ -120,7 +123,7 @@
 #define QUERY_LISTS \
 	QUERY_LIST_ROWS("1", "incident_technique", "technique", "t.taxonomy") " UNION ALL " \
 	QUERY_LIST_ROWS("2", "incident_motive", "motive", "NULL") " UNION ALL " \
-	QUERY_LIST_ROWS("3", "incident_actor", "actor", "NULL") " ORDER BY 1, 5, 6, 2"
+	QUERY_LIST_ROWS("3", "incident_actor", "actor", "NULL") " ORDER BY 5, 6, 2"
 #define LISTS_READ 3
 
 /* The two statements of list_tally_run() for the victims' countries. */
