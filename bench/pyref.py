@@ -36,7 +36,6 @@ CREATE TABLE incident (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,
   imported_at TEXT NOT NULL);
 CREATE INDEX incident_by_period ON incident(date_start, date_end, public_sector,
   type, public_kind, contain_hours, affected, technique_count, motive_count, actor_count);
-CREATE INDEX incident_by_public ON incident(public_sector, date_start);
 """
 LISTS = [("incident_country", "country"), ("incident_sector", "sector"),
          ("incident_cia", "attribute"), ("incident_motive", "motive"),
@@ -46,8 +45,7 @@ for _t, _c in LISTS:
     SCHEMA += (f"CREATE TABLE {_t} (incident_id INTEGER NOT NULL REFERENCES incident(id)"
                f" ON DELETE CASCADE, pos INTEGER NOT NULL, {_c} TEXT NOT NULL,"
                f" PRIMARY KEY (incident_id, pos)) WITHOUT ROWID;\n")
-SCHEMA += ("CREATE INDEX incident_country_by_country ON incident_country(country, incident_id);\n"
-           "CREATE INDEX incident_sector_by_sector ON incident_sector(sector, incident_id);\n")
+SCHEMA += "CREATE INDEX incident_country_by_country ON incident_country(country, incident_id);\n"
 
 HOURS = {"Seconds": 1 / 3600, "Minutes": 1 / 60, "Hours": 1, "Days": 24, "Weeks": 168,
          "Months": 730, "Years": 8760}

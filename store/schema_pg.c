@@ -229,7 +229,12 @@ static const char pg_v8[] =
  */
 static const char pg_v9[] = "";
 
-static const char *const pg_migrations[] = { pg_v7, pg_v8, pg_v9 };
+/* Version 10 (store/schema.c): two indexes no query reads. */
+static const char pg_v10[] =
+	"DROP INDEX IF EXISTS incident_by_public;"
+	"DROP INDEX IF EXISTS incident_sector_by_sector;";
+
+static const char *const pg_migrations[] = { pg_v7, pg_v8, pg_v9, pg_v10 };
 
 /* Reads one integer (NULL: 0) of a query without parameters; 0 or -1. */
 static int query_int(struct pg_db *pg, const char *sql, long long *out)

@@ -228,7 +228,7 @@ test_expect 'stats summarises incidents, dates, countries and formats' '
 	grep "^             1 known only to the month (newest 2024-04), 1 only to the year (newest 2023)$" out &&
 	grep "^countries:   3 (0 incidents with no known country)$" out &&
 	grep "^formats:     csv 4$" out &&
-	grep -F "store:       $(store_name incidents.db) (schema version 9, " out &&
+	grep -F "store:       $(store_name incidents.db) (schema version 10, " out &&
 	store_bytes incidents.db | awk "{ printf \"%.1f MB)\n\", \$1 / 1e6 }" >size &&
 	test "$(cat size)" != "0.0 MB)" && grep -qF "$(cat size)" out
 '

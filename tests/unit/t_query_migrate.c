@@ -108,7 +108,7 @@ static void test_a_version_6_store_answers_every_query_as_a_new_one_once_migrate
 	buf_addf(&path, "%s/v6.db", test_tmpdir());
 	make_version_6(path.buf, from.buf);
 	CHECK_INT(store_open(&old, path.buf, STORE_UPDATE), 0);
-	CHECK_INT(store_schema_version(), 9);
+	CHECK_INT(store_schema_version(), 10);
 	answers(old, &got);
 	CHECK_STR(got.buf, want.buf);
 	store_close(old);
