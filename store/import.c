@@ -69,7 +69,8 @@ static int on_record(struct parse_ctx *ctx, struct incident *inc)
 	struct file_import *fi = ctx->data;
 	enum store_put_result res;
 
-	if (store_put(fi->st, inc, &res) < 0)
+	if (store_put_digest(fi->st, inc, ctx->digest ? ctx->digest : incident_digest(inc),
+			     &res) < 0)
 		return -1;
 	switch (res) {
 	case STORE_PUT_NEW:

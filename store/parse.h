@@ -32,6 +32,11 @@ struct parse_ctx {
 	int (*on_record)(struct parse_ctx *ctx, struct incident *inc);
 	void *data;		/* for on_record */
 	struct input *in;	/* set by the caller before parsing */
+	/*
+	 * The record's incident_digest(), when a parser's thread made it
+	 * (parse_threaded()); 0 when on_record must compute it itself.
+	 */
+	unsigned long long digest;
 };
 
 /*
@@ -77,8 +82,9 @@ int csvin_parse(struct parse_ctx *ctx);
  * that record is dropped, its messages unprinted and its counts undone.
  *
  * on_record gets a copy of ctx whose `records` and `rejected` are those
- * the parser had when it made the record, and whose `in` is NULL (the
- * input is the parser's thread's). The parser may use jansson's global
+ * the parser had when it made the record, whose `digest` is the record's
+ * incident_digest(), computed on the parser's thread, and whose `in` is
+ * NULL (the input is the parser's thread's). The parser may use jansson's global
  * allocator (veris_parse() does): the calling thread must not use jansson
  * until this returns. Without a thread to be had, parses on this one.
  */

@@ -42,6 +42,7 @@ struct item {
 	char *msg;		/* a message line, with its '\n' */
 	size_t msg_len;
 	long records, rejected;	/* the parser's counts as it made the item */
+	unsigned long long digest;	/* the record's */
 };
 
 struct batch {
@@ -139,10 +140,14 @@ static int push(struct pipe *p, const struct item *it)
 	return hand_over(p);
 }
 
-/* The parser's on_record: the record moves into the queue. */
+/*
+ * The parser's on_record: the record moves into the queue, with its
+ * digest, which is made here so that the thread that stores, the busier
+ * of the two, does not have to.
+ */
 static int take_record(struct parse_ctx *ctx, struct incident *inc)
 {
-	struct item it = { .inc = *inc };
+	struct item it = { .inc = *inc, .digest = incident_digest(inc) };
 
 	incident_init(inc);
 	return push(ctx->data, &it);
@@ -234,6 +239,7 @@ static int consume(struct pipe *p, struct parse_ctx *view, struct item *stopped_
 			}
 			view->records = it->records;
 			view->rejected = it->rejected;
+			view->digest = it->digest;
 			if (view->on_record(view, &it->inc) < 0) {
 				failed = 1;
 				stopped_at->records = it->records;

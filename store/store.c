@@ -484,7 +484,13 @@ static int add_state(struct store *st, unsigned long long delta, int added)
 
 int store_put(struct store *st, struct incident *inc, enum store_put_result *result)
 {
-	unsigned long long digest = incident_digest(inc), old;
+	return store_put_digest(st, inc, incident_digest(inc), result);
+}
+
+int store_put_digest(struct store *st, struct incident *inc, unsigned long long digest,
+		     enum store_put_result *result)
+{
+	unsigned long long old;
 	struct db_stmt *s;
 	int rc;
 

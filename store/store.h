@@ -93,6 +93,9 @@ enum store_put_result {
  * An importer leaves them 0 and NULL (incident_init()).
  */
 int store_put(struct store *st, struct incident *inc, enum store_put_result *result);
+/* The same, given incident_digest(inc), made elsewhere (on a parser's thread). */
+int store_put_digest(struct store *st, struct incident *inc, unsigned long long digest,
+		     enum store_put_result *result);
 
 /*
  * Reads the incident whose row id or key is `ref` into `out` (which must be

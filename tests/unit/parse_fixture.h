@@ -28,6 +28,8 @@ struct run {
 	struct incident *inc;	/* the good records, taken over from the parser */
 	size_t nr, alloc;
 	size_t stop_after;	/* on_record asks to stop after this many; 0 never */
+	size_t digested;	/* records that came with ctx->digest set */
+	size_t wrong_digest;	/* ... and whose digest was not incident_digest()'s */
 	char *err;		/* what the parser wrote to standard error */
 };
 
@@ -36,6 +38,10 @@ static inline int take(struct parse_ctx *ctx, struct incident *inc)
 {
 	struct run *r = ctx->data;
 
+	if (ctx->digest) {
+		r->digested++;
+		r->wrong_digest += ctx->digest != incident_digest(inc);
+	}
 	ALLOC_GROW(r->inc, r->nr + 1, r->alloc);
 	r->inc[r->nr++] = *inc;
 	incident_init(inc);	/* the parser releases it: leave it nothing */

@@ -28,6 +28,10 @@ static void check_same(const char *what, const struct run *got, const struct run
 	if (strcmp(got->err, want->err))
 		test_fail(__FILE__, __LINE__, "%s: messages\n%s\nalone\n%s", what, got->err,
 			  want->err);
+	/* Each record comes with its digest, made on the parser's thread. */
+	if (got->digested != got->nr || got->wrong_digest)
+		test_fail(__FILE__, __LINE__, "%s: %zu of %zu records came with a digest, %zu wrong",
+			  what, got->digested, got->nr, got->wrong_digest);
 	for (size_t i = 0; i < got->nr; i++) {
 		const struct incident *a = &got->inc[i], *b = &want->inc[i];
 
