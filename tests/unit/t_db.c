@@ -204,7 +204,7 @@ static void test_a_bulk_load_sets_aside_the_indexes_that_are_not_constraints(voi
 	CHECK_INT(db_begin(db), 0);
 	CHECK_INT(db_defer_indexes(db, "incident", &rebuild), 0);
 	CHECK_INT(count(db, indexes), constraints);
-	CHECK(strstr(rebuild.buf, "CREATE INDEX ") == rebuild.buf);
+	CHECK(strstr(rebuild.buf, "CREATE INDEX ") != NULL);
 	CHECK(strstr(rebuild.buf, "UNIQUE") == NULL);
 	CHECK_INT(db_exec(db, rebuild.buf), 0);
 	CHECK_INT(count(db, indexes), all);

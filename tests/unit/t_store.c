@@ -303,10 +303,24 @@ static void index_list(struct store *st, struct buf *out)
 	db_finalize(s);
 }
 
+/* A pragma's value on the store's own connection. */
+static long long pragma(struct store *st, const char *sql)
+{
+	struct db_stmt *s;
+	long long v = -1;
+
+	CHECK_INT(db_prepare(store_db(st), sql, &s), 0);
+	if (db_step(s) == DB_ROW)
+		v = db_column_int64(s, 0);
+	db_finalize(s);
+	return v;
+}
+
 static void test_a_bulk_load_builds_its_indexes_at_commit_or_keeps_them(void)
 {
 	struct store *st = fresh_store();
 	struct buf before = BUF_INIT, during = BUF_INIT, after = BUF_INIT;
+	long long cache = pragma(st, "PRAGMA cache_size");
 
 	index_list(st, &before);
 	CHECK(before.len > 0);
@@ -327,6 +341,9 @@ static void test_a_bulk_load_builds_its_indexes_at_commit_or_keeps_them(void)
 	CHECK_STR(after.buf, before.buf);
 	CHECK_INT(count_rows(path, "SELECT count(*) FROM incident_country"
 		" INDEXED BY incident_country_by_country WHERE country > ''"), 2);
+	/* The build's settings (a sorter thread, half the cache) are undone. */
+	CHECK_INT(pragma(st, "PRAGMA threads"), 0);
+	CHECK_INT(pragma(st, "PRAGMA cache_size"), cache);
 	/* A store with incidents keeps its indexes while it is written. */
 	CHECK_INT(store_begin(st), 0);
 	index_list(st, &during);
