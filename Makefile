@@ -191,16 +191,17 @@ PYTHON ?= /usr/bin/python3
 BENCH_RUNS ?= 5
 BENCH_PG_MAX ?= 100000
 BD = bench/data
-bench: ibrief $(GEO_PACKS) $(BUILD)/bench/query_bench $(BUILD)/bench/chart_bench
+COMPARE = RUNTIME=$(BUILD)/bench/runtime sh bench/compare.sh
+bench: ibrief $(GEO_PACKS) $(BUILD)/bench/query_bench $(BUILD)/bench/chart_bench $(BUILD)/bench/runtime
 	VCDB=$(VCDB) PYTHON=$(PYTHON) sh bench/import.sh
 	@mkdir -p $(BD)
-	sh bench/compare.sh "import VCDB into a fresh store" $(BENCH_RUNS) \
+	$(COMPARE) "import VCDB into a fresh store" $(BENCH_RUNS) \
 		"rm -f $(BD)/vcdb.db* && ./ibrief --db $(BD)/vcdb.db import $(VCDB)" \
 		"$(PYTHON) bench/pyref.py import $(BD)/vcdb-py.db $(VCDB)" 2x
-	sh bench/compare.sh "query by-country, VCDB store" 20 \
+	$(COMPARE) "query by-country, VCDB store" 20 \
 		"./ibrief --db $(BD)/vcdb.db query by-country --month 2013-06 --format csv" \
 		"$(PYTHON) bench/pyref.py query $(BD)/vcdb.db 2013-06"
-	sh bench/compare.sh "briefing 2013-06, VCDB store" $(BENCH_RUNS) \
+	$(COMPARE) "briefing 2013-06, VCDB store" $(BENCH_RUNS) \
 		"./ibrief --db $(BD)/vcdb.db report --month 2013-06 -o $(BD)/briefing-vcdb.pdf" \
 		"$(PYTHON) bench/pyref.py report $(BD)/vcdb.db 2013-06 $(BD)/briefing-vcdb-py.pdf" 15x
 	$(BUILD)/bench/query_bench --vcdb $(BD)/vcdb.db $(BD)
@@ -212,7 +213,7 @@ bench: ibrief $(GEO_PACKS) $(BUILD)/bench/query_bench $(BUILD)/bench/chart_bench
 		./ibrief --db $(BD)/bench-$$n.db report --month 2024-06 -o $(BD)/briefing-$$n.pdf || exit 1; \
 		ls -l $(BD)/briefing-$$n.pdf | awk '{ printf "report bench-'$$n': %.0f KB\n", $$5 / 1024 }'; \
 	done
-	sh bench/compare.sh "briefing 2024-06, 1M store" $(BENCH_RUNS) \
+	$(COMPARE) "briefing 2024-06, 1M store" $(BENCH_RUNS) \
 		"./ibrief --db $(BD)/bench-1000000.db report --month 2024-06 -o $(BD)/briefing-1m.pdf" \
 		"$(PYTHON) bench/pyref.py report $(BD)/bench-1000000.db 2024-06 $(BD)/briefing-1m-py.pdf" 15x
 

@@ -9,16 +9,18 @@
 #
 # TARGET, the "at least" (as "2x"), is printed after the ratios.
 # Each command is run by sh -c, its output thrown away; a failure stops.
+# RUNTIME is bench/runtime.c's program (the Makefile's build of it):
+# times to the microsecond, where time(1) prints hundredths.
 set -eu
 label=$1 runs=$2 a=$3 b=$4 target=${5:-}
+RUNTIME=${RUNTIME:-build/default/bench/runtime}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # one CMD OUT: appends "wall cpu peak_kb" of one run of CMD to OUT.
 one() {
-	/usr/bin/time -f '%e %U %S %M' -o "$tmp/t" sh -c "$1" >/dev/null 2>"$tmp/err" ||
+	"$RUNTIME" "$1" >>"$2" 2>"$tmp/err" ||
 		{ cat "$tmp/err" >&2; echo "bench: '$1' failed" >&2; exit 1; }
-	awk '{ printf "%s %.3f %s\n", $1, $2 + $3, $4 }' "$tmp/t" >>"$2"
 }
 
 i=0
@@ -39,7 +41,7 @@ function median(v, n,    i, j, t) {
 	rw[n] = $1 > 0 ? $4 / $1 : 0; rc[n] = $2 > 0 ? $5 / $2 : 0
 }
 END {
-	printf "%-34s ibrief %6.3f s (cpu %6.3f s, %5.1f MB)  python %6.3f s (cpu %6.3f s, %5.1f MB)  %5.1fx (cpu %5.1fx)\n",
+	printf "%-34s ibrief %7.4f s (cpu %7.4f s, %5.1f MB)  python %7.4f s (cpu %7.4f s, %5.1f MB)  %5.1fx (cpu %5.1fx)\n",
 		l, median(aw, n), median(ac, n), median(am, n) / 1024, median(bw, n), median(bc, n),
 		median(bm, n) / 1024, median(rw, n), median(rc, n)
 	if (t != "") printf "%-34s target: at least %s\n", "", t
