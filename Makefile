@@ -63,8 +63,11 @@ all: ibrief $(GEO_PACKS)
 
 # Copied, then renamed into place: a copy over ./ibrief while it runs (the
 # other pass of make test) fails with "Text file busy"; a rename does not.
-ibrief: $(BUILD)/ibrief
-	@cp $< $@.tmp && mv -f $@.tmp $@
+# Copied whenever it differs, not when it is older: after a build in
+# another tree (make CC=clang BUILD=build/clang), ./ibrief is newer than
+# build/default/ibrief and a plain `make` would have left the other one.
+ibrief: $(BUILD)/ibrief FORCE
+	@cmp -s $< $@ || { cp $< $@.tmp && mv -f $@.tmp $@; }
 
 $(BUILD)/data/geo/pack: data/geo/pack.c $(BUILD)/libibrief.a $(FLAGS_FILE)
 	@mkdir -p $(dir $@)

@@ -31,6 +31,17 @@ test_expect 'a bumped VERSION rebuilds one object and reaches --version and the 
 	! strings "$COPY/ibrief" | grep -F "$(cat "$TOP/VERSION")"
 '
 
+test_expect './ibrief is the build of the tree built last, whichever is newer' '
+	mk -j2 ibrief &&
+	cp -a "$COPY/build/default" "$COPY/build/other" &&
+	echo other >>"$COPY/build/other/ibrief" &&
+	mk BUILD=build/other ibrief &&
+	cmp "$COPY/build/other/ibrief" "$COPY/ibrief" &&
+	mk ibrief &&
+	cmp "$COPY/build/default/ibrief" "$COPY/ibrief" &&
+	rm -rf "$COPY/build/other"
+'
+
 # These build for real: with make -n the flags file, remade on every run
 # (FORCE, as git's GIT-CFLAGS), would count as changed.
 test_expect 'a changed header rebuilds the tests that include it, and them alone' '
