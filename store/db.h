@@ -164,8 +164,8 @@ void db_rollback(struct db *db);
  * come) and appends to `rebuild` the SQL that makes them again, for the
  * caller to db_exec() before the commit: one sort per index instead of an
  * insert at a random place per row. The SQL may set what the build runs
- * under (SQLite: a sorter thread) and sets it back after. Done where it is safe and pays:
- * SQLite, whose DDL is part of the transaction (a rollback or a crash
+ * under (SQLite: a sorter thread) and sets it back after. Done where it
+ * is safe and pays: SQLite, whose DDL is part of the transaction (a rollback or a crash
  * leaves the indexes as they were) and whose writer is alone. On
  * PostgreSQL, where other sessions' queries use the indexes meanwhile, it
  * does nothing. Returns 0, or -1 on error (db_errmsg() says why).

@@ -584,7 +584,7 @@ static void add_identifier(struct buf *b, const char *name)
  * Each of the two sorts in memory up to cache_size bytes, so the cache is
  * halved for the build and the peak stays what one sorter took: on 1M
  * VERIS records into a new store, the import took 10% less wall time
- * (15.6 s to 14.0 s, median of 5 pairs) at the same 77 MB peak. The
+ * (15.95 s to 14.32 s, median of 5 pairs) at the same 77 MB peak. The
  * build's SQL sets both back after it.
  */
 static int sqlite_defer_indexes(struct db *db, const char *table_prefix, struct buf *rebuild)

@@ -84,9 +84,9 @@ int csvin_parse(struct parse_ctx *ctx);
  * on_record gets a copy of ctx whose `records` and `rejected` are those
  * the parser had when it made the record, whose `digest` is the record's
  * incident_digest(), computed on the parser's thread, and whose `in` is
- * NULL (the input is the parser's thread's). The parser may use jansson's global
- * allocator (veris_parse() does): the calling thread must not use jansson
- * until this returns. Without a thread to be had, parses on this one.
+ * NULL (the input is the parser's thread's). The parser may use jansson's
+ * global allocator (veris_parse() does): the calling thread must not use
+ * jansson until this returns. Without a thread to be had, parses on this one.
  */
 int parse_threaded(int (*parse)(struct parse_ctx *ctx), struct parse_ctx *ctx);
 
